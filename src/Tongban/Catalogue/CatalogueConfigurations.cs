@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Tongban.Catalogue;
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> builder)
+    {
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.Property(d => d.Code).HasMaxLength(64);
+        builder.ComplexProperty(d => d.Name);
+        builder.Property(d => d.Phone).HasMaxLength(32);
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> builder)
+    {
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.Property(c => c.Code).HasMaxLength(64);
+        builder.ComplexProperty(c => c.Name);
+    }
+}
+
+internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
+{
+    public void Configure(EntityTypeBuilder<District> builder)
+    {
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.Property(d => d.Code).HasMaxLength(64);
+        builder.ComplexProperty(d => d.Name);
+    }
+}
+
+internal sealed class ServiceHallConfiguration : IEntityTypeConfiguration<ServiceHall>
+{
+    public void Configure(EntityTypeBuilder<ServiceHall> builder)
+    {
+        builder.HasIndex(h => h.Code).IsUnique();
+        builder.Property(h => h.Code).HasMaxLength(64);
+        builder.Property(h => h.Phone).HasMaxLength(32);
+        builder.ComplexProperty(h => h.Name);
+        builder.ComplexProperty(h => h.Address);
+        builder.ComplexProperty(h => h.OpeningHours);
+        builder.HasOne(h => h.District).WithMany(d => d.Halls).HasForeignKey(h => h.DistrictId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
+{
+    public void Configure(EntityTypeBuilder<Service> builder)
+    {
+        builder.HasIndex(s => s.Code).IsUnique();
+        builder.Property(s => s.Code).HasMaxLength(64);
+        builder.ComplexProperty(s => s.Name);
+        builder.ComplexProperty(s => s.Summary);
+        builder.ComplexProperty(s => s.Audience);
+        builder.ComplexProperty(s => s.Eligibility);
+        builder.ComplexProperty(s => s.Fee);
+        // Materials and channels are read with their service and never queried alone: one JSON column each.
+        builder.ComplexCollection(s => s.Materials, m =>
+        {
+            m.ToJson();
+            m.ComplexProperty(x => x.Name);
+        });
+        builder.ComplexCollection(s => s.Channels, c =>
+        {
+            c.ToJson();
+            c.Property(x => x.Channel).HasConversion<string>();
+            c.ComplexProperty(x => x.Note);
+        });
+        // Catalogue items are retired, never deleted from under the services and cases that name them.
+        builder.HasOne(s => s.Department).WithMany(d => d.Services).HasForeignKey(s => s.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Category).WithMany().HasForeignKey(s => s.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LifeEventConfiguration : IEntityTypeConfiguration<LifeEvent>
+{
+    public void Configure(EntityTypeBuilder<LifeEvent> builder)
+    {
+        builder.HasIndex(e => e.Code).IsUnique();
+        builder.Property(e => e.Code).HasMaxLength(64);
+        builder.ComplexProperty(e => e.Name);
+        builder.ComplexProperty(e => e.Summary);
+    }
+}

@@ -1,0 +1,33 @@
+using Tongban.Catalogue.Import;
+using Tongban.Platform;
+
+namespace Tongban.Catalogue;
+
+public static class CatalogueSetup
+{
+    public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ImportCatalogue>();
+        if (configuration.GetValue("Catalogue:ImportOnStart", true))
+        {
+            services.AddHostedService<ImportCatalogueOnStart>();
+        }
+
+        return services;
+    }
+}
+
+/// <summary>
+/// Imports the shipped catalogue at start-up, after migrations. A catalogue that fails validation stops
+/// the start: a node must not serve a city whose data was refused (docs/adr/0003-catalogue-as-data.md).
+/// </summary>
+internal sealed class ImportCatalogueOnStart(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ImportCatalogue>().Handle(CatalogueLocation.Resolve(configuration), cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+
+namespace Tongban.Catalogue.Import;
+
+// The shape of the catalogue's JSON files. Every field is nullable so that a missing one becomes a
+// validation message naming the file, item and field, rather than a serializer exception.
+
+public sealed record TextDto(
+    [property: JsonPropertyName("zh-CN")] string? ZhCn,
+    [property: JsonPropertyName("en")] string? En);
+
+public sealed record DepartmentsFile(List<DepartmentDto?>? Departments);
+
+public sealed record DepartmentDto(string? Code, TextDto? Name, string? Phone);
+
+public sealed record CategoriesFile(List<CategoryDto?>? Categories);
+
+public sealed record CategoryDto(string? Code, TextDto? Name);
+
+public sealed record DistrictsFile(List<DistrictDto?>? Districts);
+
+public sealed record DistrictDto(string? Code, TextDto? Name, int? Population, List<HallDto>? Halls);
+
+public sealed record HallDto(
+    string? Code,
+    TextDto? Name,
+    TextDto? Address,
+    TextDto? OpeningHours,
+    string? Phone,
+    AccessibilityDto? Accessibility);
+
+public sealed record AccessibilityDto(bool? StepFree, bool? HearingLoop, bool? PriorityCounter);
+
+public sealed record ServicesFile(List<ServiceDto?>? Services);
+
+public sealed record ServiceDto(
+    string? Code,
+    string? Department,
+    string? Category,
+    TextDto? Name,
+    TextDto? Summary,
+    TextDto? Audience,
+    TextDto? Eligibility,
+    List<MaterialDto>? Materials,
+    TextDto? Fee,
+    int? TimeLimitWorkingDays,
+    List<ChannelDto>? Channels,
+    bool? IssuesECertificate,
+    List<string>? LifeEvents);
+
+public sealed record MaterialDto(TextDto? Name, string? ECertificate);
+
+/// <summary>A channel may repeat the time limit; if it does, it must equal the service's (channel parity).</summary>
+public sealed record ChannelDto(string? Channel, int? TimeLimitWorkingDays, TextDto? Note, List<string>? Halls);
+
+public sealed record LifeEventsFile(List<LifeEventDto?>? LifeEvents);
+
+public sealed record LifeEventDto(string? Code, TextDto? Name, TextDto? Summary, List<string>? Services);
+
+/// <summary>An item together with the file it came from, so that messages can name the file.</summary>
+public sealed record Sourced<T>(string File, T Item);
+
+/// <summary>The whole catalogue as read from disk, before validation.</summary>
+public sealed class CatalogueDocument
+{
+    public List<Sourced<DepartmentDto>> Departments { get; } = [];
+    public List<Sourced<CategoryDto>> Categories { get; } = [];
+    public List<Sourced<DistrictDto>> Districts { get; } = [];
+    public List<Sourced<ServiceDto>> Services { get; } = [];
+    public List<Sourced<LifeEventDto>> LifeEvents { get; } = [];
+}

@@ -1,0 +1,45 @@
+using Tongban.Platform.Localization;
+
+namespace Tongban.Catalogue;
+
+/// <summary>One public service item (政务服务事项).</summary>
+public sealed class Service
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public int DepartmentId { get; set; }
+    public Department? Department { get; set; }
+    public int CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public required LocalizedText Name { get; set; }
+    public required LocalizedText Summary { get; set; }
+    public required LocalizedText Audience { get; set; }
+    public required LocalizedText Eligibility { get; set; }
+    public required LocalizedText Fee { get; set; }
+
+    /// <summary>Statutory time limit (承诺时限), the same on every channel.</summary>
+    public int TimeLimitWorkingDays { get; set; }
+
+    public bool IssuesECertificate { get; set; }
+    public List<Material> Materials { get; set; } = [];
+    public List<ServiceChannel> Channels { get; set; } = [];
+    public List<string> LifeEventTags { get; set; } = [];
+
+    /// <summary>Set when the item left the catalogue; kept so that cases can still name it.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+}
+
+/// <summary>A document the applicant provides; <see cref="ECertificateType"/> names the e-certificate that replaces it when held.</summary>
+public sealed record Material
+{
+    public required LocalizedText Name { get; init; }
+    public string? ECertificateType { get; init; }
+}
+
+/// <summary>One way to handle a service; <see cref="HallCodes"/> empty on a counter channel means every hall.</summary>
+public sealed record ServiceChannel
+{
+    public Channel Channel { get; init; }
+    public LocalizedText? Note { get; init; }
+    public List<string> HallCodes { get; init; } = [];
+}

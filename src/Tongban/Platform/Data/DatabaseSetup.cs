@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Tongban.Platform.Data;
+
+public static class DatabaseSetup
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on the provider named by <c>Database:Provider</c>
+    /// (<c>sqlite</c>, the default, or <c>postgres</c>) and <c>ConnectionStrings:Tongban</c>.
+    /// </summary>
+    public static IServiceCollection AddTongbanDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = (configuration["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
+        var connectionString = configuration.GetConnectionString("Tongban");
+
+        switch (provider)
+        {
+            case Sqlite:
+                connectionString ??= DefaultSqliteConnectionString(contentRoot);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                break;
+            case Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is 'postgres' but ConnectionStrings:Tongban is empty. " +
+                        "Set it, for example ConnectionStrings__Tongban='Host=127.0.0.1;Database=tongban;Username=tongban;Password=...'.");
+                }
+
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not known; use '{Sqlite}' or '{Postgres}'.");
+        }
+
+        if (configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            services.AddHostedService<MigrateOnStart>();
+        }
+
+        return services;
+    }
+
+    private static string DefaultSqliteConnectionString(string contentRoot)
+    {
+        var folder = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "tongban.db")}";
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also turns on write-ahead logging so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

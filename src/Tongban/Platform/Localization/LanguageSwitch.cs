@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Tongban.Platform.Localization;
+
+public static class LanguageSwitch
+{
+    /// <summary>
+    /// <c>GET /language/{culture}?returnUrl=</c>: a plain link (works without JavaScript) that remembers
+    /// the choice for a year and goes back to the page the visitor was on.
+    /// </summary>
+    public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            var chosen = LocalizationSetup.Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+            if (chosen is not null)
+            {
+                http.Response.Cookies.Append(
+                    LocalizationSetup.CookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                    new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true });
+            }
+
+            // Only local paths: an open redirect would let a phishing link borrow the city's address.
+            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+                ? returnUrl
+                : "/";
+            return Results.LocalRedirect(target);
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Tongban.Catalogue;
+using Tongban.Platform.Calendar;
+using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
+using Tongban.Platform.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddTongbanDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddCatalogue(builder.Configuration);
+builder.Services.AddWorkingDayCalendar();
+builder.Services.AddTongbanLocalization();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+// Chinese text is written as itself, not as &#x..; entities that would triple the weight of every page.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseTongbanLocalization();
+app.MapStaticAssets();
+app.MapRazorPages();
+app.MapHealthEndpoints();
+app.MapLanguageSwitch();
+// The home page arrives with the citizen portal (issue 3); until then the catalogue is the front door.
+app.MapGet("/", () => Results.Redirect("/services")).ExcludeFromDescription();
+
+await app.RunAsync();
+
+/// <summary>Entry point, public so that integration tests can host the real app.</summary>
+public partial class Program;
