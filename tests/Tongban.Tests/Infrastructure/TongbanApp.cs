@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Tongban.Tests.Infrastructure;
@@ -25,23 +24,37 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        // UseSetting, not ConfigureAppConfiguration: Program reads the database settings while building,
+        // before configuration sources added by the factory would be seen.
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Tongban", Database.ConnectionString);
+        foreach (var (key, value) in Settings)
         {
-            ["Database:Provider"] = Database.Provider,
-            ["ConnectionStrings:Tongban"] = Database.ConnectionString,
-        }.Concat(Settings)));
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A scope to reach the database the way the app does: <c>scope.ServiceProvider.GetRequiredService&lt;AppDbContext&gt;()</c>.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
-    /// <summary>Starts a real Kestrel server (for the browser) and returns its base address.</summary>
+    private readonly Lock _serverLock = new();
+    private Uri? _serverAddress;
+
+    /// <summary>Starts a real Kestrel server on a free port (for the browser), once, and returns its base address.</summary>
     public Uri StartRealServer()
     {
-        UseKestrel(0);
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        lock (_serverLock)
+        {
+            if (_serverAddress is null)
+            {
+                UseKestrel(0);
+                StartServer();
+                var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                _serverAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+            }
+
+            return _serverAddress;
+        }
     }
 
     public override async ValueTask DisposeAsync()

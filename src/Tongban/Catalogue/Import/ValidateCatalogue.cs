@@ -216,7 +216,7 @@ public static partial class ValidateCatalogue
 
     private static HashSet<string> UniqueCodes<T>(IEnumerable<Sourced<T>> items, string kind, Func<T, string?> code, List<CatalogueError> errors)
     {
-        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var firstFile = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (file, item) in items)
         {
             var value = code(item);
@@ -228,13 +228,13 @@ public static partial class ValidateCatalogue
             {
                 errors.Add(new(file, Label(kind, value), "code", "must be lower-case letters, digits and single hyphens (it is used in URLs), at most 64 characters"));
             }
-            else if (!codes.Add(value))
+            else if (!firstFile.TryAdd(value, file))
             {
-                errors.Add(new(file, Label(kind, value), "code", $"duplicate code: another {kind} already uses '{value}'"));
+                errors.Add(new(file, Label(kind, value), "code", $"duplicate code: another {kind} in {firstFile[value]} already uses '{value}'"));
             }
         }
 
-        return codes;
+        return firstFile.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
     private static void Text(TextDto? text, string file, string item, string field, List<CatalogueError> errors)

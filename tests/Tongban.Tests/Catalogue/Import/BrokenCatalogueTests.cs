@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Catalogue.Import;
+using Tongban.Platform.Data;
+using Tongban.Tests.Infrastructure;
+
+namespace Tongban.Tests.Catalogue.Import;
+
+/// <summary>Each case breaks one thing in an otherwise valid copy that also carries a harmless change; nothing may be written.</summary>
+public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<TongbanApp>
+{
+    public static TheoryData<string, string, string, string, string> Breakages => new()
+    {
+        // case, file, expected item, expected field, a word the message must contain
+        { "missing translation", "services/civil-affairs.json", "service 'elderly-allowance'", "name.en", "translation" },
+        { "unknown department", "services/civil-affairs.json", "service 'elderly-allowance'", "department", "no-such-department" },
+        { "duplicate code", "services/public-security.json", "service 'residence-permit'", "code", "duplicate code: another service in services/health.json" },
+        { "no non-digital channel", "services/civil-affairs.json", "service 'elderly-allowance'", "channels", "non-digital" },
+        { "time limit differs between channels", "services/civil-affairs.json", "service 'elderly-allowance'", "channels[2].timeLimitWorkingDays", "same time limit" },
+        { "unknown channel", "services/civil-affairs.json", "service 'elderly-allowance'", "channels[0].channel", "Fax" },
+        { "unknown hall", "services/civil-affairs.json", "service 'elderly-allowance'", "channels[2].halls", "no-such-hall" },
+        { "unknown life event", "services/civil-affairs.json", "service 'elderly-allowance'", "lifeEvents", "winning-the-lottery" },
+        { "life event disagrees with tags", "life-events.json", "life event 'retirement'", "services", "hpf-withdrawal-retirement" },
+        { "hall without accessibility", "districts.json", "district 'luohu' › hall 'luohu-hall'", "accessibility", "stepFree" },
+        { "misspelt field", "departments.json", "", "(json)", "nmae" },
+        { "not JSON at all", "categories.json", "", "(json)", "line" },
+        { "bad code", "departments.json", "department 'Civil Affairs'", "code", "lower-case" },
+    };
+
+    private static void Break(CatalogueCopy copy, string breakage)
+    {
+        JsonNode Elderly(JsonNode f) => CatalogueCopy.Service(f, "elderly-allowance");
+        const string civil = "services/civil-affairs.json";
+        switch (breakage)
+        {
+            case "missing translation": copy.Edit(civil, f => Elderly(f)["name"]!.AsObject().Remove("en")); break;
+            case "unknown department": copy.Edit(civil, f => Elderly(f)["department"] = "no-such-department"); break;
+            case "duplicate code": copy.Edit("services/health.json", f => f["services"]![0]!["code"] = "residence-permit"); break;
+            case "no non-digital channel": copy.Edit(civil, f => Elderly(f)["channels"] = new JsonArray(new JsonObject { ["channel"] = "Online" })); break;
+            case "time limit differs between channels": copy.Edit(civil, f => Elderly(f)["channels"]![2]!["timeLimitWorkingDays"] = 99); break;
+            case "unknown channel": copy.Edit(civil, f => Elderly(f)["channels"]![0]!["channel"] = "Fax"); break;
+            case "unknown hall": copy.Edit(civil, f => Elderly(f)["channels"]![2]!["halls"] = new JsonArray("no-such-hall")); break;
+            case "unknown life event": copy.Edit(civil, f => Elderly(f)["lifeEvents"] = new JsonArray("winning-the-lottery")); break;
+            case "life event disagrees with tags":
+                copy.Edit("life-events.json", f => f["lifeEvents"]!.AsArray().Single(e => (string?)e!["code"] == "retirement")!["services"]!.AsArray().RemoveAt(1));
+                break;
+            case "hall without accessibility":
+                copy.Edit("districts.json", f => f["districts"]!.AsArray().Single(d => (string?)d!["code"] == "luohu")!["halls"]![0]!.AsObject().Remove("accessibility"));
+                break;
+            case "misspelt field": copy.Edit("departments.json", f => f["departments"]![0]!["nmae"] = "typo"); break;
+            case "not JSON at all": copy.Write("categories.json", "{ \"categories\": [ { \"code\": \"family\", "); break;
+            case "bad code": copy.Edit("departments.json", f => f["departments"]![0]!["code"] = "Civil Affairs"); break;
+            default: throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Breakages))]
+    public async Task Import_BrokenCatalogue_IsRefusedNamingFileItemAndField_AndChangesNothing(
+        string breakage, string file, string item, string field, string word)
+    {
+        using var copy = new CatalogueCopy();
+        // A valid change beside the broken one: it must not be written either.
+        copy.Edit("services/public-security.json", f => CatalogueCopy.Service(f, "residence-permit")["name"]!["en"] = "Changed name");
+        Break(copy, breakage);
+        var before = await Snapshot();
+
+        await using var scope = app.Scope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportCatalogue>();
+        var refused = await Assert.ThrowsAsync<CatalogueInvalidException>(() => import.Handle(copy.Folder, TestContext.Current.CancellationToken));
+
+        Assert.Contains(refused.Errors, e => e.File == file && e.Item == item && e.Field == field && e.ToString().Contains(word, StringComparison.Ordinal));
+        Assert.Contains(file, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await Snapshot());
+    }
+
+    private async Task<string> Snapshot()
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var services = await db.Services.AsNoTracking().OrderBy(s => s.Code)
+            .Select(s => s.Code + "|" + s.Name.En + "|" + s.TimeLimitWorkingDays + "|" + s.DepartmentId).ToListAsync();
+        var counts = $"{await db.Departments.CountAsync()}/{await db.Categories.CountAsync()}/{await db.ServiceHalls.CountAsync()}/{await db.LifeEvents.CountAsync()}";
+        return counts + "\n" + string.Join("\n", services);
+    }
+}
