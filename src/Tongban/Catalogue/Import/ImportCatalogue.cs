@@ -80,7 +80,11 @@ public sealed class ImportCatalogue(AppDbContext db, TimeProvider clock, ILogger
             {
                 var hall = Upsert(halls, h.Code!, () => new ServiceHall
                 {
-                    Code = h.Code!, Name = Text(h.Name), Address = Text(h.Address), OpeningHours = Text(h.OpeningHours), Phone = h.Phone!,
+                    Code = h.Code!,
+                    Name = Text(h.Name),
+                    Address = Text(h.Address),
+                    OpeningHours = Text(h.OpeningHours),
+                    Phone = h.Phone!,
                 });
                 hall.District = district;
                 hall.Name = Text(h.Name);
@@ -105,8 +109,12 @@ public sealed class ImportCatalogue(AppDbContext db, TimeProvider clock, ILogger
         {
             var s = Upsert(services, dto.Code!, () => new Service
             {
-                Code = dto.Code!, Name = Text(dto.Name), Summary = Text(dto.Summary), Audience = Text(dto.Audience),
-                Eligibility = Text(dto.Eligibility), Fee = Text(dto.Fee),
+                Code = dto.Code!,
+                Name = Text(dto.Name),
+                Summary = Text(dto.Summary),
+                Audience = Text(dto.Audience),
+                Eligibility = Text(dto.Eligibility),
+                Fee = Text(dto.Fee),
             });
             s.Department = departments[dto.Department!];
             s.Category = categories[dto.Category!];
@@ -128,7 +136,9 @@ public sealed class ImportCatalogue(AppDbContext db, TimeProvider clock, ILogger
 
             var channels = dto.Channels!.Select(c => new ServiceChannel
             {
-                Channel = Enum.Parse<Channel>(c.Channel!), Note = c.Note is null ? null : Text(c.Note), HallCodes = c.Halls ?? [],
+                Channel = Enum.Parse<Channel>(c.Channel!),
+                Note = c.Note is null ? null : Text(c.Note),
+                HallCodes = c.Halls ?? [],
             }).ToList();
             if (!channels.SequenceEqual(s.Channels, ServiceChannelComparer.Instance))
             {
