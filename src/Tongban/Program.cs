@@ -18,6 +18,9 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 // Chinese text is written as itself, not as &#x..; entities that would triple the weight of every page.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
+// Residents on 2G or a capped plan pay for every byte: compress over HTTPS too. ASP.NET Core masks
+// antiforgery tokens afresh on every response, which blunts compression side channels (BREACH).
+builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
@@ -28,14 +31,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseTongbanLocalization();
 app.MapStaticAssets();
 app.MapRazorPages();
 app.MapHealthEndpoints();
 app.MapLanguageSwitch();
-// The home page arrives with the citizen portal (issue 3); until then the catalogue is the front door.
-app.MapGet("/", () => Results.Redirect("/services")).ExcludeFromDescription();
+app.MapElderModeSwitch();
 
 await app.RunAsync();
 

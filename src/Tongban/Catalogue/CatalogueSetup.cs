@@ -8,6 +8,7 @@ public static class CatalogueSetup
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ImportCatalogue>();
+        services.AddSingleton<Pages.GovernmentServiceJsonLd>();
         if (configuration.GetValue("Catalogue:ImportOnStart", true))
         {
             services.AddHostedService<ImportCatalogueOnStart>();

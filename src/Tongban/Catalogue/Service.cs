@@ -21,6 +21,9 @@ public sealed class Service
     public int TimeLimitWorkingDays { get; set; }
 
     public bool IssuesECertificate { get; set; }
+
+    /// <summary>Shown among the most used services on the home page (chosen by the city until case volumes can rank them).</summary>
+    public bool Featured { get; set; }
     public List<Material> Materials { get; set; } = [];
     public List<ServiceChannel> Channels { get; set; } = [];
     public List<string> LifeEventTags { get; set; } = [];

@@ -46,7 +46,8 @@ public sealed record ServiceDto(
     int? TimeLimitWorkingDays,
     List<ChannelDto>? Channels,
     bool? IssuesECertificate,
-    List<string>? LifeEvents);
+    List<string>? LifeEvents,
+    bool? Featured = null);
 
 public sealed record MaterialDto(TextDto? Name, string? ECertificate);
 

@@ -125,6 +125,7 @@ public sealed class ImportCatalogue(AppDbContext db, TimeProvider clock, ILogger
             s.Fee = Text(dto.Fee);
             s.TimeLimitWorkingDays = dto.TimeLimitWorkingDays!.Value;
             s.IssuesECertificate = dto.IssuesECertificate!.Value;
+            s.Featured = dto.Featured ?? false;
             s.RetiredAt = null;
 
             // Collections are replaced only when their content differs, so an unchanged service stays unchanged.

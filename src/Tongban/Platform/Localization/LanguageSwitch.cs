@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Tongban.Platform.Web;
 
 namespace Tongban.Platform.Localization;
 
@@ -21,11 +22,7 @@ public static class LanguageSwitch
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true });
             }
 
-            // Only local paths: an open redirect would let a phishing link borrow the city's address.
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-                ? returnUrl
-                : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(SafeReturnUrl.Of(returnUrl));
         }).ExcludeFromDescription();
         return endpoints;
     }

@@ -203,6 +203,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Featured")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IssuesECertificate")
                         .HasColumnType("boolean");
 

@@ -188,6 +188,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Featured")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IssuesECertificate")
                         .HasColumnType("INTEGER");
 
