@@ -1,4 +1,5 @@
 using Tongban.Catalogue.Import;
+using Tongban.Catalogue.Search;
 using Tongban.Platform;
 
 namespace Tongban.Catalogue;
@@ -9,6 +10,8 @@ public static class CatalogueSetup
     {
         services.AddScoped<ImportCatalogue>();
         services.AddSingleton<Pages.GovernmentServiceJsonLd>();
+        services.AddSingleton<SearchIndex>();
+        services.AddScoped<SearchCatalogue>();
         if (configuration.GetValue("Catalogue:ImportOnStart", true))
         {
             services.AddHostedService<ImportCatalogueOnStart>();
@@ -19,7 +22,7 @@ public static class CatalogueSetup
 }
 
 /// <summary>
-/// Imports the shipped catalogue at start-up, after migrations. A catalogue that fails validation stops
+/// Imports the shipped catalogue at start-up, after migrations, and builds the search index from it. A catalogue that fails validation stops
 /// the start: a node must not serve a city whose data was refused (docs/adr/0003-catalogue-as-data.md).
 /// </summary>
 internal sealed class ImportCatalogueOnStart(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedService
@@ -28,6 +31,7 @@ internal sealed class ImportCatalogueOnStart(IServiceScopeFactory scopes, IConfi
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ImportCatalogue>().Handle(CatalogueLocation.Resolve(configuration), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SearchIndex>().Rebuild(scope.ServiceProvider.GetRequiredService<Platform.Data.AppDbContext>(), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

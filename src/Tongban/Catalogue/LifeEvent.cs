@@ -12,4 +12,7 @@ public sealed class LifeEvent
 
     /// <summary>Service codes in the order a resident meets them.</summary>
     public List<string> ServiceCodes { get; set; } = [];
+
+    /// <summary>How residents say it, from catalogue/synonyms, for search.</summary>
+    public List<string> LayTerms { get; set; } = [];
 }

@@ -28,6 +28,9 @@ public sealed class Service
     public List<ServiceChannel> Channels { get; set; } = [];
     public List<string> LifeEventTags { get; set; } = [];
 
+    /// <summary>How residents say it ("生孩子", "lost my job"), from catalogue/synonyms, for search.</summary>
+    public List<string> LayTerms { get; set; } = [];
+
     /// <summary>Set when the item left the catalogue; kept so that cases can still name it.</summary>
     public DateTimeOffset? RetiredAt { get; set; }
 }

@@ -58,6 +58,11 @@ public sealed record LifeEventsFile(List<LifeEventDto?>? LifeEvents);
 
 public sealed record LifeEventDto(string? Code, TextDto? Name, TextDto? Summary, List<string>? Services);
 
+public sealed record SynonymsFile(List<SynonymDto?>? Synonyms);
+
+/// <summary>Lay terms residents use, and the services and life events they mean.</summary>
+public sealed record SynonymDto(List<string>? Terms, List<string>? Services, List<string>? LifeEvents);
+
 /// <summary>An item together with the file it came from, so that messages can name the file.</summary>
 public sealed record Sourced<T>(string File, T Item);
 
@@ -69,4 +74,10 @@ public sealed class CatalogueDocument
     public List<Sourced<DistrictDto>> Districts { get; } = [];
     public List<Sourced<ServiceDto>> Services { get; } = [];
     public List<Sourced<LifeEventDto>> LifeEvents { get; } = [];
+    public List<Sourced<SynonymDto>> Synonyms { get; } = [];
+
+    /// <summary>The lay terms that point at a service or life event code.</summary>
+    public List<string> LayTermsFor(Func<SynonymDto, List<string>?> targets, string code) =>
+        Synonyms.Where(s => targets(s.Item)?.Contains(code) == true)
+            .SelectMany(s => s.Item.Terms ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 }

@@ -151,6 +151,12 @@ public sealed class ImportCatalogue(AppDbContext db, TimeProvider clock, ILogger
             {
                 s.LifeEventTags = tags;
             }
+
+            var layTerms = document.LayTermsFor(x => x.Services, s.Code);
+            if (!layTerms.SequenceEqual(s.LayTerms))
+            {
+                s.LayTerms = layTerms;
+            }
         }
 
         var listed = document.Services.Select(s => s.Item.Code!).ToHashSet(StringComparer.Ordinal);
@@ -174,6 +180,12 @@ public sealed class ImportCatalogue(AppDbContext db, TimeProvider clock, ILogger
             if (!dto.Services!.SequenceEqual(e.ServiceCodes))
             {
                 e.ServiceCodes = dto.Services!;
+            }
+
+            var layTerms = document.LayTermsFor(x => x.LifeEvents, e.Code);
+            if (!layTerms.SequenceEqual(e.LayTerms))
+            {
+                e.LayTerms = layTerms;
             }
         }
     }

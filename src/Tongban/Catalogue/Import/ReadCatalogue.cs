@@ -44,6 +44,16 @@ public static class ReadCatalogue
             Add(Read<ServicesFile>(folder, name, errors)?.Services, name, document.Services, errors);
         }
 
+        var synonymsFolder = Path.Combine(folder, "synonyms");
+        var synonymFiles = Directory.Exists(synonymsFolder)
+            ? Directory.EnumerateFiles(synonymsFolder, "*.json").Order(StringComparer.Ordinal).ToList()
+            : [];
+        foreach (var path in synonymFiles)
+        {
+            var name = "synonyms/" + Path.GetFileName(path);
+            Add(Read<SynonymsFile>(folder, name, errors)?.Synonyms, name, document.Synonyms, errors);
+        }
+
         return (document, errors);
     }
 

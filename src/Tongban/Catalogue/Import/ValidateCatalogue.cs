@@ -52,7 +52,36 @@ public static partial class ValidateCatalogue
             CheckLifeEvent(file, e, services, servicesByCode, errors);
         }
 
+        foreach (var ((file, synonym), i) in document.Synonyms.Select((s, i) => (s, i)))
+        {
+            CheckSynonym(file, $"synonym {i + 1}", synonym, services, lifeEvents, errors);
+        }
+
         return errors;
+    }
+
+    private static void CheckSynonym(string file, string item, SynonymDto s, HashSet<string> services, HashSet<string> lifeEvents, List<CatalogueError> errors)
+    {
+        var terms = s.Terms ?? [];
+        if (terms.Count == 0 || terms.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add(new(file, item, "terms", "must list at least one term, none of them empty"));
+        }
+
+        if ((s.Services?.Count ?? 0) + (s.LifeEvents?.Count ?? 0) == 0)
+        {
+            errors.Add(new(file, item, "services", "must name at least one service or life event the terms mean"));
+        }
+
+        foreach (var code in s.Services ?? [])
+        {
+            Reference(code, services, "service", file, item, "services", errors);
+        }
+
+        foreach (var code in s.LifeEvents ?? [])
+        {
+            Reference(code, lifeEvents, "life event", file, item, "lifeEvents", errors);
+        }
     }
 
     private static void CheckDistrict(string file, DistrictDto d, List<CatalogueError> errors)

@@ -90,6 +90,27 @@ public sealed class ImportCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         await Import(CatalogueCopy.Shipped);
         using var copy = new CatalogueCopy();
         copy.Write("services/housing.json", """{ "services": [] }""");
+        foreach (var synonyms in new[] { "synonyms/en.json", "synonyms/zh-CN.json" })
+        {
+            copy.Edit(synonyms, f =>
+            {
+                foreach (var s in f["synonyms"]!.AsArray())
+                {
+                    var targets = s!["services"]?.AsArray();
+                    var gone = targets?.FirstOrDefault(t => (string?)t == "public-rental-housing");
+                    if (gone is not null)
+                    {
+                        targets!.Remove(gone);
+                    }
+                }
+
+                var orphans = f["synonyms"]!.AsArray().Where(s => s!["services"]?.AsArray().Count == 0 && s["lifeEvents"] is null).ToList();
+                foreach (var orphan in orphans)
+                {
+                    f["synonyms"]!.AsArray().Remove(orphan);
+                }
+            });
+        }
 
         var report = await Import(copy.Folder);
 

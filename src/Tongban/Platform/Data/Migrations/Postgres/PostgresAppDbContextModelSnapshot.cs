@@ -146,6 +146,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.PrimitiveCollection<List<string>>("LayTerms")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.PrimitiveCollection<List<string>>("ServiceCodes")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -208,6 +212,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.Property<bool>("IssuesECertificate")
                         .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("LayTerms")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.PrimitiveCollection<List<string>>("LifeEventTags")
                         .IsRequired()

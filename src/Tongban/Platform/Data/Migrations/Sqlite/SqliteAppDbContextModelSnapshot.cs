@@ -133,6 +133,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("LayTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("ServiceCodes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -193,6 +197,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.Property<bool>("IssuesECertificate")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("LayTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("LifeEventTags")
                         .IsRequired()

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Catalogue.Search;
+using Tongban.Platform.Data;
+using Tongban.Platform.Web;
+
+namespace Tongban.Catalogue.Pages;
+
+/// <summary><c>/search?q=</c>: results in plain words; with no match, similar services, the hotline and the halls.</summary>
+public sealed class SearchModel(SearchCatalogue search, AppDbContext db) : PageModel
+{
+    public SearchResults Results { get; private set; } = null!;
+    public IReadOnlyList<Service> Suggestions { get; private set; } = [];
+
+    public async Task OnGet(string? q, int? page, CancellationToken cancellationToken)
+    {
+        var pageSize = ElderMode.PageSize(HttpContext, normal: 10, elder: 5);
+        Results = await search.Handle(q, Math.Clamp(page ?? 1, 1, 100), pageSize, cancellationToken);
+        ViewData["Query"] = Results.Query;
+        if (Results.IsEmpty)
+        {
+            Suggestions = await db.Services.AsNoTracking().Where(s => s.Featured && s.RetiredAt == null)
+                .OrderBy(s => s.Code).Take(pageSize).ToListAsync(cancellationToken);
+        }
+    }
+}
