@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Tongban.Catalogue;
+using Tongban.Catalogue.Hsds;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
@@ -18,6 +20,9 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 // Chinese text is written as itself, not as &#x..; entities that would triple the weight of every page.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+// HSDS and other open-data shapes type optional fields as strings, not null: leave absent values out.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
 // Residents on 2G or a capped plan pay for every byte: compress over HTTPS too. ASP.NET Core masks
 // antiforgery tokens afresh on every response, which blunts compression side channels (BREACH).
 builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
@@ -27,20 +32,27 @@ var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error");
+    app.UseWhen(http => IsApi(http.Request.Path), api => api.UseExceptionHandler());
+    app.UseWhen(http => !IsApi(http.Request.Path), pages => pages.UseExceptionHandler("/error"));
     app.UseHsts();
 }
 
 app.UseResponseCompression();
-app.UseStatusCodePagesWithReExecute("/error/{0}");
+// People get a helpful page in their language; programs get RFC 9457 problem details.
+app.UseWhen(http => IsApi(http.Request.Path), api => api.UseStatusCodePages());
+app.UseWhen(http => !IsApi(http.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseTongbanLocalization();
 app.MapStaticAssets();
 app.MapRazorPages();
 app.MapHealthEndpoints();
+app.MapOpenApi();
+app.MapHsds();
 app.MapLanguageSwitch();
 app.MapElderModeSwitch();
 
 await app.RunAsync();
+
+static bool IsApi(PathString path) => path.StartsWithSegments("/hsds") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api");
 
 /// <summary>Entry point, public so that integration tests can host the real app.</summary>
 public partial class Program;

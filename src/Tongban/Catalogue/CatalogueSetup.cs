@@ -12,6 +12,7 @@ public static class CatalogueSetup
         services.AddSingleton<Pages.GovernmentServiceJsonLd>();
         services.AddSingleton<SearchIndex>();
         services.AddScoped<SearchCatalogue>();
+        services.AddScoped<Hsds.HsdsMapping>();
         if (configuration.GetValue("Catalogue:ImportOnStart", true))
         {
             services.AddHostedService<ImportCatalogueOnStart>();

@@ -56,6 +56,11 @@ public sealed class ImportCatalogue(AppDbContext db, TimeProvider clock, ILogger
         await ApplyLifeEvents(document, cancellationToken);
 
         db.ChangeTracker.DetectChanges();
+        foreach (var entry in db.ChangeTracker.Entries<Service>().Where(e => e.State is EntityState.Added or EntityState.Modified || e.Entity.UpdatedAt == default))
+        {
+            entry.Entity.UpdatedAt = clock.GetUtcNow();
+        }
+
         var created = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
         var updated = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Modified);
         var total = document.Departments.Count + document.Categories.Count + document.Districts.Count

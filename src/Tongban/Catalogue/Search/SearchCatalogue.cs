@@ -24,6 +24,17 @@ public sealed class SearchCatalogue(SearchIndex index, AppDbContext db)
     private const int MaxHits = 100;
     private const int MaxLifeEvents = 3;
 
+    /// <summary>Every service matching the query, for filters that combine search with other conditions.</summary>
+    public async Task<IReadOnlySet<string>> MatchingServiceCodes(string query, CancellationToken cancellationToken)
+    {
+        if (!index.IsBuilt)
+        {
+            await index.Rebuild(db, cancellationToken);
+        }
+
+        return index.Search(query, MaxHits).Where(h => h.Kind == SearchHitKind.Service).Select(h => h.Code).ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<SearchResults> Handle(string? query, int page, int pageSize, CancellationToken cancellationToken)
     {
         var text = SearchIndex.Normalize(query);

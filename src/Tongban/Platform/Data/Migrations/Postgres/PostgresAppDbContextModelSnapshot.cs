@@ -227,6 +227,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.Property<int>("TimeLimitWorkingDays")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Audience", "Tongban.Catalogue.Service.Audience#LocalizedText", b1 =>
                         {
                             b1.IsRequired();

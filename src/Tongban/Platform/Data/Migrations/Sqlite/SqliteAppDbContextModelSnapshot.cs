@@ -212,6 +212,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.Property<int>("TimeLimitWorkingDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Audience", "Tongban.Catalogue.Service.Audience#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
