@@ -32,15 +32,13 @@ var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseWhen(http => IsApi(http.Request.Path), api => api.UseExceptionHandler());
-    app.UseWhen(http => !IsApi(http.Request.Path), pages => pages.UseExceptionHandler("/error"));
+    app.UseExceptionHandler("/error");
     app.UseHsts();
 }
 
 app.UseResponseCompression();
-// People get a helpful page in their language; programs get RFC 9457 problem details.
-app.UseWhen(http => IsApi(http.Request.Path), api => api.UseStatusCodePages());
-app.UseWhen(http => !IsApi(http.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+// People get a helpful page in their language; programs get RFC 9457 problem details (see ErrorModel).
+app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseTongbanLocalization();
 app.MapStaticAssets();
 app.MapRazorPages();
@@ -51,8 +49,6 @@ app.MapLanguageSwitch();
 app.MapElderModeSwitch();
 
 await app.RunAsync();
-
-static bool IsApi(PathString path) => path.StartsWithSegments("/hsds") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api");
 
 /// <summary>Entry point, public so that integration tests can host the real app.</summary>
 public partial class Program;
