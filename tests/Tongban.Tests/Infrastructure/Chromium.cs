@@ -37,7 +37,7 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>A fresh page in its own context (own cookies); skips the test, or fails it in CI, when there is no Chromium.</summary>
-    public async Task<IPage> NewPage(int width = 1280, int height = 900, string locale = "zh-CN")
+    public async Task<IPage> NewPage(int width = 1280, int height = 900, string locale = "zh-CN", bool javaScript = true)
     {
         if (_browser is null)
         {
@@ -49,6 +49,7 @@ public sealed class Chromium : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
+            JavaScriptEnabled = javaScript,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
         });
         return await context.NewPageAsync();
