@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Hsds;
@@ -41,6 +42,12 @@ app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseTongbanLocalization();
 app.MapStaticAssets();
+// Benchmarks compare a dynamic page with the same bytes served as a plain file by this same server (bench/README.md).
+if (app.Configuration["Bench:StaticFolder"] is { Length: > 0 } benchFolder)
+{
+    app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(benchFolder), RequestPath = "/bench-static" });
+}
+
 app.MapRazorPages();
 app.MapHealthEndpoints();
 app.MapOpenApi();

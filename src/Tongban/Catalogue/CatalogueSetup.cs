@@ -10,7 +10,7 @@ public static class CatalogueSetup
     {
         services.AddScoped<ImportCatalogue>();
         services.AddSingleton<Pages.GovernmentServiceJsonLd>();
-        services.AddSingleton<SearchIndex>();
+        services.AddSingleton<CatalogueStore>();
         services.AddScoped<SearchCatalogue>();
         services.AddScoped<Hsds.HsdsMapping>();
         if (configuration.GetValue("Catalogue:ImportOnStart", true))
@@ -23,7 +23,7 @@ public static class CatalogueSetup
 }
 
 /// <summary>
-/// Imports the shipped catalogue at start-up, after migrations, and builds the search index from it. A catalogue that fails validation stops
+/// Imports the shipped catalogue at start-up, after migrations, and loads it (with its search index) into memory. A catalogue that fails validation stops
 /// the start: a node must not serve a city whose data was refused (docs/adr/0003-catalogue-as-data.md).
 /// </summary>
 internal sealed class ImportCatalogueOnStart(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedService
@@ -32,7 +32,7 @@ internal sealed class ImportCatalogueOnStart(IServiceScopeFactory scopes, IConfi
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ImportCatalogue>().Handle(CatalogueLocation.Resolve(configuration), cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<SearchIndex>().Rebuild(scope.ServiceProvider.GetRequiredService<Platform.Data.AppDbContext>(), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<CatalogueStore>().Current(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Tongban.Catalogue.Search;
-using Tongban.Platform.Data;
 
 namespace Tongban.Catalogue.Hsds;
 
@@ -29,7 +27,7 @@ public static class HsdsEndpoints
 
     private static async Task<Results<Ok<HsdsPage<HsdsServiceSummary>>, ValidationProblem>> ListServices(
         HttpContext http,
-        AppDbContext db,
+        CatalogueStore catalogue,
         SearchCatalogue searchCatalogue,
         HsdsMapping map,
         string? page,
@@ -61,11 +59,8 @@ public static class HsdsEndpoints
             return TypedResults.ValidationProblem(errors, title: "Some query parameters are not valid.");
         }
 
-        // The catalogue holds hundreds of services, not millions: filter in memory, which also keeps
-        // DateTimeOffset comparisons portable between SQLite and PostgreSQL.
-        var services = await db.Services.AsNoTracking().Include(s => s.Department).Include(s => s.Category)
-            .Where(s => s.RetiredAt == null).OrderBy(s => s.Code).ToListAsync(cancellationToken);
-        IEnumerable<Service> filtered = services;
+        // The catalogue holds hundreds of services, not millions, and is already in memory.
+        IEnumerable<Service> filtered = (await catalogue.Current(cancellationToken)).Services;
         if (!string.IsNullOrWhiteSpace(search))
         {
             var found = await searchCatalogue.MatchingServiceCodes(search, cancellationToken);
@@ -96,21 +91,16 @@ public static class HsdsEndpoints
     }
 
     private static async Task<Results<Ok<HsdsService>, ProblemHttpResult>> GetService(
-        string id, HttpContext http, AppDbContext db, HsdsMapping map, CancellationToken cancellationToken)
+        string id, HttpContext http, CatalogueStore catalogue, HsdsMapping map, CancellationToken cancellationToken)
     {
-        var services = await db.Services.AsNoTracking().Include(s => s.Department).Include(s => s.Category).ToListAsync(cancellationToken);
-        var service = services.FirstOrDefault(s => string.Equals(HsdsIds.Service(s.Code), id, StringComparison.OrdinalIgnoreCase));
+        var snapshot = await catalogue.Current(cancellationToken);
+        var service = snapshot.Services.FirstOrDefault(s => string.Equals(HsdsIds.Service(s.Code), id, StringComparison.OrdinalIgnoreCase));
         if (service is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No service has this id.", detail: $"'{id}' is not the id of a service in the catalogue.");
         }
 
-        var counter = service.Channels.FirstOrDefault(c => c.Channel == Channel.Counter);
-        var halls = counter is null
-            ? []
-            : await db.ServiceHalls.AsNoTracking().Include(h => h.District)
-                .Where(h => counter.HallCodes.Count == 0 || counter.HallCodes.Contains(h.Code)).OrderBy(h => h.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(map.Full(service, halls, Site(http)));
+        return TypedResults.Ok(map.Full(service, snapshot.HallsFor(service), Site(http)));
     }
 
     private static int PositiveInt(string? value, string name, int fallback, int max, Dictionary<string, string[]> errors)

@@ -11,7 +11,7 @@ public sealed record ImportReport(int Created, int Updated, int Unchanged, int R
 /// then upserts every item by its code, so that re-running changes nothing and a changed item keeps its id.
 /// A service that left the catalogue is retired, not deleted, because cases may still name it.
 /// </summary>
-public sealed class ImportCatalogue(AppDbContext db, TimeProvider clock, ILogger<ImportCatalogue> logger)
+public sealed class ImportCatalogue(AppDbContext db, CatalogueStore store, TimeProvider clock, ILogger<ImportCatalogue> logger)
 {
     public async Task<ImportReport> Handle(string folder, CancellationToken cancellationToken = default)
     {
@@ -66,6 +66,7 @@ public sealed class ImportCatalogue(AppDbContext db, TimeProvider clock, ILogger
         var total = document.Departments.Count + document.Categories.Count + document.Districts.Count
             + document.Districts.Sum(d => d.Item.Halls?.Count ?? 0) + document.Services.Count + document.LifeEvents.Count;
         await db.SaveChangesAsync(cancellationToken);
+        store.Invalidate();
 
         var report = new ImportReport(created, updated - retired, total - created - (updated - retired), retired);
         logger.LogInformation("Catalogue imported: {Report}", report);

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tongban.Platform.Data;
 using Tongban.Platform.Web;
 
 namespace Tongban.Catalogue.Pages;
 
 /// <summary><c>/</c>: life events first, then the most used services, then departments, then other ways to get help.</summary>
-public sealed class HomeModel(AppDbContext db) : PageModel
+public sealed class HomeModel(CatalogueStore catalogue) : PageModel
 {
     public IReadOnlyList<LifeEvent> LifeEvents { get; private set; } = [];
     public bool MoreLifeEvents { get; private set; }
@@ -15,13 +13,11 @@ public sealed class HomeModel(AppDbContext db) : PageModel
 
     public async Task OnGet(CancellationToken cancellationToken)
     {
+        var snapshot = await catalogue.Current(cancellationToken);
         var take = ElderMode.PageSize(HttpContext, normal: 8, elder: 4);
-        var lifeEvents = await db.LifeEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
-        LifeEvents = lifeEvents.Take(take).ToList();
-        MoreLifeEvents = lifeEvents.Count > take;
-        MostUsed = await db.Services.AsNoTracking().Where(s => s.Featured && s.RetiredAt == null)
-            .OrderBy(s => s.Code).Take(ElderMode.PageSize(HttpContext, normal: 10, elder: 5)).ToListAsync(cancellationToken);
-        Departments = await db.Departments.AsNoTracking().Where(d => d.Services.Any(s => s.RetiredAt == null))
-            .OrderBy(d => d.Code).ToListAsync(cancellationToken);
+        LifeEvents = snapshot.LifeEvents.Take(take).ToList();
+        MoreLifeEvents = snapshot.LifeEvents.Count > take;
+        MostUsed = snapshot.Services.Where(s => s.Featured).Take(ElderMode.PageSize(HttpContext, normal: 10, elder: 5)).ToList();
+        Departments = snapshot.Departments.Where(d => d.Services.Count > 0).ToList();
     }
 }

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tongban.Catalogue.Search;
-using Tongban.Platform.Data;
 using Tongban.Platform.Web;
 
 namespace Tongban.Catalogue.Pages;
 
 /// <summary><c>/search?q=</c>: results in plain words; with no match, similar services, the hotline and the halls.</summary>
-public sealed class SearchModel(SearchCatalogue search, AppDbContext db) : PageModel
+public sealed class SearchModel(SearchCatalogue search, CatalogueStore catalogue) : PageModel
 {
     public SearchResults Results { get; private set; } = null!;
     public IReadOnlyList<Service> Suggestions { get; private set; } = [];
@@ -19,8 +17,7 @@ public sealed class SearchModel(SearchCatalogue search, AppDbContext db) : PageM
         ViewData["Query"] = Results.Query;
         if (Results.IsEmpty)
         {
-            Suggestions = await db.Services.AsNoTracking().Where(s => s.Featured && s.RetiredAt == null)
-                .OrderBy(s => s.Code).Take(pageSize).ToListAsync(cancellationToken);
+            Suggestions = (await catalogue.Current(cancellationToken)).Services.Where(s => s.Featured).Take(pageSize).ToList();
         }
     }
 }

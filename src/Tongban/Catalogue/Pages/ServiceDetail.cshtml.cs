@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tongban.Platform.Data;
 using Tongban.Platform.Web;
 
 namespace Tongban.Catalogue.Pages;
 
 /// <summary><c>/services/{code}</c>: who it is for, what you need, what it costs, how long it takes, and every way to do it.</summary>
-public sealed class ServiceDetailModel(AppDbContext db) : PageModel
+public sealed class ServiceDetailModel(CatalogueStore catalogue) : PageModel
 {
     public Service Service { get; private set; } = null!;
     public IReadOnlyList<ServiceHall> Halls { get; private set; } = [];
@@ -16,27 +14,17 @@ public sealed class ServiceDetailModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGet(string code, CancellationToken cancellationToken)
     {
-        var service = await CatalogueLookup.Service(db, code, cancellationToken);
+        var snapshot = await catalogue.Current(cancellationToken);
+        var service = snapshot.Service(code);
         if (service is null)
         {
             return NotFound();
         }
 
         Service = service;
-        var counter = service.Channels.FirstOrDefault(c => c.Channel == Channel.Counter);
-        if (counter is not null)
-        {
-            var halls = db.ServiceHalls.AsNoTracking().Include(h => h.District).AsQueryable();
-            if (counter.HallCodes.Count > 0)
-            {
-                halls = halls.Where(h => counter.HallCodes.Contains(h.Code));
-            }
-
-            Halls = await halls.OrderBy(h => h.DistrictId).ThenBy(h => h.Id).ToListAsync(cancellationToken);
-        }
-
+        Halls = snapshot.HallsFor(service);
         HallsShown = ElderMode.PageSize(HttpContext, normal: Halls.Count, elder: 3);
-        LifeEvents = await db.LifeEvents.AsNoTracking().Where(e => service.LifeEventTags.Contains(e.Code)).ToListAsync(cancellationToken);
+        LifeEvents = service.LifeEventTags.Select(snapshot.LifeEvent).OfType<LifeEvent>().ToList();
         return Page();
     }
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tongban.Platform.Data;
-
 namespace Tongban.Catalogue.Search;
 
 public sealed record SearchResults(
@@ -19,7 +16,7 @@ public sealed record SearchResults(
 /// Finds services and life events for what a resident typed. Matching life events come first; when
 /// nothing matches, similar items are offered instead, so that a search never ends at a blank page.
 /// </summary>
-public sealed class SearchCatalogue(SearchIndex index, AppDbContext db)
+public sealed class SearchCatalogue(CatalogueStore catalogue)
 {
     private const int MaxHits = 100;
     private const int MaxLifeEvents = 3;
@@ -27,12 +24,8 @@ public sealed class SearchCatalogue(SearchIndex index, AppDbContext db)
     /// <summary>Every service matching the query, for filters that combine search with other conditions.</summary>
     public async Task<IReadOnlySet<string>> MatchingServiceCodes(string query, CancellationToken cancellationToken)
     {
-        if (!index.IsBuilt)
-        {
-            await index.Rebuild(db, cancellationToken);
-        }
-
-        return index.Search(query, MaxHits).Where(h => h.Kind == SearchHitKind.Service).Select(h => h.Code).ToHashSet(StringComparer.Ordinal);
+        var snapshot = await catalogue.Current(cancellationToken);
+        return snapshot.Search.Search(query, MaxHits).Where(h => h.Kind == SearchHitKind.Service).Select(h => h.Code).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<SearchResults> Handle(string? query, int page, int pageSize, CancellationToken cancellationToken)
@@ -45,33 +38,25 @@ public sealed class SearchCatalogue(SearchIndex index, AppDbContext db)
             return new SearchResults(text, shortened, [], [], false, 1, false);
         }
 
-        if (!index.IsBuilt)
-        {
-            await index.Rebuild(db, cancellationToken);
-        }
-
-        var hits = index.Search(text, MaxHits);
+        var snapshot = await catalogue.Current(cancellationToken);
+        var hits = snapshot.Search.Search(text, MaxHits);
         var onlySimilar = hits.Count == 0;
         if (onlySimilar)
         {
-            hits = index.Similar(text, pageSize);
+            hits = snapshot.Search.Similar(text, pageSize);
         }
 
-        var lifeEventCodes = page == 1
-            ? hits.Where(h => h.Kind == SearchHitKind.LifeEvent).Take(MaxLifeEvents).Select(h => h.Code).ToList()
+        var lifeEvents = page == 1
+            ? hits.Where(h => h.Kind == SearchHitKind.LifeEvent).Take(MaxLifeEvents).Select(h => snapshot.LifeEvent(h.Code)).OfType<LifeEvent>().ToList()
             : [];
-        var serviceHits = hits.Where(h => h.Kind == SearchHitKind.Service).ToList();
-        var serviceCodes = serviceHits.Skip((page - 1) * pageSize).Take(pageSize).Select(h => h.Code).ToList();
-
-        var lifeEvents = await db.LifeEvents.AsNoTracking().Where(e => lifeEventCodes.Contains(e.Code)).ToListAsync(cancellationToken);
-        var services = await db.Services.AsNoTracking().Where(s => serviceCodes.Contains(s.Code) && s.RetiredAt == null).ToListAsync(cancellationToken);
+        var services = hits.Where(h => h.Kind == SearchHitKind.Service).Select(h => snapshot.Service(h.Code)).OfType<Service>().ToList();
         return new SearchResults(
             text,
             shortened,
-            lifeEvents.OrderBy(e => lifeEventCodes.IndexOf(e.Code)).ToList(),
-            services.OrderBy(s => serviceCodes.IndexOf(s.Code)).ToList(),
+            lifeEvents,
+            services.Skip((page - 1) * pageSize).Take(pageSize).ToList(),
             onlySimilar,
             page,
-            serviceHits.Count > page * pageSize);
+            services.Count > page * pageSize);
     }
 }

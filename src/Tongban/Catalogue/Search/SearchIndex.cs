@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Lucene.Net.Analysis;
@@ -5,8 +6,6 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
-using Microsoft.EntityFrameworkCore;
-using Tongban.Platform.Data;
 using static Tongban.Catalogue.Search.SearchAnalyzers;
 
 namespace Tongban.Catalogue.Search;
@@ -20,10 +19,13 @@ public enum SearchHitKind
 public sealed record SearchHit(SearchHitKind Kind, string Code, float Score);
 
 /// <summary>
-/// An in-memory full-text index of the catalogue (a few hundred documents at most), rebuilt after each
-/// import. Searches read an immutable snapshot, so a rebuild never disturbs a search in flight.
+/// An in-memory full-text index of one catalogue snapshot (a few hundred documents at most). It is
+/// immutable: a new catalogue gets a new index, so a search never sees a half-built one. It holds only
+/// managed memory, so a replaced index is simply left to the garbage collector.
 /// </summary>
-public sealed class SearchIndex : IDisposable
+#pragma warning disable CA1001 // Only managed memory: disposing would race with searches still reading a replaced snapshot.
+public sealed class SearchIndex
+#pragma warning restore CA1001
 {
     public const int MaxQueryLength = 200;
 
@@ -32,68 +34,62 @@ public sealed class SearchIndex : IDisposable
     private const string Exact = "exact";
 
     private readonly Analyzer _analyzer = Create();
-    private readonly SemaphoreSlim _building = new(1, 1);
-    private Snapshot? _current;
+    private readonly RAMDirectory _directory = new();
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
 
-    private sealed record Snapshot(RAMDirectory Directory, DirectoryReader Reader, IndexSearcher Searcher);
+    // Residents ask the same few hundred things over and over; the index never changes, so answers keep.
+    private const int MaxCachedQueries = 4096;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SearchHit>> _answers = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the index from the database's current catalogue and swaps it in.</summary>
-    public async Task Rebuild(AppDbContext db, CancellationToken cancellationToken)
+    public SearchIndex(IEnumerable<Service> services, IEnumerable<LifeEvent> lifeEvents)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var services = await db.Services.AsNoTracking().Include(s => s.Department).Include(s => s.Category)
-            .Where(s => s.RetiredAt == null).ToListAsync(cancellationToken);
-        var lifeEvents = await db.LifeEvents.AsNoTracking().ToListAsync(cancellationToken);
-
-        await _building.WaitAsync(cancellationToken);
-        try
+        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Lucene48, _analyzer)))
         {
-            var directory = new RAMDirectory();
-            using (var writer = new IndexWriter(directory, new IndexWriterConfig(Lucene48, _analyzer)))
+            foreach (var s in services)
             {
-                foreach (var s in services)
-                {
-                    writer.AddDocument(Document(SearchHitKind.Service, s.Code, s.Name, s.LayTerms,
-                        [s.Summary, s.Audience, s.Department!.Name, s.Category!.Name]));
-                }
-
-                foreach (var e in lifeEvents)
-                {
-                    writer.AddDocument(Document(SearchHitKind.LifeEvent, e.Code, e.Name, e.LayTerms, [e.Summary]));
-                }
-
-                writer.Commit();
+                writer.AddDocument(Document(SearchHitKind.Service, s.Code, s.Name, s.LayTerms,
+                    [s.Summary, s.Audience, s.Department!.Name, s.Category!.Name]));
             }
 
-            var reader = DirectoryReader.Open(directory);
-            // Searches still holding the previous snapshot finish on it; the garbage collector reclaims it.
-            Volatile.Write(ref _current, new Snapshot(directory, reader, new IndexSearcher(reader)));
-        }
-        finally
-        {
-            _building.Release();
-        }
-    }
+            foreach (var e in lifeEvents)
+            {
+                writer.AddDocument(Document(SearchHitKind.LifeEvent, e.Code, e.Name, e.LayTerms, [e.Summary]));
+            }
 
-    public bool IsBuilt => Volatile.Read(ref _current) is not null;
+            writer.Commit();
+        }
+
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader);
+    }
 
     /// <summary>The best matches for what a resident typed, in either language, best first.</summary>
     public IReadOnlyList<SearchHit> Search(string query, int max)
     {
-        var snapshot = Volatile.Read(ref _current) ?? throw new InvalidOperationException("The search index has not been built yet.");
         var text = Normalize(query);
         if (text.Length == 0)
         {
             return [];
         }
 
-        return Run(snapshot.Searcher, Precise(text), max);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{max}|{text}");
+        if (_answers.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (_answers.Count >= MaxCachedQueries)
+        {
+            _answers.Clear();
+        }
+
+        return _answers[key] = Run(_searcher, Precise(text), max);
     }
 
     /// <summary>A looser search for the no-result page: any shared Han character, or an English word two typos away.</summary>
     public IReadOnlyList<SearchHit> Similar(string query, int max)
     {
-        var snapshot = Volatile.Read(ref _current) ?? throw new InvalidOperationException("The search index has not been built yet.");
         var text = Normalize(query);
         var loose = new BooleanQuery();
         foreach (var c in Terms(_analyzer, Characters, text).Where(t => t.Length == 1 && t[0] >= '\u3400'))
@@ -106,7 +102,7 @@ public sealed class SearchIndex : IDisposable
             loose.Add(new FuzzyQuery(new Term(Plain, word), 2, 0), Occur.SHOULD);
         }
 
-        return loose.Clauses.Count == 0 ? [] : Run(snapshot.Searcher, loose, max);
+        return loose.Clauses.Count == 0 ? [] : Run(_searcher, loose, max);
     }
 
     private BooleanQuery Precise(string text)
@@ -120,14 +116,16 @@ public sealed class SearchIndex : IDisposable
 
         // Saying exactly the name of a service, or exactly a lay term, beats any partial match.
         Add(new TermQuery(new Term(Exact, text.ToLowerInvariant())), 40f);
-        foreach (var t in Terms(_analyzer, NameZh, text))
+        var hasChinese = IsChinese(text);
+        var hasLatin = text.Any(c => char.IsLetterOrDigit(c) && c < '\u2E80');
+        foreach (var t in hasChinese ? Terms(_analyzer, NameZh, text) : [])
         {
             Add(new TermQuery(new Term(NameZh, t)), 4f);
             Add(new TermQuery(new Term(LayZh, t)), 3f);
             Add(new TermQuery(new Term(TextZh, t)), 1f);
         }
 
-        foreach (var t in Terms(_analyzer, NameEn, text))
+        foreach (var t in hasLatin ? Terms(_analyzer, NameEn, text) : [])
         {
             Add(new TermQuery(new Term(NameEn, t)), 4f);
             Add(new TermQuery(new Term(LayEn, t)), 3f);
@@ -135,7 +133,7 @@ public sealed class SearchIndex : IDisposable
         }
 
         // Typo tolerance for English: one edit for short words, two for long ones.
-        foreach (var word in Terms(_analyzer, Plain, text).Where(w => w.Length >= 4 && w[0] < '\u3400'))
+        foreach (var word in hasLatin ? Terms(_analyzer, Plain, text).Where(w => w.Length >= 4 && w.All(char.IsAsciiLetterLower)) : [])
         {
             Add(new FuzzyQuery(new Term(Plain, word), word.Length >= 7 ? 2 : 1, 1), 1.5f);
         }
@@ -216,12 +214,4 @@ public sealed class SearchIndex : IDisposable
     }
 
     private static bool IsChinese(string text) => text.Any(c => c >= '\u3400' && c <= '\u9fff');
-
-    public void Dispose()
-    {
-        _current?.Reader.Dispose();
-        _current?.Directory.Dispose();
-        _analyzer.Dispose();
-        _building.Dispose();
-    }
 }

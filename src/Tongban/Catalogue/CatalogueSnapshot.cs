@@ -1,0 +1,77 @@
+using Tongban.Catalogue.Search;
+
+namespace Tongban.Catalogue;
+
+/// <summary>
+/// The whole current catalogue in memory, with its search index. The catalogue changes only when it is
+/// imported, so pages read this snapshot instead of asking the database on every request. Treat every
+/// object in it as read-only: it is shared by all requests.
+/// </summary>
+public sealed class CatalogueSnapshot
+{
+    private readonly Dictionary<string, Service> _services;
+    private readonly Dictionary<string, LifeEvent> _lifeEvents;
+    private readonly Dictionary<string, Department> _departments;
+    private readonly Dictionary<string, ServiceHall> _halls;
+
+    public CatalogueSnapshot(
+        IReadOnlyList<Department> departments,
+        IReadOnlyList<District> districts,
+        IReadOnlyList<Service> services,
+        IReadOnlyList<LifeEvent> lifeEvents)
+    {
+        Departments = departments;
+        Districts = districts;
+        Services = services;
+        LifeEvents = lifeEvents;
+        Halls = districts.SelectMany(d => d.Halls).ToList();
+        _services = services.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        _lifeEvents = lifeEvents.ToDictionary(e => e.Code, StringComparer.Ordinal);
+        _departments = departments.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        _halls = Halls.ToDictionary(h => h.Code, StringComparer.Ordinal);
+        Search = new SearchIndex(services, lifeEvents);
+    }
+
+    /// <summary>Departments by code, each with its current services by code.</summary>
+    public IReadOnlyList<Department> Departments { get; }
+
+    /// <summary>Districts in catalogue order, each with its halls.</summary>
+    public IReadOnlyList<District> Districts { get; }
+
+    public IReadOnlyList<ServiceHall> Halls { get; }
+
+    /// <summary>Current (not retired) services by code, with department and category.</summary>
+    public IReadOnlyList<Service> Services { get; }
+
+    public IReadOnlyList<LifeEvent> LifeEvents { get; }
+
+    public SearchIndex Search { get; }
+
+    public Service? Service(string? code) => code is not null && _services.TryGetValue(code, out var s) ? s : null;
+
+    public LifeEvent? LifeEvent(string? code) => code is not null && _lifeEvents.TryGetValue(code, out var e) ? e : null;
+
+    public Department? Department(string? code) => code is not null && _departments.TryGetValue(code, out var d) ? d : null;
+
+    public ServiceHall? Hall(string? code) => code is not null && _halls.TryGetValue(code, out var h) ? h : null;
+
+    /// <summary>The halls where a service can be done at a counter: the ones its channel names, or all of them.</summary>
+    public IReadOnlyList<ServiceHall> HallsFor(Service service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var counter = service.Channels.FirstOrDefault(c => c.Channel == Channel.Counter);
+        if (counter is null)
+        {
+            return [];
+        }
+
+        return counter.HallCodes.Count == 0 ? Halls : Halls.Where(h => counter.HallCodes.Contains(h.Code)).ToList();
+    }
+
+    /// <summary>A life event's current services, in its order.</summary>
+    public IReadOnlyList<Service> StepsOf(LifeEvent lifeEvent)
+    {
+        ArgumentNullException.ThrowIfNull(lifeEvent);
+        return lifeEvent.ServiceCodes.Select(Service).OfType<Service>().ToList();
+    }
+}
