@@ -182,10 +182,19 @@ public sealed partial class PortalPageTests(TongbanApp app) : IClassFixture<Tong
     {
         var (_, html) = await Get("/search?q=xyzzy", "en");
 
-        Assert.Contains("We found nothing for “xyzzy”", html, StringComparison.Ordinal);
+        Assert.Contains("We found nothing for “<span lang=\"en\">xyzzy</span>”", html, StringComparison.Ordinal);
         Assert.Contains("Most used services", html, StringComparison.Ordinal);
         Assert.Contains("tel:12345", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/halls\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_MarksTheLanguageOfWhatWasTyped_WhenItDiffersFromThePage()
+    {
+        var (_, html) = await Get("/search?q=" + Uri.EscapeDataString("生孩子"), "en");
+
+        Assert.Contains("<html lang=\"en\"", html, StringComparison.Ordinal);
+        Assert.Contains("Results for “<span lang=\"zh-CN\">生孩子</span>”", html, StringComparison.Ordinal);
     }
 
     [Fact]
