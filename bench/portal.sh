@@ -15,7 +15,7 @@ rm -rf "$OUT" && mkdir -p "$OUT/static" "$OUT/data"
 dotnet publish src/Tongban -c Release -o "$OUT/publish" >/dev/null
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT \
   ConnectionStrings__Tongban="Data Source=$PWD/$OUT/data/bench.db" Bench__StaticFolder="$PWD/$OUT/static" \
-  Logging__LogLevel__Default=Warning \
+  Logging__LogLevel__Default=Warning Sms__Gateway__Url=http://127.0.0.1:9/unused \
   dotnet "$OUT/publish/Tongban.dll" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT

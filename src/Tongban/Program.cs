@@ -5,10 +5,13 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Hsds;
+using Tongban.Platform.Auth;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
+using Tongban.Platform.Sms;
 using Tongban.Platform.Web;
+using Tongban.Residents;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +19,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTongbanDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
+builder.Services.AddTongbanAuth(builder.Environment);
+builder.Services.AddSms(builder.Configuration, builder.Environment);
+builder.Services.AddResidents();
 builder.Services.AddTongbanLocalization();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 // Chinese text is written as itself, not as &#x..; entities that would triple the weight of every page.
@@ -37,10 +43,13 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseSecurityHeaders();
 app.UseResponseCompression();
 // People get a helpful page in their language; programs get RFC 9457 problem details (see ErrorModel).
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseTongbanLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapStaticAssets();
 // Benchmarks compare a dynamic page with the same bytes served as a plain file by this same server (bench/README.md).
 if (app.Configuration["Bench:StaticFolder"] is { Length: > 0 } benchFolder)

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Tongban.Tests.Infrastructure;
 
@@ -19,11 +21,22 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration for this instance (for example Catalogue:Path).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>The hosting environment; Development by default, as the README's run command uses.</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>When set, the app's clock: tests move time forward instead of waiting.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
     public virtual async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
+
         // UseSetting, not ConfigureAppConfiguration: Program reads the database settings while building,
         // before configuration sources added by the factory would be seen.
         builder.UseSetting("Database:Provider", Database.Provider);

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Catalogue;
+using Tongban.Residents;
+using Tongban.Residents.SignIn;
 
 namespace Tongban.Platform.Data;
 
@@ -7,7 +10,7 @@ namespace Tongban.Platform.Data;
 /// The one database context. Each provider has a subclass only so that each keeps its own migrations
 /// (see docs/adr/0002-two-providers-two-migration-sets.md).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Category> Categories => Set<Category>();
@@ -15,6 +18,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ServiceHall> ServiceHalls => Set<ServiceHall>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<LifeEvent> LifeEvents => Set<LifeEvent>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<SignInCode> SignInCodes => Set<SignInCode>();
+
+    /// <summary>ASP.NET Core data-protection keys, shared by every node (cookies, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -137,6 +137,22 @@ public sealed class PortalBrowserTests(TongbanApp app, Chromium chromium) : ICla
         Assert.Contains("/services/unemployment-benefit", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task SignIn_WithAWrongNumber_ShowsAnAccessibleErrorSummary_AndKeepsTheInput(string locale)
+    {
+        var page = await Open("/sign-in", locale, elder: false);
+
+        await page.FillAsync("#mobile", "12345");
+        await page.ClickAsync("main form button[type=submit]");
+
+        Assert.Equal(1, await page.Locator(".error-summary a[href='#mobile']").CountAsync());
+        Assert.Equal("12345", await page.InputValueAsync("#mobile"));
+        Assert.Equal("true", await page.GetAttributeAsync("#mobile", "aria-invalid"));
+        Assert.Empty(await Chromium.AxeViolations(page));
+    }
+
     [Fact]
     public async Task Keyboard_FocusIsAlwaysVisible()
     {

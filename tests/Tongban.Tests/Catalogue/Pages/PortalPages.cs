@@ -16,6 +16,7 @@ public static class PortalPages
         "/search?q=%E7%94%9F%E5%AD%A9%E5%AD%90",
         "/search?q=xyzzy",
         "/settings/elder-mode",
+        "/sign-in",
         "/no-such-page",
     ];
 

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tongban.Residents.SignIn;
+
+namespace Tongban.Residents;
+
+internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
+{
+    public void Configure(EntityTypeBuilder<Resident> builder)
+    {
+        builder.Property(r => r.MobileNumber).HasMaxLength(20);
+        builder.HasIndex(r => r.MobileNumber).IsUnique();
+    }
+}
+
+internal sealed class SignInCodeConfiguration : IEntityTypeConfiguration<SignInCode>
+{
+    public void Configure(EntityTypeBuilder<SignInCode> builder)
+    {
+        builder.Property(c => c.MobileNumber).HasMaxLength(20);
+        builder.Property(c => c.CodeHash).HasMaxLength(32);
+        builder.Property(c => c.RequestedFrom).HasMaxLength(64);
+        // Rate limits count recent codes per number and per address.
+        builder.HasIndex(c => new { c.MobileNumber, c.CreatedAt });
+        builder.HasIndex(c => new { c.RequestedFrom, c.CreatedAt });
+    }
+}

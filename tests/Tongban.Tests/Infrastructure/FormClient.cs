@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Tongban.Tests.Infrastructure;
+
+/// <summary>
+/// A browser-like HTTP client for form tests: keeps cookies, does not follow redirects, and posts forms
+/// with the antiforgery token read from the page, as a real browser would.
+/// </summary>
+public sealed partial class FormClient(TongbanApp app, string language = "en")
+{
+    private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Get(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Accept-Language", language);
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location);
+    }
+
+    /// <summary>Loads the page at <paramref name="url"/>, then posts its form with the given fields.</summary>
+    public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Submit(string url, IDictionary<string, string> fields, string? action = null)
+    {
+        var (_, page, _) = await Get(url);
+        var token = Token().Match(page);
+        Assert.True(token.Success, $"no antiforgery token on {url}");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
+        foreach (Match hidden in Hidden().Matches(page))
+        {
+            form.TryAdd(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value));
+        }
+
+        return await Post(action ?? url, form);
+    }
+
+    public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Post(string url, IDictionary<string, string> form)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("Accept-Language", language);
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex Hidden();
+}
