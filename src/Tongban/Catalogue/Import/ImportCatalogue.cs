@@ -56,7 +56,7 @@ public sealed class ImportCatalogue(AppDbContext db, CatalogueStore store, TimeP
         await ApplyLifeEvents(document, cancellationToken);
 
         db.ChangeTracker.DetectChanges();
-        foreach (var entry in db.ChangeTracker.Entries<Service>().Where(e => e.State is EntityState.Added or EntityState.Modified || e.Entity.UpdatedAt == default))
+        foreach (var entry in db.ChangeTracker.Entries<Service>().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
             entry.Entity.UpdatedAt = clock.GetUtcNow();
         }

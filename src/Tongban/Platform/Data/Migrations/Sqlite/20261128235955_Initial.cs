@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Tongban.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class InitialCatalogue : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,6 +24,20 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -66,6 +80,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ServiceCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    LayTerms = table.Column<string>(type: "TEXT", nullable: false),
                     Name_En = table.Column<string>(type: "TEXT", nullable: false),
                     Name_ZhCn = table.Column<string>(type: "TEXT", nullable: false),
                     Summary_En = table.Column<string>(type: "TEXT", nullable: false),
@@ -74,6 +89,38 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LifeEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Residents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MobileNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSignedInAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Residents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MobileNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RequestedFrom = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInCodes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -87,7 +134,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
                     TimeLimitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     IssuesECertificate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Featured = table.Column<bool>(type: "INTEGER", nullable: false),
                     LifeEventTags = table.Column<string>(type: "TEXT", nullable: false),
+                    LayTerms = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     RetiredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     Audience_En = table.Column<string>(type: "TEXT", nullable: false),
                     Audience_ZhCn = table.Column<string>(type: "TEXT", nullable: false),
@@ -174,6 +224,12 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Residents_MobileNumber",
+                table: "Residents",
+                column: "MobileNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceHalls_Code",
                 table: "ServiceHalls",
                 column: "Code",
@@ -199,19 +255,38 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                 name: "IX_Services_DepartmentId",
                 table: "Services",
                 column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInCodes_MobileNumber_CreatedAt",
+                table: "SignInCodes",
+                columns: new[] { "MobileNumber", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInCodes_RequestedFrom_CreatedAt",
+                table: "SignInCodes",
+                columns: new[] { "RequestedFrom", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "LifeEvents");
+
+            migrationBuilder.DropTable(
+                name: "Residents");
 
             migrationBuilder.DropTable(
                 name: "ServiceHalls");
 
             migrationBuilder.DropTable(
                 name: "Services");
+
+            migrationBuilder.DropTable(
+                name: "SignInCodes");
 
             migrationBuilder.DropTable(
                 name: "Districts");

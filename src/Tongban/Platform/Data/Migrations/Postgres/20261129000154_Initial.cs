@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Tongban.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class InitialCatalogue : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -26,6 +26,20 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -68,6 +82,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ServiceCodes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    LayTerms = table.Column<List<string>>(type: "text[]", nullable: false),
                     Name_En = table.Column<string>(type: "text", nullable: false),
                     Name_ZhCn = table.Column<string>(type: "text", nullable: false),
                     Summary_En = table.Column<string>(type: "text", nullable: false),
@@ -76,6 +91,38 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LifeEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Residents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MobileNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSignedInAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Residents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MobileNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RequestedFrom = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInCodes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -89,7 +136,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     CategoryId = table.Column<int>(type: "integer", nullable: false),
                     TimeLimitWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     IssuesECertificate = table.Column<bool>(type: "boolean", nullable: false),
+                    Featured = table.Column<bool>(type: "boolean", nullable: false),
                     LifeEventTags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    LayTerms = table.Column<List<string>>(type: "text[]", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Audience_En = table.Column<string>(type: "text", nullable: false),
                     Audience_ZhCn = table.Column<string>(type: "text", nullable: false),
@@ -176,6 +226,12 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Residents_MobileNumber",
+                table: "Residents",
+                column: "MobileNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceHalls_Code",
                 table: "ServiceHalls",
                 column: "Code",
@@ -201,19 +257,38 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                 name: "IX_Services_DepartmentId",
                 table: "Services",
                 column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInCodes_MobileNumber_CreatedAt",
+                table: "SignInCodes",
+                columns: new[] { "MobileNumber", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInCodes_RequestedFrom_CreatedAt",
+                table: "SignInCodes",
+                columns: new[] { "RequestedFrom", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "LifeEvents");
+
+            migrationBuilder.DropTable(
+                name: "Residents");
 
             migrationBuilder.DropTable(
                 name: "ServiceHalls");
 
             migrationBuilder.DropTable(
                 name: "Services");
+
+            migrationBuilder.DropTable(
+                name: "SignInCodes");
 
             migrationBuilder.DropTable(
                 name: "Districts");
