@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Tongban.Tests.Infrastructure;
 
 /// <summary>
-/// A browser-like HTTP client for form tests: keeps cookies, does not follow redirects, and posts forms
-/// with the antiforgery token read from the page, as a real browser would.
+/// A browser-like HTTP client: sends a language (and optionally the elder-mode cookie), keeps cookies,
+/// does not follow redirects, and posts forms with the antiforgery token read from the page.
 /// </summary>
-public sealed partial class FormClient(TongbanApp app, string language = "en")
+public sealed partial class FormClient(TongbanApp app, string language = "en", bool elder = false)
 {
     private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -16,6 +16,11 @@ public sealed partial class FormClient(TongbanApp app, string language = "en")
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Accept-Language", language);
+        if (elder)
+        {
+            request.Headers.Add("Cookie", ".Tongban.ElderMode=1");
+        }
+
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location);
     }

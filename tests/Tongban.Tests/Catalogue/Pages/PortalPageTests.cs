@@ -9,15 +9,8 @@ public sealed partial class PortalPageTests(TongbanApp app) : IClassFixture<Tong
 {
     private async Task<(HttpStatusCode Status, string Html)> Get(string url, string language = "zh-CN", bool elder = false)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("Accept-Language", language);
-        if (elder)
-        {
-            request.Headers.Add("Cookie", ".Tongban.ElderMode=1");
-        }
-
-        using var response = await app.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var (status, html, _) = await new FormClient(app, language, elder).Get(url);
+        return (status, html);
     }
 
     [Fact]

@@ -6,22 +6,16 @@ namespace Tongban.Tests.Catalogue.Pages;
 
 public sealed class ServiceListTests(TongbanApp app) : IClassFixture<TongbanApp>
 {
-    private static async Task<(HttpStatusCode Status, string Html)> Get(HttpClient client, string url, string? acceptLanguage = null)
+    private async Task<(HttpStatusCode Status, string Html)> Get(string url, string language = "zh-CN")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (acceptLanguage is not null)
-        {
-            request.Headers.Add("Accept-Language", acceptLanguage);
-        }
-
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var (status, html, _) = await new FormClient(app, language).Get(url);
+        return (status, html);
     }
 
     [Fact]
     public async Task Get_WithoutLanguagePreference_ListsDepartmentsAndServicesInChinese()
     {
-        var (status, html) = await Get(app.CreateClient(), "/services");
+        var (status, html) = await Get("/services");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
@@ -34,7 +28,7 @@ public sealed class ServiceListTests(TongbanApp app) : IClassFixture<TongbanApp>
     [Fact]
     public async Task Get_WithEnglishAcceptLanguage_ListsDepartmentsAndServicesInEnglish()
     {
-        var (status, html) = await Get(app.CreateClient(), "/services", "en-GB,en;q=0.9");
+        var (status, html) = await Get("/services", "en-GB,en;q=0.9");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
@@ -54,7 +48,10 @@ public sealed class ServiceListTests(TongbanApp app) : IClassFixture<TongbanApp>
         Assert.Equal("/services", switched.Headers.Location?.OriginalString);
         Assert.Contains(switched.Headers.GetValues("Set-Cookie"), c => c.StartsWith(LocalizationSetup.CookieName, StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
 
-        var (_, html) = await Get(client, "/services", "zh-CN");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/services");
+        request.Headers.Add("Accept-Language", "zh-CN");
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
     }
 
@@ -74,7 +71,7 @@ public sealed class ServiceListTests(TongbanApp app) : IClassFixture<TongbanApp>
     [Fact]
     public async Task Get_ChineseTextIsSentAsText_NotAsEntities()
     {
-        var (_, html) = await Get(app.CreateClient(), "/services");
+        var (_, html) = await Get("/services");
 
         Assert.DoesNotContain("&#x", html, StringComparison.Ordinal);
     }
@@ -82,7 +79,7 @@ public sealed class ServiceListTests(TongbanApp app) : IClassFixture<TongbanApp>
     [Fact]
     public async Task Get_UnknownPage_ShowsAHelpfulNotFoundPageInTheVisitorsLanguage()
     {
-        var (status, html) = await Get(app.CreateClient(), "/no-such-page", "en");
+        var (status, html) = await Get("/no-such-page", "en");
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("Page not found", html, StringComparison.Ordinal);
@@ -94,7 +91,7 @@ public sealed class ServiceListTests(TongbanApp app) : IClassFixture<TongbanApp>
     [InlineData("/health/ready")]
     public async Task Health_WhenTheDatabaseIsReachable_IsHealthy(string url)
     {
-        var (status, body) = await Get(app.CreateClient(), url);
+        var (status, body) = await Get(url);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", body);
