@@ -19,7 +19,7 @@ public static class LanguageSwitch
                 http.Response.Cookies.Append(
                     LocalizationSetup.CookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                    new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true });
+                    PreferenceCookie.Options(http));
             }
 
             return Results.LocalRedirect(SafeReturnUrl.Of(returnUrl));

@@ -22,7 +22,7 @@ public static class ElderMode
     {
         endpoints.MapGet("/settings/elder-mode/{state:regex(^(on|off)$)}", (string state, string? returnUrl, HttpContext http) =>
         {
-            var options = new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true };
+            var options = PreferenceCookie.Options(http);
             if (state == "on")
             {
                 http.Response.Cookies.Append(CookieName, "1", options);
