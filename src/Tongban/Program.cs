@@ -5,6 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Hsds;
+using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
@@ -12,6 +13,7 @@ using Tongban.Platform.Localization;
 using Tongban.Platform.Sms;
 using Tongban.Platform.Web;
 using Tongban.Residents;
+using Tongban.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,8 +22,10 @@ builder.Services.AddTongbanDatabase(builder.Configuration, builder.Environment.C
 builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
 builder.Services.AddTongbanAuth(builder.Environment);
+builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSms(builder.Configuration, builder.Environment);
 builder.Services.AddResidents();
+builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddTongbanLocalization();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 // Chinese text is written as itself, not as &#x..; entities that would triple the weight of every page.

@@ -10,6 +10,14 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
     {
         builder.Property(r => r.MobileNumber).HasMaxLength(20);
         builder.HasIndex(r => r.MobileNumber).IsUnique();
+        builder.Property(r => r.FullName).HasMaxLength(Resident.MaxNameLength);
+        builder.Property(r => r.IdNumber).HasMaxLength(18);
+        builder.HasIndex(r => r.IdNumber).IsUnique();
+        builder.Property(r => r.DistrictCode).HasMaxLength(64);
+        builder.Property(r => r.PreferredLanguage).HasMaxLength(8);
+        builder.Property(r => r.ContactChannel).HasConversion<string>().HasMaxLength(12);
+        builder.Property(r => r.PostalAddress).HasMaxLength(Resident.MaxAddressLength);
+        builder.Property(r => r.SecurityStamp).HasMaxLength(32);
     }
 }
 

@@ -1,3 +1,12 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Platform.Auth;
+using Tongban.Platform.Data;
+using Tongban.Platform.Web;
+using Tongban.Residents.Access;
+using Tongban.Residents.Assisted;
+using Tongban.Residents.Delegations;
+using Tongban.Residents.Profile;
 using Tongban.Residents.SignIn;
 
 namespace Tongban.Residents;
@@ -8,6 +17,18 @@ public static class ResidentsSetup
     {
         services.AddScoped<RequestSignInCode>();
         services.AddScoped<VerifySignInCode>();
+        services.AddScoped<UpdateProfile>();
+        services.AddScoped<GrantDelegation>();
+        services.AddScoped<AcceptDelegation>();
+        services.AddScoped<RevokeDelegation>();
+        services.AddScoped<ListDelegations>();
+        services.AddScoped<ActingFor>();
+        services.AddScoped<IPageBanner, ActingForBanner>();
+        services.AddScoped<ResidentAccessPolicy>();
+        services.AddScoped<StartAssistedSession>();
+        services.AddOptions<CookieAuthenticationOptions>(AuthSetup.ResidentScheme).Configure(o => o.Events.OnValidatePrincipal = context =>
+            AuthSetup.RejectUnlessStampMatches(context, id => context.HttpContext.RequestServices.GetRequiredService<AppDbContext>()
+                .Residents.Where(r => r.Id == id).Select(r => r.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted)));
         return services;
     }
 }

@@ -6,11 +6,11 @@ namespace Tongban.Tests.Infrastructure;
 
 /// <summary>
 /// A browser-like HTTP client: sends a language (and optionally the elder-mode cookie), keeps cookies,
-/// does not follow redirects, and posts forms with the antiforgery token read from the page.
+/// does not follow redirects, speaks HTTPS (as production requires for its cookies), and posts forms with the antiforgery token read from the page.
 /// </summary>
 public sealed partial class FormClient(TongbanApp app, string language = "en", bool elder = false)
 {
-    private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
 
     public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Get(string url)
     {

@@ -13,6 +13,16 @@ public sealed class ProductionTests(TongbanAppInProduction app) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, status);
     }
 
+    [Fact]
+    public async Task DemoStaffAccounts_AndTheirCodes_DoNotExistInProduction()
+    {
+        var (status, _, _) = await new FormClient(app).Get("/dev/staff-codes");
+        var (_, html, _) = await new FormClient(app).Submit("/staff/sign-in", new Dictionary<string, string> { ["username"] = "clerk.futian", ["password"] = Tongban.Staff.Demo.DemoStaff.Password });
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("The username or password is not right.", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/hsds/services")]

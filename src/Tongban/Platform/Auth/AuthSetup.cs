@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Tongban.Platform.Data;
 
@@ -6,42 +8,87 @@ namespace Tongban.Platform.Auth;
 
 public static class AuthSetup
 {
-    /// <summary>The cookie scheme residents sign in with (staff get their own in a later step).</summary>
+    /// <summary>The cookie scheme residents (and their proxies) sign in with.</summary>
     public const string ResidentScheme = "Resident";
+
+    /// <summary>The cookie scheme staff sign in with, after password and TOTP.</summary>
+    public const string StaffScheme = "Staff";
+
+    /// <summary>A five-minute cookie between a staff member's right password and her TOTP code.</summary>
+    public const string StaffPendingScheme = "StaffPending";
 
     /// <summary>Policy for pages that show or change a resident's own data.</summary>
     public const string ResidentPolicy = "Resident";
+
+    /// <summary>Policy for every staff page.</summary>
+    public const string StaffPolicy = "Staff";
+
+    /// <summary>Policy for helping a resident at a counter or on the hotline (帮办代办).</summary>
+    public const string AssistPolicy = "Assist";
+
+    /// <summary>The account's security stamp when the cookie was issued; a changed stamp ends the cookie.</summary>
+    public const string StampClaim = "tongban:stamp";
 
     public static IServiceCollection AddTongbanAuth(this IServiceCollection services, IHostEnvironment environment)
     {
         // Keys in the database: every node can read every other node's cookies and antiforgery tokens.
         services.AddDataProtection().SetApplicationName("Tongban").PersistKeysToDbContext<AppDbContext>();
-        services.AddAuthentication(ResidentScheme).AddCookie(ResidentScheme, o =>
-        {
-            o.Cookie.Name = ".Tongban.Resident";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-            o.LoginPath = "/sign-in";
-            o.AccessDeniedPath = "/error/403";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            o.SlidingExpiration = true;
-        });
-        services.AddAuthorizationBuilder().AddPolicy(ResidentPolicy, p => p
-            .AddAuthenticationSchemes(ResidentScheme)
-            .RequireAuthenticatedUser()
-            .RequireClaim(ClaimTypes.NameIdentifier));
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddAuthentication(ResidentScheme)
+            .AddCookie(ResidentScheme, o => Configure(o, ".Tongban.Resident", "/sign-in", TimeSpan.FromMinutes(30), secure))
+            .AddCookie(StaffScheme, o => Configure(o, ".Tongban.Staff", "/staff/sign-in", TimeSpan.FromMinutes(30), secure))
+            .AddCookie(StaffPendingScheme, o =>
+            {
+                Configure(o, ".Tongban.StaffPending", "/staff/sign-in", TimeSpan.FromMinutes(5), secure);
+                o.SlidingExpiration = false;
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ResidentPolicy, p => p.AddAuthenticationSchemes(ResidentScheme).RequireAuthenticatedUser().RequireClaim(ClaimTypes.NameIdentifier))
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(StaffScheme).RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role))
+            .AddPolicy(AssistPolicy, p => p.AddAuthenticationSchemes(StaffScheme).RequireRole("CounterClerk", "HotlineAgent"));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = ".Tongban.Antiforgery";
-            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
         });
         return services;
     }
 
-    public static Guid? ResidentId(this ClaimsPrincipal user)
+    private static void Configure(CookieAuthenticationOptions o, string name, string loginPath, TimeSpan lifetime, CookieSecurePolicy secure)
+    {
+        o.Cookie.Name = name;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = secure;
+        o.LoginPath = loginPath;
+        o.AccessDeniedPath = "/error/403";
+        o.ExpireTimeSpan = lifetime;
+        o.SlidingExpiration = true;
+    }
+
+    /// <summary>
+    /// Ends a cookie whose account no longer has the stamp it was issued with ("sign out everywhere",
+    /// a deactivated account). Checked on every request, so it takes effect at once on every node.
+    /// </summary>
+    public static async Task RejectUnlessStampMatches(CookieValidatePrincipalContext context, Func<Guid, Task<string?>> currentStamp)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(currentStamp);
+        var principal = context.Principal;
+        var stamp = principal?.FindFirstValue(StampClaim);
+        if (principal?.Id() is not { } id || stamp is null || await currentStamp(id) != stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+        }
+    }
+
+    /// <summary>The account id of the signed-in resident or member of staff.</summary>
+    public static Guid? Id(this ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
     }
+
+    public static Guid? ResidentId(this ClaimsPrincipal user) => user.Id();
 }

@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Catalogue;
+using Tongban.Platform.Audit;
 using Tongban.Residents;
+using Tongban.Residents.Assisted;
+using Tongban.Residents.Delegations;
 using Tongban.Residents.SignIn;
+using Tongban.Staff;
 
 namespace Tongban.Platform.Data;
 
@@ -20,6 +24,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<LifeEvent> LifeEvents => Set<LifeEvent>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<SignInCode> SignInCodes => Set<SignInCode>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<AssistedSession> AssistedSessions => Set<AssistedSession>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
     /// <summary>ASP.NET Core data-protection keys, shared by every node (cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -38,7 +38,7 @@ public sealed class SignInCodeModel(VerifySignInCode verify) : PageModel
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, resident.Id.ToString()), new Claim(ClaimTypes.MobilePhone, resident.MobileNumber)],
+            [new Claim(ClaimTypes.NameIdentifier, resident.Id.ToString()), new Claim(AuthSetup.StampClaim, resident.SecurityStamp)],
             AuthSetup.ResidentScheme);
         await HttpContext.SignInAsync(AuthSetup.ResidentScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/me" : SafeReturnUrl.Of(ReturnUrl));

@@ -1,0 +1,31 @@
+namespace Tongban.Platform.Audit;
+
+/// <summary>Who did something to a resident's data or cases.</summary>
+public enum ActorKind
+{
+    /// <summary>The resident herself: not written to her "who acted for me" trail.</summary>
+    Resident,
+
+    /// <summary>A family member or friend under a delegation (亲友代办).</summary>
+    Proxy,
+
+    /// <summary>A member of staff, for example at a counter or on the hotline (帮办代办).</summary>
+    Staff,
+
+    /// <summary>A partner's app or system, through the open API.</summary>
+    Partner,
+
+    /// <summary>An automatic rule: instant approval, a proactive service.</summary>
+    Rule,
+}
+
+/// <summary>
+/// The actor of one request: who, on which channel (Online, PartnerApp, Counter, Hotline, Post), and by
+/// what right (the delegation or the recorded consent).
+/// </summary>
+public sealed record Actor(ActorKind Kind, Guid? Id, string Name, string Channel, string? Reason)
+{
+    public static Actor Self(Guid residentId) => new(ActorKind.Resident, residentId, "", "Online", null);
+
+    public bool IsResident(Guid residentId) => Kind == ActorKind.Resident && Id == residentId;
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Auth;
+using Tongban.Platform.Data;
+using Tongban.Residents.Assisted;
+using Tongban.Residents.Delegations;
+
+namespace Tongban.Residents.Access;
+
+public enum ResidentOperation
+{
+    /// <summary>See her profile: herself, a proxy for all services, staff in an assisted session.</summary>
+    ViewProfile,
+
+    /// <summary>Correct her profile: herself, or staff in an assisted session (she is there, she consented).</summary>
+    ChangeProfile,
+
+    /// <summary>See who acted for her: herself, or staff showing her in an assisted session.</summary>
+    SeeActivity,
+
+    /// <summary>Apply for or follow a service for her: herself, a proxy whose scope covers it, staff in an assisted session.</summary>
+    ActOnService,
+}
+
+/// <summary>
+/// The one place that decides who may do what with a resident's data, on every request. The answer is the
+/// actor to record in her trail, or null for no.
+/// </summary>
+public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, TimeProvider clock)
+{
+    public async Task<Actor?> Decide(HttpContext context, Guid residentId, ResidentOperation operation, string? serviceCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var user = context.User;
+        if (user.Id() is not { } me)
+        {
+            return null;
+        }
+
+        switch (user.Identity?.AuthenticationType)
+        {
+            case AuthSetup.ResidentScheme when me == residentId:
+                return Actor.Self(residentId);
+            case AuthSetup.ResidentScheme:
+                var state = await acting.Current(context);
+                if (state is not { Valid: true, Delegation: var d } || d.GrantorId != residentId)
+                {
+                    return null;
+                }
+
+                var allowed = operation switch
+                {
+                    ResidentOperation.ViewProfile => d.AllServices,
+                    ResidentOperation.ActOnService => d.Covers(serviceCode),
+                    _ => false,
+                };
+                return allowed ? AcceptDelegation.ProxyActor(d) : null;
+            case AuthSetup.StaffScheme:
+                var now = clock.GetUtcNow().UtcDateTime;
+                var since = now - AssistedSession.MaxLength;
+                var session = await db.AssistedSessions.AsNoTracking()
+                    .Where(s => s.StaffId == me && s.ResidentId == residentId && s.EndedAt == null && s.StartedAt > since)
+                    .SingleOrDefaultAsync(context.RequestAborted);
+                return session is null ? null : session.Actor(user.Identity.Name ?? "");
+            default:
+                return null;
+        }
+    }
+}

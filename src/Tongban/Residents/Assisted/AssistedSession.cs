@@ -1,0 +1,43 @@
+using Tongban.Platform.Audit;
+
+namespace Tongban.Residents.Assisted;
+
+/// <summary>How the member of staff made sure the person is who she says.</summary>
+public enum IdentityCheck
+{
+    /// <summary>At a counter: the ID card read by the card reader.</summary>
+    IdCardReader,
+
+    /// <summary>At a counter: the ID card looked at and compared with the person.</summary>
+    IdCardInspected,
+
+    /// <summary>On the phone: questions only she can answer, from what the city holds.</summary>
+    SecurityQuestions,
+
+    /// <summary>On the phone: the agent called her back on the mobile number on record.</summary>
+    CallbackToRegisteredMobile,
+}
+
+/// <summary>
+/// 帮办代办: a counter clerk or hotline agent acting for one resident, after checking who she is and
+/// recording her consent (a signed form's number at a counter, the call recording's reference on the phone).
+/// </summary>
+public sealed class AssistedSession
+{
+    /// <summary>A visit or a call does not last longer; after it the clerk must start again.</summary>
+    public static readonly TimeSpan MaxLength = TimeSpan.FromHours(4);
+
+    public Guid Id { get; set; }
+    public Guid StaffId { get; set; }
+    public Guid ResidentId { get; set; }
+
+    /// <summary>"Counter" or "Hotline".</summary>
+    public required string Channel { get; set; }
+
+    public IdentityCheck IdentityCheck { get; set; }
+    public required string ConsentReference { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+
+    public Actor Actor(string staffName) => new(ActorKind.Staff, StaffId, staffName, Channel, $"consent:{ConsentReference}");
+}

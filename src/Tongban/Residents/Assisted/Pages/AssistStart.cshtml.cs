@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Platform.Auth;
+
+namespace Tongban.Residents.Assisted.Pages;
+
+/// <summary><c>/staff/assist</c>: a counter clerk or hotline agent finds or registers the resident and records identity check and consent.</summary>
+[Authorize(Policy = AuthSetup.AssistPolicy)]
+public sealed class AssistStartModel(StartAssistedSession start) : PageModel
+{
+    [BindProperty]
+    public AssistInput Input { get; set; } = new();
+
+    public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
+    public bool NotRegisteredYet { get; private set; }
+
+    /// <summary>Counter clerks work at a counter; everyone else allowed here answers the hotline.</summary>
+    public string Channel => User.IsInRole("CounterClerk") ? "Counter" : "Hotline";
+
+    public IReadOnlyList<IdentityCheck> Checks => StartAssistedSession.ChecksFor(Channel);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPost(CancellationToken cancellationToken)
+    {
+        var result = await start.Handle(User.Id()!.Value, User.Identity?.Name ?? "", Channel, Input, cancellationToken);
+        if (result.ResidentId is { } residentId)
+        {
+            return Redirect($"/staff/residents/{residentId}");
+        }
+
+        Errors = result.Errors;
+        NotRegisteredYet = result.NotRegisteredYet;
+        return Page();
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tongban.Catalogue;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
+using Tongban.Platform.Web;
+
+namespace Tongban.Residents.Profile;
+
+/// <summary>
+/// Checks and saves a resident's profile, by herself or by staff acting for her with her consent. Either
+/// every field is saved or none is; each problem is named with its field.
+/// </summary>
+public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> t)
+{
+    public async Task<IReadOnlyList<(string Field, string Message)>> Handle(Guid residentId, ProfileInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var resident = await db.Residents.SingleAsync(r => r.Id == residentId, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var errors = new List<(string Field, string Message)>();
+
+        var name = PersonName.Normalize(input.FullName);
+        if (name.Length > Resident.MaxNameLength)
+        {
+            errors.Add(("fullName", t["Your name must be {0} characters or fewer.", Resident.MaxNameLength]));
+        }
+        else if (name.Length > 0 && !PersonName.IsWellFormed(name))
+        {
+            errors.Add(("fullName", t["Write your name as on your ID card: letters, spaces and · only."]));
+        }
+
+        var idNumber = ResidentIdNumber.Normalize(input.IdNumber);
+        var idProblem = idNumber.Length == 0 ? ResidentIdProblem.None : ResidentIdNumber.Check(idNumber, today);
+        if (idProblem != ResidentIdProblem.None)
+        {
+            errors.Add(("idNumber", ResidentIdMessages.For(idProblem, t)));
+        }
+        else if (idNumber.Length > 0 && await db.Residents.AnyAsync(r => r.IdNumber == idNumber && r.Id != residentId, cancellationToken))
+        {
+            errors.Add(("idNumber", t["This ID number is already on another account. Please visit a service hall with your ID card to sort this out."]));
+        }
+
+        var birth = ReadBirthDate(input, today, errors);
+        if (birth is { } typedBirth && idProblem == ResidentIdProblem.None && idNumber.Length > 0 && ResidentIdNumber.BirthDate(idNumber) != typedBirth)
+        {
+            errors.Add(("birthDay", t["The date of birth does not match the one in your ID number."]));
+        }
+
+        var snapshot = await catalogue.Current(cancellationToken);
+        var district = string.IsNullOrEmpty(input.District) ? null : input.District;
+        if (district is not null && !snapshot.Districts.Any(d => d.Code == district))
+        {
+            errors.Add(("district", t["Choose a district from the list."]));
+        }
+
+        var language = string.IsNullOrEmpty(input.Language) ? null : input.Language;
+        if (language is not null && language is not ("zh-CN" or "en"))
+        {
+            errors.Add(("language-zh-CN", t["Choose a language from the list."]));
+        }
+
+        if (!Enum.TryParse<ContactChannel>(input.ContactChannel, out var contact) || !Enum.IsDefined(contact))
+        {
+            errors.Add(("contact-Sms", t["Choose how we should contact you."]));
+        }
+
+        var address = (input.PostalAddress ?? "").Trim();
+        if (address.Length > Resident.MaxAddressLength)
+        {
+            errors.Add(("postalAddress", t["The address must be {0} characters or fewer.", Resident.MaxAddressLength]));
+        }
+        else if (address.Any(c => char.IsControl(c) && c is not ('\r' or '\n')) || address.Contains('<', StringComparison.Ordinal) || address.Contains('>', StringComparison.Ordinal))
+        {
+            errors.Add(("postalAddress", t["The address contains characters we cannot print on a letter."]));
+        }
+        else if (contact == ContactChannel.Letter && address.Length == 0)
+        {
+            errors.Add(("postalAddress", t["Enter the postal address we should send letters to."]));
+        }
+
+        if (contact is ContactChannel.Sms or ContactChannel.PhoneCall && resident.MobileNumber is null)
+        {
+            errors.Add(("contact-Sms", t["There is no mobile number on this account: choose a letter, or add a number by signing in with it."]));
+        }
+
+        var needs = AccessibilityNeeds.None;
+        foreach (var need in input.Needs)
+        {
+            if (!Enum.TryParse<AccessibilityNeeds>(need, out var flag) || !Enum.IsDefined(flag))
+            {
+                errors.Add(("need-LargeText", t["Choose needs from the list."]));
+                break;
+            }
+
+            needs |= flag;
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        resident.FullName = name.Length == 0 ? null : name;
+        resident.IdNumber = idNumber.Length == 0 ? null : idNumber;
+        resident.DateOfBirth = birth ?? (idNumber.Length > 0 ? ResidentIdNumber.BirthDate(idNumber) : null);
+        resident.DistrictCode = district;
+        resident.PreferredLanguage = language;
+        resident.ContactChannel = contact;
+        resident.PostalAddress = address.Length == 0 ? null : address;
+        resident.AccessibilityNeeds = needs;
+        resident.StatisticsConsent = input.StatisticsConsent;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.Record(residentId, actor, AuditAction.Changed, "Profile", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return errors;
+    }
+
+    private DateOnly? ReadBirthDate(ProfileInput input, DateOnly today, List<(string Field, string Message)> errors)
+    {
+        var (date, problem) = DateInput.Read(input.BirthDay, input.BirthMonth, input.BirthYear);
+        var message = problem switch
+        {
+            DateInputProblem.NotNumbers => t["Enter your date of birth as day, month and year in numbers, for example 27 3 1956."],
+            DateInputProblem.Impossible => t["This date does not exist. Check the day, month and year."],
+            _ when date is { } d && (d > today || d.Year < 1880) => t["Your date of birth must be in the past."],
+            _ => null,
+        };
+        if (message is not null)
+        {
+            errors.Add(("birthDay", message));
+            return null;
+        }
+
+        return date;
+    }
+}

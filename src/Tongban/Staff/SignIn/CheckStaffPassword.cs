@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
+
+namespace Tongban.Staff.SignIn;
+
+public sealed record StaffPasswordChecked(Guid? StaffId, string? Error);
+
+/// <summary>
+/// The first step of a staff sign-in. The answer is the same for an unknown username and a wrong
+/// password, and takes as long, so that it tells nobody which accounts exist.
+/// </summary>
+public sealed class CheckStaffPassword(AppDbContext db, TimeProvider clock, IPasswordHasher<StaffMember> hasher, IStringLocalizer<SharedResource> t)
+{
+    private static readonly StaffMember Nobody = new() { UserName = "", DisplayName = "", PasswordHash = "", TotpSecret = "" };
+    private static readonly Lazy<string> NobodysHash = new(() => new PasswordHasher<StaffMember>().HashPassword(Nobody, Guid.NewGuid().ToString()));
+
+    public async Task<StaffPasswordChecked> Handle(string? userName, string? password, CancellationToken cancellationToken)
+    {
+        var name = (userName ?? "").Trim().ToLowerInvariant();
+        if (name.Length == 0 || string.IsNullOrEmpty(password))
+        {
+            return new(null, t["Enter your username and password."]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserName == name, cancellationToken);
+        if (staff is null || !staff.Active)
+        {
+            hasher.VerifyHashedPassword(Nobody, NobodysHash.Value, password);
+            return new(null, t["The username or password is not right."]);
+        }
+
+        if (StaffLockout.IsLocked(staff, now))
+        {
+            return new(null, StaffLockout.Message(t));
+        }
+
+        var result = hasher.VerifyHashedPassword(staff, staff.PasswordHash, password);
+        if (result == PasswordVerificationResult.Failed)
+        {
+            return await StaffLockout.RegisterFailure(db, staff.Id, now, cancellationToken)
+                ? new(null, StaffLockout.Message(t))
+                : new(null, t["The username or password is not right."]);
+        }
+
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            staff.PasswordHash = hasher.HashPassword(staff, password);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new(staff.Id, null);
+    }
+}

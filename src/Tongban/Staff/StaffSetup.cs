@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Platform.Auth;
+using Tongban.Platform.Data;
+using Tongban.Staff.Demo;
+using Tongban.Staff.SignIn;
+
+namespace Tongban.Staff;
+
+public static class StaffSetup
+{
+    public static IServiceCollection AddStaff(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
+        services.AddScoped<CheckStaffPassword>();
+        services.AddScoped<CheckStaffTotp>();
+        services.AddOptions<CookieAuthenticationOptions>(AuthSetup.StaffScheme).Configure(o => o.Events.OnValidatePrincipal = context =>
+            AuthSetup.RejectUnlessStampMatches(context, id => context.HttpContext.RequestServices.GetRequiredService<AppDbContext>()
+                .StaffMembers.Where(s => s.Id == id && s.Active).Select(s => s.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted)));
+        if (configuration.GetValue("Demo:StaffAccounts", false))
+        {
+            services.AddHostedService<SeedDemoStaffOnStart>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+using Tongban.Platform.Data;
+using Tongban.Platform.Sms;
+using Tongban.Residents;
+using Tongban.Staff.Demo;
+
+namespace Tongban.Tests.Infrastructure;
+
+/// <summary>Residents and staff signed in the way people do it: through the pages, with the SMS or the authenticator code.</summary>
+public static partial class People
+{
+    private static int _nextNumber = 5000;
+
+    /// <summary>A fresh mainland mobile number, so that no two tests share a resident or a rate limit.</summary>
+    public static string NewMobile() => $"137{Interlocked.Increment(ref _nextNumber):D8}";
+
+    public static async Task<FormClient> SignInResident(TongbanAppWithClock app, string mobile, string language = "en")
+    {
+        // One code per number per minute: a second sign-in of the same person waits for the next minute.
+        app.Time.Advance(TimeSpan.FromSeconds(61));
+        var browser = new FormClient(app, language);
+        var (_, askHtml, codePage) = await browser.Submit("/sign-in", new Dictionary<string, string> { ["mobile"] = mobile });
+        Assert.True(codePage is not null, askHtml);
+        var inbox = app.Services.GetRequiredService<DevelopmentSmsInbox>();
+        var code = SixDigits().Match(inbox.Messages.Last(m => m.To == "+86" + mobile).Text).Value;
+        var (status, html, _) = await browser.Submit(codePage.OriginalString, new Dictionary<string, string> { ["code"] = code });
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        return browser;
+    }
+
+    public static async Task<FormClient> SignInStaff(TongbanAppWithClock app, string userName, string language = "en")
+    {
+        // A TOTP code works once: each sign-in of the same account needs the next 30-second step.
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        var browser = new FormClient(app, language);
+        var (status, html, location) = await browser.Submit("/staff/sign-in", new Dictionary<string, string> { ["username"] = userName, ["password"] = DemoStaff.Password });
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        Assert.StartsWith("/staff/sign-in/code", location!.OriginalString, StringComparison.Ordinal);
+        (status, html, location) = await browser.Submit("/staff/sign-in/code", new Dictionary<string, string> { ["code"] = TotpNow(app, userName) });
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        Assert.Equal("/staff", location!.OriginalString);
+        return browser;
+    }
+
+    public static string TotpNow(TongbanAppWithClock app, string userName) =>
+        new Totp(Base32Encoding.ToBytes(DemoStaff.Accounts.Single(a => a.UserName == userName).TotpSecret)).ComputeTotp(app.Time.GetUtcNow().UtcDateTime);
+
+    public static async Task<Resident> Resident(TongbanApp app, string mobile)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Residents.AsNoTracking()
+            .SingleAsync(r => r.MobileNumber == "+86" + mobile, TestContext.Current.CancellationToken);
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+}
