@@ -10,12 +10,23 @@ namespace Tongban.Tests.Infrastructure;
 /// </summary>
 public sealed partial class FormClient(TongbanApp app, string language = "en", bool elder = false)
 {
+    private static int _devices;
     private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+
+    /// <summary>Each client is its own device with its own address (see <see cref="RemoteAddressFromHeader"/>).</summary>
+    private readonly string _address = NextAddress();
+
+    private static string NextAddress()
+    {
+        var n = Interlocked.Increment(ref _devices);
+        return $"10.{n / 65536 % 256}.{n / 256 % 256}.{n % 256}";
+    }
 
     public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Get(string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Accept-Language", language);
+        request.Headers.Add(RemoteAddressFromHeader.Header, _address);
         if (elder)
         {
             request.Headers.Add("Cookie", ".Tongban.ElderMode=1");
@@ -44,6 +55,7 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add("Accept-Language", language);
+        request.Headers.Add(RemoteAddressFromHeader.Header, _address);
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location);
     }

@@ -18,15 +18,16 @@ public static partial class People
     /// <summary>A fresh mainland mobile number, so that no two tests share a resident or a rate limit.</summary>
     public static string NewMobile() => $"137{Interlocked.Increment(ref _nextNumber):D8}";
 
-    public static async Task<FormClient> SignInResident(TongbanAppWithClock app, string mobile, string language = "en")
+    /// <summary>Signs in on a new device, or again on <paramref name="browser"/> keeping its other cookies.</summary>
+    public static async Task<FormClient> SignInResident(TongbanAppWithClock app, string mobile, string language = "en", FormClient? browser = null)
     {
         // One code per number per minute: a second sign-in of the same person waits for the next minute.
         app.Time.Advance(TimeSpan.FromSeconds(61));
-        var browser = new FormClient(app, language);
+        browser ??= new FormClient(app, language);
         var (_, askHtml, codePage) = await browser.Submit("/sign-in", new Dictionary<string, string> { ["mobile"] = mobile });
-        Assert.True(codePage is not null, askHtml);
-        var inbox = app.Services.GetRequiredService<DevelopmentSmsInbox>();
-        var code = SixDigits().Match(inbox.Messages.Last(m => m.To == "+86" + mobile).Text).Value;
+        Assert.True(codePage is not null, System.Text.RegularExpressions.Regex.Match(askHtml, "error-message\">[^<]*").Value);
+        var inbox = app.Services.GetRequiredService<DevelopmentSmsInbox>(); // newest first
+        var code = SixDigits().Match(inbox.Messages.First(m => m.To == "+86" + mobile).Text).Value;
         var (status, html, _) = await browser.Submit(codePage.OriginalString, new Dictionary<string, string> { ["code"] = code });
         Assert.True(status == HttpStatusCode.Redirect, html);
         return browser;
