@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Tongban.Tests.Infrastructure;
 
 /// <summary>The app with a clock the test moves by hand.</summary>
-public sealed class TongbanAppWithClock : TongbanApp
+public class TongbanAppWithClock : TongbanApp
 {
     public TongbanAppWithClock() => Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
 

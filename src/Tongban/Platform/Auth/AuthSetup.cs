@@ -61,7 +61,13 @@ public static class AuthSetup
         o.Cookie.SameSite = SameSiteMode.Lax;
         o.Cookie.SecurePolicy = secure;
         o.LoginPath = loginPath;
-        o.AccessDeniedPath = "/error/403";
+        // Refused is a plain 403 (the status page explains it in the reader's language), not a redirect
+        // that a program or a screen reader would take for success.
+        o.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
         o.ExpireTimeSpan = lifetime;
         o.SlidingExpiration = true;
     }

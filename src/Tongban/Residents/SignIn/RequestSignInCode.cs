@@ -14,7 +14,7 @@ public sealed record SignInCodeRequested(Guid? Challenge, string? Error);
 /// Sends a sign-in code to a mobile number. The answer is the same whether or not the number belongs to
 /// a resident already, so the form cannot be used to find out who uses Tongban.
 /// </summary>
-public sealed class RequestSignInCode(AppDbContext db, ISmsSender sms, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class RequestSignInCode(AppDbContext db, ISmsSender sms, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<RequestSignInCode> logger)
 {
     public const int MaxPerNumberPerHour = 5;
     public const int MaxPerAddressPerHour = 20;
@@ -61,7 +61,19 @@ public sealed class RequestSignInCode(AppDbContext db, ISmsSender sms, TimeProvi
         db.SignInCodes.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
 
-        await sms.Send(mobile, t["Tongban sign-in code: {0}. Valid for 5 minutes. Never tell anyone this code, not even staff.", code], cancellationToken);
+        try
+        {
+            await sms.Send(mobile, t["Tongban sign-in code: {0}. Valid for 5 minutes. Never tell anyone this code, not even staff.", code], cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // A code nobody received must not count against her limits: she should be able to try again at once.
+            logger.LogWarning(e, "The SMS gateway did not take a sign-in code.");
+            db.SignInCodes.Remove(entry);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return new(null, t["We could not send the text message just now. Please try again in a minute, or call 12345 for help."]);
+        }
+
         return new(entry.Id, null);
     }
 }

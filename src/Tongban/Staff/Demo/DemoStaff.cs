@@ -14,6 +14,7 @@ public static class DemoStaff
     public static readonly IReadOnlyList<DemoStaffAccount> Accounts =
     [
         new("clerk.futian", "陈晓雯", StaffRole.CounterClerk, null, "futian-hall", "J5AHV7TVQITORLX5YLQ4ZRIDDBT4F52C"),
+        new("clerk.nanshan", "黄丽娟", StaffRole.CounterClerk, null, "nanshan-hall", "RBJJH2AHWAHPGF6Q34VDJU7FQ7UEOPMP"),
         new("agent.12345", "李建国", StaffRole.HotlineAgent, null, null, "CDSN76HZ7DBLKTJLI2GK4DB34LODLS6S"),
         new("officer.hr", "王芳", StaffRole.CaseOfficer, "human-resources", null, "WZ4YVFQEZ6CIQ6NIJUKCZ2RSTJFEVXYH"),
         new("officer.civil", "赵磊", StaffRole.CaseOfficer, "civil-affairs", null, "3OW7LCF2NVS6TN77A4K5S4E3E5NEIPMF"),

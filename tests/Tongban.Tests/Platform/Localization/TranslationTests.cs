@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Tongban.Catalogue;
+using Tongban.Platform.Audit;
+using Tongban.Residents;
+using Tongban.Residents.Assisted;
+using Tongban.Staff;
+
+namespace Tongban.Tests.Platform.Localization;
+
+/// <summary>Every text a person reads exists in Chinese (the default language), and every code-like key has its English too.</summary>
+public sealed partial class TranslationTests
+{
+    private static readonly string Source = Path.Combine(FindRepository(), "src", "Tongban");
+
+    private static string FindRepository()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tongban.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Tongban.slnx not found above the test binaries.");
+    }
+
+    private static HashSet<string> Keys(string file) =>
+        XDocument.Load(Path.Combine(Source, "Platform", "Localization", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+    /// <summary>Keys built from enum values: the enum's every value needs a text.</summary>
+    private static IEnumerable<string> CodeKeys() =>
+        Enum.GetNames<StaffRole>().Select(n => $"Role.{n}")
+            .Concat(Enum.GetNames<ContactChannel>().Select(n => $"Contact.{n}"))
+            .Concat(Enum.GetValues<AccessibilityNeeds>().Where(n => n != AccessibilityNeeds.None).Select(n => $"Need.{n}"))
+            .Concat(Enum.GetNames<IdentityCheck>().Select(n => $"IdentityCheck.{n}"))
+            .Concat(Enum.GetNames<ActorKind>().Select(n => $"Actor.{n}"))
+            .Concat(Enum.GetNames<Channel>().Select(n => $"Channel.{n}"))
+            .Concat(["Audit.Viewed.Profile", "Audit.Changed.Profile", "Audit.Created.Profile", "Audit.Accepted.Delegation", "Audit.Revoked.Delegation"]);
+
+    [Fact]
+    public void EveryLiteralText_HasAChineseTranslation()
+    {
+        var chinese = Keys("SharedResource.zh-CN.resx");
+        var used = Directory.EnumerateFiles(Source, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
+            .ToHashSet();
+
+        Assert.True(used.Count > 100, $"only {used.Count} texts found: is the pattern still right?");
+        var untranslated = used.Where(k => !chinese.Contains(k)).Order().ToList();
+        Assert.Empty(untranslated);
+    }
+
+    [Fact]
+    public void EveryCodeKey_HasEnglishAndChinese()
+    {
+        var english = Keys("SharedResource.resx");
+        var chinese = Keys("SharedResource.zh-CN.resx");
+
+        var missing = CodeKeys().Where(k => !english.Contains(k) || !chinese.Contains(k)).ToList();
+        Assert.Empty(missing);
+    }
+
+    [GeneratedRegex("""\b[Tt]\["((?:[^"\\]|\\.)*)"[,\]]""")]
+    private static partial Regex Literal();
+}

@@ -1,0 +1,159 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tongban.Platform.Localization;
+using Tongban.Platform.Sms;
+using Tongban.Residents.Delegations;
+using Tongban.Tests.Infrastructure;
+
+namespace Tongban.Tests.Residents;
+
+/// <summary>
+/// The signed-in pages of residents, proxies and staff in Chromium: no axe violations in either language
+/// or mode, including their error states, and no sideways scrolling on a 320 px phone.
+/// </summary>
+public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromium) : IClassFixture<TongbanAppWithClock>
+{
+    private readonly Uri _site = app.StartRealServer();
+
+    private async Task<IPage> SignedInResident(string mobile)
+    {
+        app.Time.Advance(TimeSpan.FromSeconds(61));
+        var page = await chromium.NewPage(locale: "en");
+        await page.GotoAsync(new Uri(_site, "/sign-in").ToString());
+        await page.FillAsync("#mobile", mobile);
+        await page.ClickAsync("main form button[type=submit]");
+        var code = app.Services.GetRequiredService<DevelopmentSmsInbox>().Messages.First(m => m.To == "+86" + mobile).Text;
+        await page.FillAsync("#code", System.Text.RegularExpressions.Regex.Match(code, @"\d{6}").Value);
+        await page.ClickAsync("main form button[type=submit]");
+        Assert.EndsWith("/me", page.Url, StringComparison.Ordinal);
+        return page;
+    }
+
+    private async Task<IPage> SignedInStaff(string userName)
+    {
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        var page = await chromium.NewPage(locale: "en");
+        await page.GotoAsync(new Uri(_site, "/staff/sign-in").ToString());
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", Tongban.Staff.Demo.DemoStaff.Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.FillAsync("#code", People.TotpNow(app, userName));
+        await page.ClickAsync("main form button[type=submit]");
+        Assert.EndsWith("/staff", page.Url, StringComparison.Ordinal);
+        return page;
+    }
+
+    /// <summary>Visits <paramref name="path"/> in both languages and both modes (keeping the sign-in) and collects axe's findings and any sideways scrolling at 320 px.</summary>
+    private async Task Check(IPage page, string path, List<string> problems)
+    {
+        foreach (var locale in new[] { "zh-CN", "en" })
+        {
+            foreach (var elder in new[] { false, true })
+            {
+                await page.Context.ClearCookiesAsync(new() { Name = ".Tongban.ElderMode" });
+                var cookies = new List<Cookie> { new() { Name = LocalizationSetup.CookieName, Value = $"c={locale}|uic={locale}", Url = _site.ToString() } };
+                if (elder)
+                {
+                    cookies.Add(new Cookie { Name = ".Tongban.ElderMode", Value = "1", Url = _site.ToString() });
+                }
+
+                await page.Context.AddCookiesAsync(cookies);
+                var response = await page.GotoAsync(new Uri(_site, path).ToString());
+                var where = $"{path} {locale}{(elder ? " elder" : "")}";
+                if (response?.Status != 200)
+                {
+                    problems.Add($"{where}: status {response?.Status}");
+                    continue;
+                }
+
+                problems.AddRange((await Chromium.AxeViolations(page)).Select(v => $"{where}: {v}"));
+                await page.SetViewportSizeAsync(320, 640);
+                var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                if (overflow > 0)
+                {
+                    problems.Add($"{where}: {overflow}px too wide at 320 px");
+                }
+
+                await page.SetViewportSizeAsync(1280, 900);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ResidentAndProxyPages_AreAccessible()
+    {
+        var (motherMobile, sonMobile) = (People.NewMobile(), People.NewMobile());
+        var mother = await SignedInResident(motherMobile);
+        var son = await SignedInResident(sonMobile);
+        await using (var scope = app.Scope())
+        {
+            var motherId = (await People.Resident(app, motherMobile)).Id;
+            var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+            var errors = await scope.ServiceProvider.GetRequiredService<GrantDelegation>().Handle(motherId, new GrantInput
+            {
+                Proxy = sonMobile,
+                ProxyName = "儿子",
+                Scope = "all",
+                UntilDay = "1",
+                UntilMonth = "1",
+                UntilYear = (today.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }, TestContext.Current.CancellationToken);
+            Assert.Empty(errors);
+        }
+
+        var problems = new List<string>();
+        await Check(son, "/me/delegations", problems);
+        await son.ClickAsync("main form[action$='handler=accept'] button");
+        await son.ClickAsync("main form[action='/me/acting-for'] button");
+        await Check(son, "/me", problems);
+        foreach (var path in new[] { "/me", "/me/profile", "/me/delegations", "/me/delegations/new", "/me/activity" })
+        {
+            await Check(mother, path, problems);
+        }
+
+        await mother.GotoAsync(new Uri(_site, "/me/profile").ToString());
+        await mother.FillAsync("#idNumber", "44030419560327002");
+        await mother.FillAsync("#birthDay", "31");
+        await mother.ClickAsync("main form button[type=submit]");
+        Assert.Equal(2, await mother.Locator(".error-summary li").CountAsync());
+        Assert.Equal("44030419560327002", await mother.InputValueAsync("#idNumber"));
+        problems.AddRange(await Chromium.AxeViolations(mother));
+        await mother.GotoAsync(new Uri(_site, "/me/delegations/new").ToString());
+        await mother.ClickAsync("main form button[type=submit]");
+        Assert.True(await mother.Locator(".error-summary li").CountAsync() >= 3);
+        problems.AddRange(await Chromium.AxeViolations(mother));
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task StaffPages_AreAccessible()
+    {
+        var problems = new List<string>();
+        var signIn = await chromium.NewPage(locale: "en");
+        await Check(signIn, "/staff/sign-in", problems);
+        var clerk = await SignedInStaff("clerk.futian");
+        await Check(clerk, "/staff", problems);
+        await Check(clerk, "/staff/assist", problems);
+
+        await clerk.GotoAsync(new Uri(_site, "/staff/assist").ToString());
+        await clerk.ClickAsync("main form button[type=submit]");
+        Assert.True(await clerk.Locator(".error-summary li").CountAsync() >= 3);
+        problems.AddRange(await Chromium.AxeViolations(clerk));
+
+        await clerk.FillAsync("#idNumber", "440304195901010019");
+        await clerk.FillAsync("#fullName", "赵桂芳");
+        await clerk.CheckAsync("#check-IdCardInspected");
+        await clerk.FillAsync("#consentReference", "F-77");
+        await clerk.ClickAsync("main form button[type=submit]");
+        await clerk.ClickAsync("main form button[type=submit]");
+        var resident = new Uri(clerk.Url).AbsolutePath;
+        Assert.StartsWith("/staff/residents/", resident, StringComparison.Ordinal);
+        foreach (var path in new[] { resident, $"{resident}/profile", $"{resident}/activity" })
+        {
+            await Check(clerk, path, problems);
+        }
+
+        Assert.Empty(problems);
+    }
+}
