@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
+using Tongban.Applications;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Hsds;
 using Tongban.Platform.Audit;
@@ -26,6 +27,7 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSms(builder.Configuration, builder.Environment);
 builder.Services.AddResidents();
 builder.Services.AddStaff(builder.Configuration);
+builder.Services.AddApplications();
 builder.Services.AddTongbanLocalization();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 // Chinese text is written as itself, not as &#x..; entities that would triple the weight of every page.

@@ -1,3 +1,4 @@
+using Tongban.Catalogue.Forms;
 using Tongban.Catalogue.Search;
 
 namespace Tongban.Catalogue;
@@ -13,6 +14,7 @@ public sealed class CatalogueSnapshot
     private readonly Dictionary<string, LifeEvent> _lifeEvents;
     private readonly Dictionary<string, Department> _departments;
     private readonly Dictionary<string, ServiceHall> _halls;
+    private readonly Dictionary<string, FormDefinition> _forms;
 
     public CatalogueSnapshot(
         IReadOnlyList<Department> departments,
@@ -29,6 +31,7 @@ public sealed class CatalogueSnapshot
         _lifeEvents = lifeEvents.ToDictionary(e => e.Code, StringComparer.Ordinal);
         _departments = departments.ToDictionary(d => d.Code, StringComparer.Ordinal);
         _halls = Halls.ToDictionary(h => h.Code, StringComparer.Ordinal);
+        _forms = services.Where(s => s.FormJson is not null).ToDictionary(s => s.Code, s => FormJson.Read(s.FormJson!), StringComparer.Ordinal);
         Search = new SearchIndex(services, lifeEvents);
     }
 
@@ -54,6 +57,17 @@ public sealed class CatalogueSnapshot
     public Department? Department(string? code) => code is not null && _departments.TryGetValue(code, out var d) ? d : null;
 
     public ServiceHall? Hall(string? code) => code is not null && _halls.TryGetValue(code, out var h) ? h : null;
+
+    public FormDefinition? Form(string? serviceCode) => serviceCode is not null && _forms.TryGetValue(serviceCode, out var f) ? f : null;
+
+    /// <summary>The form behind <c>/services/{code}/apply</c> or <c>/life-events/{code}/apply</c>; null when there is none.</summary>
+    public ApplicationForm? ApplicationForm(string kind, string code) => kind switch
+    {
+        "services" when Service(code) is { } service => Forms.ApplicationForm.ForService(service, Form(code)),
+        "life-events" when LifeEvent(code) is { } lifeEvent =>
+            Forms.ApplicationForm.ForLifeEvent(lifeEvent, StepsOf(lifeEvent).Where(s => Form(s.Code) is not null).Select(s => (s, Form(s.Code)!)).ToList()),
+        _ => null,
+    };
 
     /// <summary>The halls where a service can be done at a counter: the ones its channel names, or all of them.</summary>
     public IReadOnlyList<ServiceHall> HallsFor(Service service)

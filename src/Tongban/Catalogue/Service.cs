@@ -31,6 +31,9 @@ public sealed class Service
     /// <summary>How residents say it ("生孩子", "lost my job"), from catalogue/synonyms, for search.</summary>
     public List<string> LayTerms { get; set; } = [];
 
+    /// <summary>The online form (see Catalogue/Forms), as JSON; null when the service cannot be applied for online yet.</summary>
+    public string? FormJson { get; set; }
+
     /// <summary>When the import last created or changed this service (for open-data consumers' incremental updates).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -63,6 +63,30 @@ public sealed record SynonymsFile(List<SynonymDto?>? Synonyms);
 /// <summary>Lay terms residents use, and the services and life events they mean.</summary>
 public sealed record SynonymDto(List<string>? Terms, List<string>? Services, List<string>? LifeEvents);
 
+public sealed record QuestionsFile(List<QuestionDto?>? Questions);
+
+public sealed record QuestionDto(
+    string? Id,
+    string? Type,
+    TextDto? Label,
+    TextDto? Hint,
+    bool? Optional,
+    int? MaxLength,
+    decimal? Min,
+    decimal? Max,
+    string? When,
+    List<OptionDto>? Options,
+    string? ShowIf,
+    string? Prefill,
+    string? ECertificate);
+
+public sealed record OptionDto(string? Value, TextDto? Label);
+
+/// <summary>A service's form: the questions (by id, from questions.json) in the order asked, and its instant-approval rules.</summary>
+public sealed record FormDto(string? Service, List<string>? Ask, List<RuleDto>? Rules);
+
+public sealed record RuleDto(string? Id, string? Check, TextDto? Passed, TextDto? Failed);
+
 /// <summary>An item together with the file it came from, so that messages can name the file.</summary>
 public sealed record Sourced<T>(string File, T Item);
 
@@ -75,6 +99,8 @@ public sealed class CatalogueDocument
     public List<Sourced<ServiceDto>> Services { get; } = [];
     public List<Sourced<LifeEventDto>> LifeEvents { get; } = [];
     public List<Sourced<SynonymDto>> Synonyms { get; } = [];
+    public List<Sourced<QuestionDto>> Questions { get; } = [];
+    public List<Sourced<FormDto>> Forms { get; } = [];
 
     /// <summary>The lay terms that point at a service or life event code.</summary>
     public List<string> LayTermsFor(Func<SynonymDto, List<string>?> targets, string code) =>

@@ -111,6 +111,7 @@ public sealed class ImportCatalogue(AppDbContext db, CatalogueStore store, TimeP
         CancellationToken cancellationToken)
     {
         var services = await db.Services.ToDictionaryAsync(s => s.Code, cancellationToken);
+        var forms = BuildForms.From(document);
         foreach (var dto in document.Services.Select(s => s.Item))
         {
             var s = Upsert(services, dto.Code!, () => new Service
@@ -156,6 +157,12 @@ public sealed class ImportCatalogue(AppDbContext db, CatalogueStore store, TimeP
             if (!tags.SequenceEqual(s.LifeEventTags))
             {
                 s.LifeEventTags = tags;
+            }
+
+            var formJson = forms.TryGetValue(s.Code, out var form) ? Forms.FormJson.Write(form) : null;
+            if (formJson != s.FormJson)
+            {
+                s.FormJson = formJson;
             }
 
             var layTerms = document.LayTermsFor(x => x.Services, s.Code);

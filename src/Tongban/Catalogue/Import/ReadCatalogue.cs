@@ -54,6 +54,21 @@ public static class ReadCatalogue
             Add(Read<SynonymsFile>(folder, name, errors)?.Synonyms, name, document.Synonyms, errors);
         }
 
+        // Forms are optional: a catalogue without online forms is still a catalogue.
+        var formsFolder = Path.Combine(folder, "forms");
+        if (Directory.Exists(formsFolder))
+        {
+            Add(Read<QuestionsFile>(folder, "forms/questions.json", errors)?.Questions, "forms/questions.json", document.Questions, errors);
+            foreach (var path in Directory.EnumerateFiles(formsFolder, "*.json").Where(p => Path.GetFileName(p) != "questions.json").Order(StringComparer.Ordinal))
+            {
+                var name = "forms/" + Path.GetFileName(path);
+                if (Read<FormDto>(folder, name, errors) is { } form)
+                {
+                    document.Forms.Add(new Sourced<FormDto>(name, form));
+                }
+            }
+        }
+
         return (document, errors);
     }
 

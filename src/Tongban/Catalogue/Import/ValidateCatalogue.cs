@@ -57,6 +57,7 @@ public static partial class ValidateCatalogue
             CheckSynonym(file, $"synonym {i + 1}", synonym, services, lifeEvents, errors);
         }
 
+        ValidateForms.Check(document, servicesByCode, errors);
         return errors;
     }
 
@@ -266,7 +267,7 @@ public static partial class ValidateCatalogue
         return firstFile.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
-    private static void Text(TextDto? text, string file, string item, string field, List<CatalogueError> errors)
+    internal static void Text(TextDto? text, string file, string item, string field, List<CatalogueError> errors)
     {
         if (text is null)
         {
@@ -293,7 +294,7 @@ public static partial class ValidateCatalogue
         }
     }
 
-    private static void Reference(string? code, HashSet<string> known, string kind, string file, string item, string field, List<CatalogueError> errors)
+    internal static void Reference(string? code, HashSet<string> known, string kind, string file, string item, string field, List<CatalogueError> errors)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -305,7 +306,7 @@ public static partial class ValidateCatalogue
         }
     }
 
-    private static string Label(string kind, string? code) => code is null ? $"{kind} (no code)" : $"{kind} '{code}'";
+    internal static string Label(string kind, string? code) => code is null ? $"{kind} (no code)" : $"{kind} '{code}'";
 
     [GeneratedRegex("^(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex CodePattern();

@@ -17,6 +17,12 @@ public static class AuthSetup
     /// <summary>A five-minute cookie between a staff member's right password and her TOTP code.</summary>
     public const string StaffPendingScheme = "StaffPending";
 
+    /// <summary>Either of the two: staff when a staff cookie is present, else resident (pages both use, like the application forms).</summary>
+    public const string PersonScheme = "Person";
+
+    /// <summary>Policy for pages that residents, their proxies and staff acting for them all use.</summary>
+    public const string PersonPolicy = "Person";
+
     /// <summary>Policy for pages that show or change a resident's own data.</summary>
     public const string ResidentPolicy = "Resident";
 
@@ -37,6 +43,8 @@ public static class AuthSetup
         services.AddAuthentication(ResidentScheme)
             .AddCookie(ResidentScheme, o => Configure(o, ".Tongban.Resident", "/sign-in", TimeSpan.FromMinutes(30), secure))
             .AddCookie(StaffScheme, o => Configure(o, ".Tongban.Staff", "/staff/sign-in", TimeSpan.FromMinutes(30), secure))
+            .AddPolicyScheme(PersonScheme, "Resident or staff", o =>
+                o.ForwardDefaultSelector = context => context.Request.Cookies.ContainsKey(".Tongban.Staff") ? StaffScheme : ResidentScheme)
             .AddCookie(StaffPendingScheme, o =>
             {
                 Configure(o, ".Tongban.StaffPending", "/staff/sign-in", TimeSpan.FromMinutes(5), secure);
@@ -44,6 +52,7 @@ public static class AuthSetup
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(ResidentPolicy, p => p.AddAuthenticationSchemes(ResidentScheme).RequireAuthenticatedUser().RequireClaim(ClaimTypes.NameIdentifier))
+            .AddPolicy(PersonPolicy, p => p.AddAuthenticationSchemes(PersonScheme).RequireAuthenticatedUser())
             .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(StaffScheme).RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role))
             .AddPolicy(AssistPolicy, p => p.AddAuthenticationSchemes(StaffScheme).RequireRole("CounterClerk", "HotlineAgent"));
         services.AddAntiforgery(o =>

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Tongban.Applications;
 using Tongban.Catalogue;
+using Tongban.Cases;
 using Tongban.Platform.Audit;
 using Tongban.Residents;
 using Tongban.Residents.Assisted;
@@ -27,6 +29,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<AssistedSession> AssistedSessions => Set<AssistedSession>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<FormEvent> FormEvents => Set<FormEvent>();
+    public DbSet<Case> Cases => Set<Case>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

@@ -28,6 +28,23 @@ public enum ResidentOperation
 /// </summary>
 public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, TimeProvider clock)
 {
+    /// <summary>Whose data this request is about: herself or the person she validly acts for; for staff, the resident of the open assisted session.</summary>
+    public async Task<Guid?> Subject(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        switch (context.User.Identity?.AuthenticationType)
+        {
+            case AuthSetup.ResidentScheme:
+                return await acting.SubjectId(context);
+            case AuthSetup.StaffScheme when context.User.Id() is { } staffId:
+                var since = clock.GetUtcNow().UtcDateTime - AssistedSession.MaxLength;
+                return await db.AssistedSessions.AsNoTracking().Where(s => s.StaffId == staffId && s.EndedAt == null && s.StartedAt > since)
+                    .OrderByDescending(s => s.StartedAt).Select(s => (Guid?)s.ResidentId).FirstOrDefaultAsync(context.RequestAborted);
+            default:
+                return null;
+        }
+    }
+
     public async Task<Actor?> Decide(HttpContext context, Guid residentId, ResidentOperation operation, string? serviceCode = null)
     {
         ArgumentNullException.ThrowIfNull(context);

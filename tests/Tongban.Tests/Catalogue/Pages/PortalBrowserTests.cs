@@ -131,9 +131,10 @@ public sealed class PortalBrowserTests(TongbanApp app, Chromium chromium) : ICla
 
         await page.FocusAsync("#site-search");
         await page.Keyboard.TypeAsync("lost my job");
-        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("lost my job", await page.InputValueAsync("#site-search"));
 
-        await page.WaitForURLAsync("**/search?q=*");
+        // Waiting starts before the key is pressed, so a fast answer cannot be missed (CI once timed out here under load).
+        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"), new() { UrlString = "**/search?q=*", Timeout = 60_000 });
         Assert.Contains("/services/unemployment-benefit", await page.ContentAsync(), StringComparison.Ordinal);
     }
 

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Tongban.Catalogue.Forms;
+using Tongban.Platform.Localization;
+
+namespace Tongban.Applications;
+
+/// <summary>A stored answer as a person reads it: the option's label, yes or no, a date in her language.</summary>
+public static class AnswerDisplay
+{
+    public static string Of(Question question, string? value, IStringLocalizer<SharedResource> t)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(t);
+        if (string.IsNullOrEmpty(value))
+        {
+            return t["Not given"];
+        }
+
+        return question.Type switch
+        {
+            QuestionType.Choice => question.Options.FirstOrDefault(o => o.Value == value)?.Label.Current ?? value,
+            QuestionType.YesNo => value == "yes" ? t["Yes"] : t["No"],
+            QuestionType.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d.ToString("D", CultureInfo.CurrentCulture),
+            QuestionType.Phone => value.Replace("+86", "", StringComparison.Ordinal),
+            _ => value,
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Catalogue;
+using Tongban.Catalogue.Forms;
+using Tongban.Platform.Audit;
+using Tongban.Residents.Access;
+
+namespace Tongban.Applications;
+
+/// <summary>
+/// What every page of a form needs first: the form behind the address, whose application it is (herself,
+/// the person she acts for, or the resident a clerk is helping), and whether this person may act on
+/// every service in it. Checked on every request.
+/// </summary>
+public abstract class ApplicationPageModel(CatalogueStore catalogue, ResidentAccessPolicy policy) : PageModel
+{
+    [FromRoute]
+    public string Kind { get; set; } = "";
+
+    [FromRoute]
+    public string Code { get; set; } = "";
+
+    public ApplicationForm Form { get; private set; } = null!;
+    public Guid ResidentId { get; private set; }
+    public Actor Actor { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+
+    /// <summary>Null when the page may go on; otherwise the answer to give (404, sign-in, 403).</summary>
+    protected async Task<IActionResult?> Authorize(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        if ((await catalogue.Current(HttpContext.RequestAborted)).ApplicationForm(Kind, Code) is not { } form)
+        {
+            return NotFound();
+        }
+
+        Form = form;
+        if (await policy.Subject(HttpContext) is not { } residentId)
+        {
+            // Staff without a resident in front of them start from the assisted-service page.
+            return User.Identity?.AuthenticationType == Platform.Auth.AuthSetup.StaffScheme ? Redirect("/staff/assist") : Challenge();
+        }
+
+        Actor? actor = null;
+        foreach (var (service, _) in form.Services)
+        {
+            actor = await policy.Decide(HttpContext, residentId, ResidentOperation.ActOnService, service.Code);
+            if (actor is null)
+            {
+                return StatusCode(StatusCodes.Status403Forbidden);
+            }
+        }
+
+        ResidentId = residentId;
+        Actor = actor!;
+        return null;
+    }
+}

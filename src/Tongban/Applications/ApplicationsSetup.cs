@@ -1,0 +1,13 @@
+namespace Tongban.Applications;
+
+public static class ApplicationsSetup
+{
+    public static IServiceCollection AddApplications(this IServiceCollection services)
+    {
+        services.AddScoped<StartApplication>();
+        services.AddScoped<SaveAnswer>();
+        services.AddScoped<SubmitApplication>();
+        services.AddScoped<RecordFormStep>();
+        return services;
+    }
+}

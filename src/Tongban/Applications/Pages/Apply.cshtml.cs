@@ -1,0 +1,134 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tongban.Catalogue;
+using Tongban.Catalogue.Forms;
+using Tongban.Platform.Auth;
+using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
+using Tongban.Residents.Access;
+
+namespace Tongban.Applications.Pages;
+
+/// <summary>
+/// <c>/services/{code}/apply</c> and <c>/life-events/{code}/apply</c>: one question per page. Without a
+/// question it resumes the draft at the first unanswered one; every answered page is saved on the server.
+/// </summary>
+[Authorize(Policy = AuthSetup.PersonPolicy)]
+public sealed class ApplyModel(
+    CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SaveAnswer save, RecordFormStep funnel,
+    AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
+{
+    [FromRoute]
+    public string? QuestionId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Change { get; set; }
+
+    [BindProperty]
+    public string? Answer { get; set; }
+
+    [BindProperty]
+    public string? Day { get; set; }
+
+    [BindProperty]
+    public string? Month { get; set; }
+
+    [BindProperty]
+    public string? Year { get; set; }
+
+    public Question? Question { get; private set; }
+    public string? Error { get; private set; }
+    public bool WasPrefilled { get; private set; }
+    public int Position { get; private set; }
+    public int Count { get; private set; }
+    public string BackUrl { get; private set; } = "/";
+
+    public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
+    {
+        if (await Load(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Question is not null)
+        {
+            await Record(FormStep.Viewed, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPost(CancellationToken cancellationToken)
+    {
+        var (typedAnswer, day, month, year) = (Answer, Day, Month, Year);
+        if (await Load(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        (Answer, Day, Month, Year) = (typedAnswer, day, month, year);
+        var (value, error) = AnswerCheck.Check(Question!, new TypedAnswer(Answer, Day, Month, Year), Today, t);
+        if (error is not null)
+        {
+            Error = error;
+            return Page();
+        }
+
+        await save.Handle(_draft!.Id, Question!.Id, value!, cancellationToken);
+        await Record(FormStep.Answered, cancellationToken);
+        var answers = _draft.Answers();
+        answers[Question.Id] = value!;
+        var next = Change ? null : ApplicationFlow.Next(Form, answers, Today);
+        return Redirect(next is null ? $"{Form.Path}/check" : $"{Form.Path}/{next.Id}");
+    }
+
+    private Draft? _draft;
+
+    /// <returns>An answer to give instead of the page, or null to show the question.</returns>
+    private async Task<IActionResult?> Load(CancellationToken cancellationToken)
+    {
+        if (await Authorize(clock) is { } refused)
+        {
+            return refused;
+        }
+
+        _draft = await start.Handle(ResidentId, Form, Actor.Channel, cancellationToken);
+        var answers = _draft.Answers();
+        var visible = ApplicationFlow.Visible(Form, answers, Today);
+        if (QuestionId is null || visible.FirstOrDefault(q => q.Id == QuestionId) is not { } question)
+        {
+            var next = ApplicationFlow.Next(Form, answers, Today);
+            return Redirect(next is null ? $"{Form.Path}/check" : $"{Form.Path}/{next.Id}");
+        }
+
+        Question = question;
+        Position = visible.ToList().IndexOf(question) + 1;
+        Count = visible.Count;
+        WasPrefilled = _draft.Prefilled.Contains(question.Id);
+        BackUrl = Change ? $"{Form.Path}/check"
+            : ApplicationFlow.Before(Form, answers, question.Id, Today) is { } before ? $"{Form.Path}/{before.Id}"
+            : $"/{Kind}/{Code}";
+        if (answers.TryGetValue(question.Id, out var held))
+        {
+            if (question.Type == QuestionType.Date && DateOnly.TryParseExact(held, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                (Day, Month, Year) = (date.Day.ToString(CultureInfo.InvariantCulture), date.Month.ToString(CultureInfo.InvariantCulture), date.Year.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Answer = question.Type == QuestionType.Phone ? held.Replace("+86", "", StringComparison.Ordinal) : held;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task Record(FormStep step, CancellationToken cancellationToken)
+    {
+        var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == ResidentId, cancellationToken);
+        await funnel.Handle(Form.Key, Question!.Id, step, Actor.Channel, resident, cancellationToken);
+    }
+}

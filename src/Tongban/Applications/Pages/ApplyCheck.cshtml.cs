@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tongban.Catalogue;
+using Tongban.Catalogue.Forms;
+using Tongban.Platform.Auth;
+using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
+using Tongban.Residents.Access;
+
+namespace Tongban.Applications.Pages;
+
+/// <summary><c>…/apply/check</c>: every answer with a change link, then send. Sending twice makes nothing twice.</summary>
+[Authorize(Policy = AuthSetup.PersonPolicy)]
+public sealed class ApplyCheckModel(
+    CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SubmitApplication submit, RecordFormStep funnel,
+    AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
+{
+    public IReadOnlyList<(Question Question, string Shown, bool Prefilled)> Rows { get; private set; } = [];
+    public Guid DraftId { get; private set; }
+    public string BackUrl { get; private set; } = "/";
+
+    public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
+    {
+        if (await Authorize(clock) is { } refused)
+        {
+            return refused;
+        }
+
+        var draft = await start.Handle(ResidentId, Form, Actor.Channel, cancellationToken);
+        var answers = draft.Answers();
+        if (ApplicationFlow.Next(Form, answers, Today) is { } missing)
+        {
+            return Redirect($"{Form.Path}/{missing.Id}");
+        }
+
+        var visible = ApplicationFlow.Visible(Form, answers, Today);
+        Rows = visible.Select(q => (q, AnswerDisplay.Of(q, answers.GetValueOrDefault(q.Id), t), draft.Prefilled.Contains(q.Id))).ToList();
+        DraftId = draft.Id;
+        BackUrl = visible.Count > 0 ? $"{Form.Path}/{visible[^1].Id}" : $"/{Kind}/{Code}";
+        return Page();
+    }
+
+    /// <param name="draft">The draft shown on the page: a second post of the same page finds its cases instead of making new ones.</param>
+    /// <param name="cancellationToken">Stops with the request.</param>
+    public async Task<IActionResult> OnPost(Guid draft, CancellationToken cancellationToken)
+    {
+        if (await Authorize(clock) is { } refused)
+        {
+            return refused;
+        }
+
+        var owned = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == draft && d.ResidentId == ResidentId && d.FormKey == Form.Key, cancellationToken);
+        if (owned is null)
+        {
+            return NotFound();
+        }
+
+        var result = await submit.Handle(owned.Id, Form, Actor, cancellationToken);
+        if (result.Unanswered is { } missing)
+        {
+            return Redirect($"{Form.Path}/{missing.Id}");
+        }
+
+        var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == ResidentId, cancellationToken);
+        await funnel.Handle(Form.Key, "check", FormStep.Submitted, Actor.Channel, resident, cancellationToken);
+        return Redirect($"{Form.Path}/done/{owned.Id}");
+    }
+}

@@ -1,0 +1,43 @@
+using Tongban.Platform.Data;
+using Tongban.Residents;
+
+namespace Tongban.Applications;
+
+/// <summary>
+/// Notes one step through a form with the group the resident belongs to, and nothing that identifies
+/// her: the funnel that shows where which groups give up. Without her consent to statistics, her group
+/// is "unknown".
+/// </summary>
+public sealed class RecordFormStep(AppDbContext db, TimeProvider clock)
+{
+    public async Task Handle(string formKey, string page, FormStep step, string channel, Resident resident, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resident);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var counted = resident.StatisticsConsent;
+        db.FormEvents.Add(new FormEvent
+        {
+            FormKey = formKey,
+            Page = page,
+            Step = step,
+            Channel = channel,
+            AgeBand = counted ? AgeBand(resident.DateOfBirth, DateOnly.FromDateTime(now.AddHours(8))) : "unknown",
+            District = counted ? resident.DistrictCode ?? "none" : "unknown",
+            Language = counted ? resident.PreferredLanguage ?? "none" : "unknown",
+            Needs = !counted ? "unknown" : resident.AccessibilityNeeds == AccessibilityNeeds.None ? "none" : resident.AccessibilityNeeds.ToString(),
+            At = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static string AgeBand(DateOnly? born, DateOnly today)
+    {
+        if (born is not { } b)
+        {
+            return "unknown";
+        }
+
+        var age = today.Year - b.Year - (b.AddYears(today.Year - b.Year) > today ? 1 : 0);
+        return age switch { < 18 => "0-17", < 40 => "18-39", < 60 => "40-59", < 80 => "60-79", _ => "80+" };
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Catalogue.Forms;
+using Tongban.Platform.Data;
+using Tongban.Residents;
+
+namespace Tongban.Applications;
+
+/// <summary>
+/// Resumes the resident's open draft of a form, on whatever channel, or starts one with everything the
+/// city already holds filled in (once-only), so that she is asked only what it does not know.
+/// </summary>
+public sealed class StartApplication(AppDbContext db, TimeProvider clock)
+{
+    public async Task<Draft> Handle(Guid residentId, ApplicationForm form, string channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (await Open(residentId, form.Key, cancellationToken) is { } open)
+        {
+            return open;
+        }
+
+        var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId, cancellationToken);
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var question in form.Questions.Where(q => q.Prefill is not null))
+        {
+            if (Held(resident, question.Prefill!) is { Length: > 0 } value)
+            {
+                answers[question.Id] = value;
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var draft = new Draft
+        {
+            Id = Guid.NewGuid(),
+            ResidentId = residentId,
+            FormKey = form.Key,
+            StartedChannel = channel,
+            Prefilled = answers.Keys.ToList(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        draft.SetAnswers(answers);
+        db.Drafts.Add(draft);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return draft;
+        }
+        catch (DbUpdateException)
+        {
+            // Two channels started the same form at the same moment: both carry on with the one that won.
+            db.Entry(draft).State = EntityState.Detached;
+            return await Open(residentId, form.Key, cancellationToken) ?? throw new InvalidOperationException("Draft neither created nor found.");
+        }
+    }
+
+    private Task<Draft?> Open(Guid residentId, string formKey, CancellationToken cancellationToken) =>
+        db.Drafts.SingleOrDefaultAsync(d => d.ResidentId == residentId && d.FormKey == formKey && d.SubmittedAt == null, cancellationToken);
+
+    private static string? Held(Resident resident, string source) => source switch
+    {
+        "profile.fullName" => resident.FullName,
+        "profile.idNumber" => resident.IdNumber,
+        "profile.dateOfBirth" => resident.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        "profile.mobile" => resident.MobileNumber,
+        "profile.district" => resident.DistrictCode,
+        "profile.postalAddress" => resident.PostalAddress,
+        _ => null,
+    };
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Cases;
+using Tongban.Catalogue.Forms;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Calendar;
+using Tongban.Platform.Data;
+
+namespace Tongban.Applications;
+
+public sealed record Submitted(IReadOnlyList<Case> Cases, Question? Unanswered);
+
+/// <summary>
+/// Turns a finished draft into one case per service, each judged at once by its published rules
+/// (秒批): approved when every rule passes, otherwise with a person, with the reasons either way.
+/// Submitting twice (a double click, a retry, the back button) returns the cases of the first time.
+/// </summary>
+public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit)
+{
+    public async Task<Submitted> Handle(Guid draftId, ApplicationForm form, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(actor);
+        var draft = await db.Drafts.SingleAsync(d => d.Id == draftId, cancellationToken);
+        if (draft.SubmittedAt is not null)
+        {
+            return new(await CasesOf(draftId, cancellationToken), null);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now.AddHours(8));
+        var answers = draft.Answers();
+        if (ApplicationFlow.Next(form, answers, today) is { } missing)
+        {
+            return new([], missing);
+        }
+
+        var visible = ApplicationFlow.Visible(form, answers, today).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var cases = new List<Case>();
+        foreach (var (service, serviceForm) in form.Services)
+        {
+            var own = serviceForm.Questions.Where(q => visible.Contains(q.Id) && answers.ContainsKey(q.Id)).ToDictionary(q => q.Id, q => answers[q.Id], StringComparer.Ordinal);
+            var facts = new FormAnswers(own, today);
+            var outcomes = serviceForm.Rules.Select(r =>
+            {
+                var passed = FormExpressions.Evaluate(r.Check, facts);
+                var reason = passed ? r.Passed : r.Failed;
+                return new RuleOutcome { RuleId = r.Id, Passed = passed, ReasonZhCn = reason.ZhCn, ReasonEn = reason.En };
+            }).ToList();
+            var approved = outcomes.Count > 0 && outcomes.All(o => o.Passed);
+            cases.Add(new Case
+            {
+                Id = Guid.NewGuid(),
+                Reference = CaseReference.New(),
+                ServiceCode = service.Code,
+                ResidentId = draft.ResidentId,
+                DraftId = draft.Id,
+                Channel = actor.Channel,
+                ActorKind = actor.Kind,
+                ActorId = actor.Id,
+                ActorName = actor.Kind == ActorKind.Resident ? null : actor.Name,
+                ActingUnder = actor.Reason,
+                SubmittedAt = now,
+                DueOn = calendar.AddWorkingDays(today, service.TimeLimitWorkingDays),
+                Status = approved ? CaseStatus.Approved : CaseStatus.WithOfficer,
+                FormVersion = serviceForm.Version,
+                AnswersJson = JsonSerializer.Serialize(own),
+                RuleOutcomes = outcomes,
+                DecidedAt = approved ? now : null,
+            });
+        }
+
+        db.Cases.AddRange(cases);
+        draft.SubmittedAt = now;
+        draft.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var c in cases)
+            {
+                await audit.Record(draft.ResidentId, actor, AuditAction.Created, $"Case:{CaseReference.Display(c.Reference)}", cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new(cases, null);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request submitted the same draft first (or saved an answer meanwhile): show what it made.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var first = await CasesOf(draftId, cancellationToken);
+            return first.Count > 0 ? new(first, null) : throw new InvalidOperationException("The draft changed while it was being submitted; please try again.");
+        }
+    }
+
+    private async Task<IReadOnlyList<Case>> CasesOf(Guid draftId, CancellationToken cancellationToken) =>
+        await db.Cases.AsNoTracking().Where(c => c.DraftId == draftId).OrderBy(c => c.SubmittedAt).ThenBy(c => c.ServiceCode).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tongban.Residents;
+
+namespace Tongban.Cases;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.Property(c => c.Reference).HasMaxLength(9);
+        builder.HasIndex(c => c.Reference).IsUnique();
+        builder.Property(c => c.ServiceCode).HasMaxLength(64);
+        builder.Property(c => c.Channel).HasMaxLength(12);
+        builder.Property(c => c.ActorKind).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.ActorName).HasMaxLength(100);
+        builder.Property(c => c.ActingUnder).HasMaxLength(200);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.FormVersion).HasMaxLength(16);
+        builder.ComplexCollection(c => c.RuleOutcomes, o => o.ToJson());
+        // The idempotency of submitting: a draft makes at most one case per service, whatever the clicks.
+        builder.HasIndex(c => new { c.DraftId, c.ServiceCode }).IsUnique();
+        builder.HasIndex(c => c.ResidentId);
+        builder.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId);
+    }
+}

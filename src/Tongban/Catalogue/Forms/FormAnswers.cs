@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Tongban.Catalogue.Forms;
+
+/// <summary>
+/// The answers as rules and conditions see them, under the name <c>a</c>:
+/// <c>a.Age("applicant.dateOfBirth") &gt;= 80</c>, <c>a.Yes("household.ownsHome")</c>,
+/// <c>a.Number("household.monthlyIncome") &lt;= 1300</c>, <c>a.Is("applicant.district", "futian")</c>.
+/// Missing answers read as empty, zero or no, never as an error.
+/// </summary>
+public sealed class FormAnswers(IReadOnlyDictionary<string, string> values, DateOnly today)
+{
+    public DateOnly Today => today;
+
+    public bool Has(string id) => values.TryGetValue(id, out var v) && v.Length > 0;
+
+    public string Text(string id) => values.TryGetValue(id, out var v) ? v : "";
+
+    public bool Is(string id, string value) => Text(id) == value;
+
+    public bool Yes(string id) => Text(id) == "yes";
+
+    public decimal Number(string id) => decimal.TryParse(Text(id), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : 0;
+
+    public DateOnly? Date(string id) => DateOnly.TryParseExact(Text(id), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>Whole years from the date answer to today; -1 when there is no date.</summary>
+    public int Age(string id)
+    {
+        if (Date(id) is not { } born)
+        {
+            return -1;
+        }
+
+        var age = today.Year - born.Year;
+        return born.AddYears(age) > today ? age - 1 : age;
+    }
+
+    /// <summary>Whole days from the date answer to today (negative for a future date); 0 when there is no date.</summary>
+    public int DaysSince(string id) => Date(id) is { } d ? today.DayNumber - d.DayNumber : 0;
+}
