@@ -156,4 +156,59 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
 
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task ApplicationPages_AreAccessible_AndNeedNoScript()
+    {
+        var problems = new List<string>();
+        var page = await SignedInResident(People.NewMobile());
+
+        // Every kind of question, as a page of its own, in both languages and modes.
+        await page.GotoAsync(new Uri(_site, "/services/unemployment-benefit/apply").ToString());
+        foreach (var question in new[] { "applicant.fullName", "applicant.idNumber", "employment.endDate", "employment.reason", "employment.insuredYears" })
+        {
+            await Check(page, $"/services/unemployment-benefit/apply/{question}", problems);
+        }
+
+        await Check(page, "/services/hpf-withdrawal-retirement/apply/pension.retired", problems);
+        await Check(page, "/services/id-card-renewal/apply/applicant.address", problems);
+
+        // An error on a date, then the whole elderly allowance to its confirmation, by keyboard and clicks only.
+        await page.GotoAsync(new Uri(_site, "/services/unemployment-benefit/apply/employment.endDate").ToString());
+        await page.FillAsync("#answer-day", "31");
+        await page.FillAsync("#answer-month", "2");
+        await page.FillAsync("#answer-year", "2026");
+        await page.ClickAsync("main form button[type=submit]");
+        Assert.Equal(1, await page.Locator(".error-summary a[href='#answer-day']").CountAsync());
+        Assert.Equal(0, await page.Locator("script").CountAsync());
+        Assert.Equal("31", await page.InputValueAsync("#answer-day"));
+        problems.AddRange(await Chromium.AxeViolations(page));
+
+        await page.GotoAsync(new Uri(_site, "/services/elderly-allowance/apply").ToString());
+        await page.FillAsync("#answer", "王秀英");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.FillAsync("#answer", "440304194005010024");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.FillAsync("#answer-day", "1");
+        await page.FillAsync("#answer-month", "5");
+        await page.FillAsync("#answer-year", "1940");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.CheckAsync("#answer-0");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.FillAsync("#answer", "福田区福中三路1号");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.FillAsync("#answer", "6222000011112222");
+        await page.ClickAsync("main form button[type=submit]");
+        Assert.EndsWith("/services/elderly-allowance/apply/check", page.Url, StringComparison.Ordinal);
+        await Check(page, "/services/elderly-allowance/apply/check", problems);
+        await page.GotoAsync(new Uri(_site, "/services/elderly-allowance/apply/check").ToString());
+        await page.ClickAsync("main form button[type=submit]");
+        var done = new Uri(page.Url).PathAndQuery;
+        Assert.Contains("/apply/done/", done, StringComparison.Ordinal);
+        await Check(page, done, problems);
+        var reference = await page.Locator("strong.reference").TextContentAsync();
+        await Check(page, $"/cases/{reference}", problems);
+
+        Assert.Empty(problems);
+    }
 }

@@ -9,6 +9,9 @@ public sealed class LifeEventDetailModel(CatalogueStore catalogue) : PageModel
     public LifeEvent LifeEvent { get; private set; } = null!;
     public IReadOnlyList<Service> Steps { get; private set; } = [];
 
+    /// <summary>The services whose questions the combined form asks once (<c>/life-events/{code}/apply</c>).</summary>
+    public IReadOnlyList<Service> OnlineTogether { get; private set; } = [];
+
     public async Task<IActionResult> OnGet(string code, CancellationToken cancellationToken)
     {
         var snapshot = await catalogue.Current(cancellationToken);
@@ -20,6 +23,7 @@ public sealed class LifeEventDetailModel(CatalogueStore catalogue) : PageModel
 
         LifeEvent = lifeEvent;
         Steps = snapshot.StepsOf(lifeEvent);
+        OnlineTogether = snapshot.ApplicationForm("life-events", lifeEvent.Code)?.Services.Select(s => s.Service).ToList() ?? [];
         return Page();
     }
 }

@@ -12,6 +12,9 @@ public sealed class ServiceDetailModel(CatalogueStore catalogue) : PageModel
     public int HallsShown { get; private set; }
     public IReadOnlyList<LifeEvent> LifeEvents { get; private set; } = [];
 
+    /// <summary>Whether the service has an online form (<c>/services/{code}/apply</c>).</summary>
+    public bool CanApplyOnline { get; private set; }
+
     public async Task<IActionResult> OnGet(string code, CancellationToken cancellationToken)
     {
         var snapshot = await catalogue.Current(cancellationToken);
@@ -23,6 +26,7 @@ public sealed class ServiceDetailModel(CatalogueStore catalogue) : PageModel
 
         Service = service;
         Halls = snapshot.HallsFor(service);
+        CanApplyOnline = snapshot.Form(service.Code) is not null;
         HallsShown = ElderMode.PageSize(HttpContext, normal: Halls.Count, elder: 3);
         LifeEvents = service.LifeEventTags.Select(snapshot.LifeEvent).OfType<LifeEvent>().ToList();
         return Page();

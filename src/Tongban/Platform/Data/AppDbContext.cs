@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Applications;
-using Tongban.Catalogue;
 using Tongban.Cases;
+using Tongban.Catalogue;
 using Tongban.Platform.Audit;
 using Tongban.Residents;
 using Tongban.Residents.Assisted;

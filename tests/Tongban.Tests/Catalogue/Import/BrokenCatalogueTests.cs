@@ -26,7 +26,16 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         { "misspelt field", "departments.json", "", "(json)", "nmae" },
         { "not JSON at all", "categories.json", "", "(json)", "line" },
         { "bad code", "departments.json", "department 'Civil Affairs'", "code", "lower-case" },
+        { "form asks an unknown question", "forms/elderly-allowance.json", "form 'elderly-allowance'", "ask", "applicant.favouriteColour" },
+        { "rule that runs code", "forms/elderly-allowance.json", "form 'elderly-allowance' › rule 'aged-80'", "check", "not a valid condition" },
+        { "rule that is not true or false", "forms/elderly-allowance.json", "form 'elderly-allowance' › rule 'aged-80'", "check", "not a valid condition" },
+        { "choice without options", "forms/questions.json", "question 'applicant.residency'", "options", "at least two options" },
+        { "question without translation", "forms/questions.json", "question 'applicant.fullName'", "label.en", "translation" },
+        { "form for an unknown service", "forms/elderly-allowance.json", "form 'winning-the-lottery'", "service", "unknown service" },
+        { "unknown prefill", "forms/questions.json", "question 'applicant.fullName'", "prefill", "profile.fullName" },
     };
+
+    private static JsonNode Question(JsonNode file, string id) => file["questions"]!.AsArray().Single(q => (string?)q!["id"] == id)!;
 
     private static void Break(CatalogueCopy copy, string breakage)
     {
@@ -51,6 +60,13 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
             case "misspelt field": copy.Edit("departments.json", f => f["departments"]![0]!["nmae"] = "typo"); break;
             case "not JSON at all": copy.Write("categories.json", "{ \"categories\": [ { \"code\": \"family\", "); break;
             case "bad code": copy.Edit("departments.json", f => f["departments"]![0]!["code"] = "Civil Affairs"); break;
+            case "form asks an unknown question": copy.Edit("forms/elderly-allowance.json", f => f["ask"]!.AsArray().Add("applicant.favouriteColour")); break;
+            case "rule that runs code": copy.Edit("forms/elderly-allowance.json", f => f["rules"]![0]!["check"] = "System.IO.File.Exists(\"/etc/passwd\")"); break;
+            case "rule that is not true or false": copy.Edit("forms/elderly-allowance.json", f => f["rules"]![0]!["check"] = "a.Age(\"applicant.dateOfBirth\")"); break;
+            case "choice without options": copy.Edit("forms/questions.json", f => Question(f, "applicant.residency").AsObject().Remove("options")); break;
+            case "question without translation": copy.Edit("forms/questions.json", f => Question(f, "applicant.fullName")["label"]!.AsObject().Remove("en")); break;
+            case "form for an unknown service": copy.Edit("forms/elderly-allowance.json", f => f["service"] = "winning-the-lottery"); break;
+            case "unknown prefill": copy.Edit("forms/questions.json", f => Question(f, "applicant.fullName")["prefill"] = "profile.shoeSize"); break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null);
         }
     }

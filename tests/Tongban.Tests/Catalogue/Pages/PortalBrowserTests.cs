@@ -134,7 +134,9 @@ public sealed class PortalBrowserTests(TongbanApp app, Chromium chromium) : ICla
         Assert.Equal("lost my job", await page.InputValueAsync("#site-search"));
 
         // Waiting starts before the key is pressed, so a fast answer cannot be missed (CI once timed out here under load).
-        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"), new() { UrlString = "**/search?q=*", Timeout = 60_000 });
+        var navigated = page.WaitForURLAsync("**/search?q=*", new() { Timeout = 60_000 });
+        await page.Keyboard.PressAsync("Enter");
+        await navigated;
         Assert.Contains("/services/unemployment-benefit", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
