@@ -10,6 +10,7 @@ using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
+using Tongban.Platform.Files;
 using Tongban.Platform.Localization;
 using Tongban.Platform.Sms;
 using Tongban.Platform.Web;
@@ -28,6 +29,7 @@ builder.Services.AddSms(builder.Configuration, builder.Environment);
 builder.Services.AddResidents();
 builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddApplications();
+builder.Services.AddFiles(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddTongbanLocalization();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 // Chinese text is written as itself, not as &#x..; entities that would triple the weight of every page.

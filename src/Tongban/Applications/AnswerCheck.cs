@@ -57,8 +57,6 @@ public static class AnswerCheck
                 return problem == ResidentIdProblem.None ? (ResidentIdNumber.Normalize(value), null) : (null, ResidentIdMessages.For(problem, t));
             case QuestionType.Phone:
                 return MobileNumber.Normalize(value) is { } e164 ? (e164, null) : (null, t["Enter a mainland China mobile number, like 138 0013 8000."]);
-            case QuestionType.File:
-                return (null, t["Uploading files is not available yet. Please bring the document to a service hall."]);
             default:
                 var maxLength = question.MaxLength ?? DefaultMaxLength;
                 if (value.Length > maxLength)

@@ -23,6 +23,7 @@ public static class AnswerDisplay
             QuestionType.YesNo => value == "yes" ? t["Yes"] : t["No"],
             QuestionType.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d.ToString("D", CultureInfo.CurrentCulture),
             QuestionType.Phone => value.Replace("+86", "", StringComparison.Ordinal),
+            QuestionType.File when UploadedFile.Read(value) is { } file => $"{file.Name} ({Math.Max(1, file.Bytes / 1024)} KB)",
             _ => value,
         };
     }

@@ -8,6 +8,7 @@ public static class ApplicationsSetup
         services.AddScoped<SaveAnswer>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<RecordFormStep>();
+        services.AddScoped<StoreUpload>();
         return services;
     }
 }

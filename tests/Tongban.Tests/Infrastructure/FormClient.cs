@@ -51,6 +51,29 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
         return await Post(action ?? url, form);
     }
 
+    /// <summary>Loads the page at <paramref name="url"/>, then posts its form with one file, as a browser's file input does.</summary>
+    public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Upload(string url, string field, string fileName, byte[] content)
+    {
+        var (_, page, _) = await Get(url);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+        };
+        foreach (Match hidden in Hidden().Matches(page))
+        {
+            form.Add(new StringContent(WebUtility.HtmlDecode(hidden.Groups[2].Value)), WebUtility.HtmlDecode(hidden.Groups[1].Value));
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(fileName.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "application/pdf");
+        form.Add(file, field, fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        request.Headers.Add("Accept-Language", language);
+        request.Headers.Add(RemoteAddressFromHeader.Header, _address);
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location);
+    }
+
     public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Post(string url, IDictionary<string, string> form)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };

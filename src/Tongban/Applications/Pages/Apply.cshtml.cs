@@ -7,6 +7,7 @@ using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
+using Tongban.Platform.Files;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
 
@@ -17,8 +18,10 @@ namespace Tongban.Applications.Pages;
 /// question it resumes the draft at the first unanswered one; every answered page is saved on the server.
 /// </summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
+[RequestSizeLimit(FilesSetup.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = FilesSetup.MaxRequestBytes)]
 public sealed class ApplyModel(
-    CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SaveAnswer save, RecordFormStep funnel,
+    CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SaveAnswer save, RecordFormStep funnel, StoreUpload upload,
     AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
 {
     [FromRoute]
@@ -46,6 +49,9 @@ public sealed class ApplyModel(
     public int Count { get; private set; }
     public string BackUrl { get; private set; } = "/";
 
+    /// <summary>For a file question: the document already given, if any.</summary>
+    public string? Uploaded { get; private set; }
+
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
         if (await Load(cancellationToken) is { } refused)
@@ -70,7 +76,15 @@ public sealed class ApplyModel(
         }
 
         (Answer, Day, Month, Year) = (typedAnswer, day, month, year);
-        var (value, error) = AnswerCheck.Check(Question!, new TypedAnswer(Answer, Day, Month, Year), Today, t);
+        if (Question!.Type == QuestionType.File && Uploaded is not null && Request.Form.Files.GetFile("file") is null or { Length: 0 })
+        {
+            // Continue without choosing another file: the one already given stands.
+            return Redirect(Change ? $"{Form.Path}/check" : ApplicationFlow.Next(Form, _draft!.Answers(), Today) is { } following ? $"{Form.Path}/{following.Id}" : $"{Form.Path}/check");
+        }
+
+        var (value, error) = Question!.Type == QuestionType.File
+            ? await upload.Handle(Question, Request.Form.Files.GetFile("file"), cancellationToken)
+            : AnswerCheck.Check(Question, new TypedAnswer(Answer, Day, Month, Year), Today, t);
         if (error is not null)
         {
             Error = error;
@@ -108,10 +122,11 @@ public sealed class ApplyModel(
         Position = visible.ToList().IndexOf(question) + 1;
         Count = visible.Count;
         WasPrefilled = _draft.Prefilled.Contains(question.Id);
+        Uploaded = question.Type == QuestionType.File && answers.TryGetValue(question.Id, out var file) && file.Length > 0 ? AnswerDisplay.Of(question, file, t) : null;
         BackUrl = Change ? $"{Form.Path}/check"
             : ApplicationFlow.Before(Form, answers, question.Id, Today) is { } before ? $"{Form.Path}/{before.Id}"
             : $"/{Kind}/{Code}";
-        if (answers.TryGetValue(question.Id, out var held))
+        if (answers.TryGetValue(question.Id, out var held) && question.Type != QuestionType.File)
         {
             if (question.Type == QuestionType.Date && DateOnly.TryParseExact(held, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {

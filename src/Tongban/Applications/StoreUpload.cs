@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Localization;
+using Tongban.Catalogue.Forms;
+using Tongban.Platform.Files;
+using Tongban.Platform.Localization;
+
+namespace Tongban.Applications;
+
+/// <summary>
+/// Takes a document for a file question: within the size limit, a PDF, JPEG or PNG by its content (not
+/// its name), passed by the scanner, then kept in the file store. The answer records the store's key.
+/// </summary>
+public sealed class StoreUpload(IFileStore store, IFileScanner scanner, IStringLocalizer<SharedResource> t)
+{
+    public async Task<(string? Value, string? Error)> Handle(Question question, IFormFile? file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (file is null || file.Length == 0)
+        {
+            return question.Optional ? ("", null) : (null, t["Choose a file to upload."]);
+        }
+
+        if (file.Length > FilesSetup.MaxUploadBytes)
+        {
+            return (null, t["The file must be smaller than 5 MB. Take the photo at a lower size, or scan fewer pages."]);
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (FileSniffer.ContentType(bytes.Span) is not { } contentType)
+        {
+            return (null, t["The file must be a PDF, JPG or PNG. Other kinds of file, even renamed, cannot be opened by the office."]);
+        }
+
+        if (!await scanner.IsClean(bytes, cancellationToken))
+        {
+            return (null, t["This file cannot be accepted because it may be harmful. Please send another copy."]);
+        }
+
+        buffer.Position = 0;
+        var key = await store.Save(buffer, cancellationToken);
+        return (UploadedFile.Write(key, contentType, file.Length, file.FileName), null);
+    }
+}
+
+/// <summary>How a stored upload is written in an answer: "file:{key}:{type}:{bytes}:{name}".</summary>
+public sealed record UploadedFile(string Key, string ContentType, long Bytes, string Name)
+{
+    public static string Write(string key, string contentType, long bytes, string name)
+    {
+        // Only the last part of the name, without characters that could confuse the answer format or a screen.
+        var safe = new string(Path.GetFileName(name ?? "").Where(c => !char.IsControl(c) && c != ':').Take(100).ToArray());
+        return $"file:{key}:{contentType}:{bytes}:{(safe.Length == 0 ? "document" : safe)}";
+    }
+
+    public static UploadedFile? Read(string? answer)
+    {
+        var parts = (answer ?? "").Split(':', 5);
+        return parts is ["file", var key, var type, var bytes, var name] && long.TryParse(bytes, out var size) ? new(key, type, size, name) : null;
+    }
+}
