@@ -20,7 +20,7 @@ public static class DatabaseSetup
         {
             case Sqlite:
                 connectionString ??= DefaultSqliteConnectionString(contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
                 break;
             case Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -30,7 +30,7 @@ public static class DatabaseSetup
                         "Set it, for example ConnectionStrings__Tongban='Host=127.0.0.1;Database=tongban;Username=tongban;Password=...'.");
                 }
 
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not known; use '{Sqlite}' or '{Postgres}'.");
