@@ -24,6 +24,7 @@ public static class ResidentsSetup
         services.AddScoped<ListDelegations>();
         services.AddScoped<ActingFor>();
         services.AddScoped<IPageBanner, ActingForBanner>();
+        services.AddScoped<IPageBanner, AssistedSessionBanner>();
         services.AddScoped<ResidentAccessPolicy>();
         services.AddScoped<StartAssistedSession>();
         services.AddOptions<CookieAuthenticationOptions>(AuthSetup.ResidentScheme).Configure(o => o.Events.OnValidatePrincipal = context =>

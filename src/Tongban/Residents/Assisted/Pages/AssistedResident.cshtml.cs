@@ -15,7 +15,6 @@ namespace Tongban.Residents.Assisted.Pages;
 public sealed class AssistedResidentModel(AppDbContext db, ResidentAccessPolicy policy, AuditTrail audit, CatalogueStore catalogue) : PageModel
 {
     public Resident Resident { get; private set; } = null!;
-    public Actor Actor { get; private set; } = null!;
     public string? DistrictName { get; private set; }
     public string Name => ResidentName.Of(Resident);
 
@@ -27,7 +26,6 @@ public sealed class AssistedResidentModel(AppDbContext db, ResidentAccessPolicy 
         }
 
         Resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId, cancellationToken);
-        Actor = actor;
         DistrictName = (await catalogue.Current(cancellationToken)).Districts.FirstOrDefault(d => d.Code == Resident.DistrictCode)?.Name.Current;
         await audit.Record(residentId, actor, AuditAction.Viewed, "Profile", cancellationToken);
         return Page();
