@@ -149,7 +149,7 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         });
         var (_, _, resumed) = await clerk.Get("/services/elderly-allowance/apply");
         Assert.EndsWith("/bank.accountNumber", resumed!.OriginalString, StringComparison.Ordinal);
-        Assert.Contains("You are acting for 王秀英 (Counter, consent F-88)", (await clerk.Get(resumed.OriginalString)).Html, StringComparison.Ordinal);
+        Assert.Contains("You are acting for 王秀英 (At a counter, consent F-88)", (await clerk.Get(resumed.OriginalString)).Html, StringComparison.Ordinal);
         var check = await AnswerAll(clerk, "/services/elderly-allowance/apply", ElderlyAllowance);
         var (_, _, done) = await clerk.Submit(check, new Dictionary<string, string>());
         var (_, confirmation, _) = await clerk.Get(done!.OriginalString);
