@@ -119,12 +119,19 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
     }
 
     /// <summary>The same rows (one case, one draft update, in one transaction each) written with bare ADO.NET commands.</summary>
-    public async Task<double> InsertBare(int concurrency)
+    public async Task<(double Rate, List<double> Milliseconds)> InsertBare(int concurrency)
     {
+        var latencies = new List<double>(_drafts.Count);
+        var answers = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["applicant.fullName"] = "王秀英", ["applicant.idNumber"] = "440304194005010024", ["applicant.dateOfBirth"] = "1940-05-01",
+            ["applicant.residency"] = "hukou", ["applicant.address"] = "福田区福中三路1号", ["bank.accountNumber"] = "6222000011112222",
+        });
         var total = Stopwatch.StartNew();
         var outcomes = JsonSerializer.Serialize(new[] { new { RuleId = "aged-80", Passed = true, ReasonZhCn = "您已年满80周岁。", ReasonEn = "You are 80 or older." } });
         await Parallel.ForEachAsync(_drafts, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (d, ct) =>
         {
+            var watch = Stopwatch.StartNew();
             await using DbConnection connection = _provider == "sqlite" ? new SqliteConnection(_connection) : new NpgsqlConnection(_connection);
             await connection.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -132,7 +139,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
             insert.Transaction = transaction;
             insert.CommandText = """
                 INSERT INTO "Cases" ("Id", "Reference", "ServiceCode", "ResidentId", "DraftId", "Channel", "ActorKind", "ActorId", "SubmittedAt", "DueOn", "Status", "FormVersion", "AnswersJson", "RuleOutcomes", "DecidedAt")
-                VALUES (@id, @reference, 'elderly-allowance', @resident, @draft, 'Online', 'Resident', @resident, @now, @due, 'Approved', '000000000000', '{}', @outcomes, @now)
+                VALUES (@id, @reference, 'elderly-allowance', @resident, @draft, 'Online', 'Resident', @resident, @now, @due, 'Approved', '000000000000', @answers, @outcomes, @now)
                 """;
             var now = DateTime.UtcNow;
             Add(insert, "id", Guid.NewGuid());
@@ -142,6 +149,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
             Add(insert, "now", now);
             Add(insert, "due", DateOnly.FromDateTime(now).AddDays(28));
             Add(insert, "outcomes", outcomes, json: true);
+            Add(insert, "answers", answers);
             await insert.ExecuteNonQueryAsync(ct);
             await using var update = connection.CreateCommand();
             update.Transaction = transaction;
@@ -149,8 +157,13 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
             Add(update, "draft", d.Draft);
             await update.ExecuteNonQueryAsync(ct);
             await transaction.CommitAsync(ct);
+            watch.Stop();
+            lock (latencies)
+            {
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+            }
         });
-        return _drafts.Count / total.Elapsed.TotalSeconds;
+        return (_drafts.Count / total.Elapsed.TotalSeconds, latencies);
     }
 
     /// <summary>Values as each provider's EF Core mapping stores them (SQLite: text), so both write the same bytes.</summary>
