@@ -36,7 +36,10 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
         }
 
         var visible = ApplicationFlow.Visible(form, answers, today).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The cases and the draft are saved by one SaveChanges (atomic on its own); a transaction around it is
+        // needed only when audit records join them, that is when someone acts for her.
+        var audited = !actor.IsResident(draft.ResidentId);
+        await using var transaction = audited ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var cases = new List<Case>();
         foreach (var (service, serviceForm) in form.Services)
         {
@@ -77,18 +80,26 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var c in cases)
+            if (transaction is not null)
             {
-                await audit.Record(draft.ResidentId, actor, AuditAction.Created, $"Case:{CaseReference.Display(c.Reference)}", cancellationToken);
+                foreach (var c in cases)
+                {
+                    await audit.Record(draft.ResidentId, actor, AuditAction.Created, $"Case:{CaseReference.Display(c.Reference)}", cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
             return new(cases, null);
         }
         catch (DbUpdateException)
         {
             // Another request submitted the same draft first (or saved an answer meanwhile): show what it made.
-            await transaction.RollbackAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
             var first = await CasesOf(draftId, cancellationToken);
             return first.Count > 0 ? new(first, null) : throw new InvalidOperationException("The draft changed while it was being submitted; please try again.");
