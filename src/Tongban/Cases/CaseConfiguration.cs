@@ -21,6 +21,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The idempotency of submitting: a draft makes at most one case per service, whatever the clicks.
         builder.HasIndex(c => new { c.DraftId, c.ServiceCode }).IsUnique();
         builder.HasIndex(c => c.ResidentId);
+        // Department queues: a department's services, soonest deadline first.
+        builder.HasIndex(c => new { c.ServiceCode, c.DueOn });
         builder.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId);
     }
 }

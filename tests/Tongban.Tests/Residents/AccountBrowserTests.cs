@@ -154,6 +154,19 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
             await Check(clerk, path, problems);
         }
 
+        // The clerk applies for her (her name, ID number and birth date are already known), then a Civil
+        // Affairs officer finds the case in the department's queue.
+        await clerk.GotoAsync(new Uri(_site, "/services/senior-citizen-card/apply").ToString());
+        await clerk.CheckAsync("#answer-0");
+        await clerk.ClickAsync("main form button[type=submit]");
+        await clerk.FillAsync("#answer", "福田区福中三路1号");
+        await clerk.ClickAsync("main form button[type=submit]");
+        await clerk.ClickAsync("main form button[type=submit]");
+        var reference = await clerk.Locator("strong.reference").TextContentAsync();
+        var officer = await SignedInStaff("officer.civil");
+        await Check(officer, "/staff", problems);
+        await Check(officer, $"/staff/cases/{reference}", problems);
+
         Assert.Empty(problems);
     }
 

@@ -20,13 +20,16 @@ public enum ResidentOperation
 
     /// <summary>Apply for or follow a service for her: herself, a proxy whose scope covers it, staff in an assisted session.</summary>
     ActOnService,
+
+    /// <summary>Examine and decide her case for a service: case officers and heads of the department that runs the service.</summary>
+    ReviewCase,
 }
 
 /// <summary>
 /// The one place that decides who may do what with a resident's data, on every request. The answer is the
 /// actor to record in her trail, or null for no.
 /// </summary>
-public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, TimeProvider clock)
+public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, TimeProvider clock, Catalogue.CatalogueStore catalogue)
 {
     /// <summary>Whose data this request is about: herself or the person she validly acts for; for staff, the resident of the open assisted session.</summary>
     public async Task<Guid?> Subject(HttpContext context)
@@ -57,10 +60,15 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
         switch (user.Identity?.AuthenticationType)
         {
             case AuthSetup.ResidentScheme when me == residentId:
-                return Actor.Self(residentId);
+                return operation == ResidentOperation.ReviewCase ? null : Actor.Self(residentId);
             case AuthSetup.ResidentScheme:
                 var state = await acting.Current(context);
                 if (state is not { Valid: true, Delegation: var d } || d.GrantorId != residentId)
+                {
+                    return null;
+                }
+
+                if (operation == ResidentOperation.ReviewCase)
                 {
                     return null;
                 }
@@ -72,6 +80,12 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
                     _ => false,
                 };
                 return allowed ? AcceptDelegation.ProxyActor(d) : null;
+            case AuthSetup.StaffScheme when operation == ResidentOperation.ReviewCase:
+                var department = (await catalogue.Current(context.RequestAborted)).Service(serviceCode)?.Department?.Code;
+                var reviews = user.IsInRole(nameof(Staff.StaffRole.CaseOfficer)) || user.IsInRole(nameof(Staff.StaffRole.DepartmentHead));
+                return reviews && department is not null && user.FindFirst(Staff.StaffPrincipal.DepartmentClaim)?.Value == department
+                    ? new Actor(ActorKind.Staff, me, user.Identity.Name ?? "", "Office", $"department:{department}")
+                    : null;
             case AuthSetup.StaffScheme:
                 var now = clock.GetUtcNow().UtcDateTime;
                 var since = now - AssistedSession.MaxLength;

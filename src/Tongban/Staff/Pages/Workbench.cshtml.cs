@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Cases;
+using Tongban.Cases.Staff;
 using Tongban.Catalogue;
 using Tongban.Platform.Auth;
 
@@ -7,8 +10,31 @@ namespace Tongban.Staff.Pages;
 
 /// <summary><c>/staff</c>: the workbench home. Queues arrive with casework; for now, who you are and what you can do.</summary>
 [Authorize(Policy = AuthSetup.StaffPolicy)]
-public sealed class WorkbenchModel(CatalogueStore catalogue) : PageModel
+public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases list, TimeProvider clock) : PageModel
 {
+    [BindProperty(SupportsGet = true)]
+    public string? Service { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CaseStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Channel { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? Assisted { get; set; }
+
+    /// <summary>Only cases due within this many working-calendar days (0: due today or overdue).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? DueWithin { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public QueuePage? Queue { get; private set; }
+    public IReadOnlyList<Service> DepartmentServices { get; private set; } = [];
+    public bool CanReview => Role is StaffRole.CaseOfficer or StaffRole.DepartmentHead;
+
     public StaffRole? Role { get; private set; }
     public Department? Department { get; private set; }
     public ServiceHall? Hall { get; private set; }
@@ -20,5 +46,12 @@ public sealed class WorkbenchModel(CatalogueStore catalogue) : PageModel
         Role = User.Role();
         Department = snapshot.Department(User.FindFirst(StaffPrincipal.DepartmentClaim)?.Value);
         Hall = snapshot.Hall(User.FindFirst(StaffPrincipal.HallClaim)?.Value);
+        if (CanReview && Department is not null)
+        {
+            DepartmentServices = Department.Services;
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+            var filter = new QueueFilter(Service, Status, Channel, Assisted, DueWithin is { } days ? today.AddDays(Math.Max(0, days)) : null, PageNumber);
+            Queue = await list.Handle(DepartmentServices.Select(s => s.Code).ToList(), filter, cancellationToken);
+        }
     }
 }

@@ -35,6 +35,8 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<IdentityCheck>().Select(n => $"IdentityCheck.{n}"))
             .Concat(Enum.GetNames<ActorKind>().Select(n => $"Actor.{n}"))
             .Concat(Enum.GetNames<Channel>().Select(n => $"Channel.{n}"))
+            .Concat(Enum.GetNames<Tongban.Cases.CaseStatus>().Select(n => $"CaseStatus.{n}"))
+            .Append("Channel.Office")
             .Concat(["Audit.Viewed.Profile", "Audit.Changed.Profile", "Audit.Created.Profile", "Audit.Accepted.Delegation", "Audit.Revoked.Delegation", "Audit.Created.Case", "Audit.Viewed.Case", "Audit.Changed.Case"]);
 
     [Fact]

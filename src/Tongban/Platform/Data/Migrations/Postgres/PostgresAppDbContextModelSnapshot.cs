@@ -248,6 +248,8 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasIndex("DraftId", "ServiceCode")
                         .IsUnique();
 
+                    b.HasIndex("ServiceCode", "DueOn");
+
                     b.ToTable("Cases");
                 });
 

@@ -239,6 +239,8 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasIndex("DraftId", "ServiceCode")
                         .IsUnique();
 
+                    b.HasIndex("ServiceCode", "DueOn");
+
                     b.ToTable("Cases");
                 });
 
