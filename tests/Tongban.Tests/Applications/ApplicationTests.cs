@@ -11,16 +11,6 @@ namespace Tongban.Tests.Applications;
 
 public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFixture<TongbanAppWithClock>
 {
-    private static int _next = 200;
-
-    /// <summary>A valid ID number nobody has used yet in this run, for someone born on <paramref name="born"/>.</summary>
-    private static string IdNumberBornOn(DateOnly born)
-    {
-        var body = $"440304{born:yyyyMMdd}{Interlocked.Increment(ref _next):D3}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        return body + "10X98765432"[body.Select((c, i) => (c - '0') * weights[i]).Sum() % 11];
-    }
-
     private async Task<(FormClient Browser, string Mobile)> ResidentWithProfile(DateOnly born, bool statistics = false, string language = "en")
     {
         var mobile = People.NewMobile();
@@ -28,7 +18,7 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         var profile = new Dictionary<string, string>
         {
             ["Input.FullName"] = "王秀英",
-            ["Input.IdNumber"] = IdNumberBornOn(born),
+            ["Input.IdNumber"] = People.IdNumberBornOn(born),
             ["Input.ContactChannel"] = "Sms",
             ["Input.District"] = "futian",
             ["Input.PostalAddress"] = "福田区福中三路1号",

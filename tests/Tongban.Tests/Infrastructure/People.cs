@@ -33,6 +33,16 @@ public static partial class People
         return browser;
     }
 
+    private static int _nextIdSequence = 100;
+
+    /// <summary>A valid resident ID number (Futian, with its check character) nobody in this run has yet, for someone born on <paramref name="born"/>.</summary>
+    public static string IdNumberBornOn(DateOnly born)
+    {
+        var body = $"440304{born:yyyyMMdd}{Interlocked.Increment(ref _nextIdSequence) % 1000:D3}";
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        return body + "10X98765432"[body.Select((c, i) => (c - '0') * weights[i]).Sum() % 11];
+    }
+
     public static async Task<FormClient> SignInStaff(TongbanAppWithClock app, string userName, string language = "en")
     {
         // A TOTP code works once: each sign-in of the same account needs the next 30-second step.

@@ -9,16 +9,7 @@ namespace Tongban.Tests.Residents;
 
 public sealed class AssistedServiceTests(TongbanAppWithClock app) : IClassFixture<TongbanAppWithClock>
 {
-    private static int _next = 100;
-
-    /// <summary>A valid ID number nobody has used yet in this run: Futian, born 1 January 1950, a fresh sequence.</summary>
-    private static string NewIdNumber()
-    {
-        var body = $"44030419500101{Interlocked.Increment(ref _next):D3}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return body + "10X98765432"[sum % 11];
-    }
+    private static string NewIdNumber() => People.IdNumberBornOn(new DateOnly(1950, 1, 1));
 
     private static Dictionary<string, string> Counter(string idNumber, string name = "李桂兰", bool register = false) => new()
     {
