@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Audit;
+using Tongban.Platform.Calendar;
 using Tongban.Residents.Access;
 
 namespace Tongban.Applications;
@@ -29,7 +30,7 @@ public abstract class ApplicationPageModel(CatalogueStore catalogue, ResidentAcc
     protected async Task<IActionResult?> Authorize(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        Today = clock.Today();
         if ((await catalogue.Current(HttpContext.RequestAborted)).ApplicationForm(Kind, Code) is not { } form)
         {
             return NotFound();

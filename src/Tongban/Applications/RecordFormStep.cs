@@ -1,3 +1,4 @@
+using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Residents;
 
@@ -21,7 +22,7 @@ public sealed class RecordFormStep(AppDbContext db, TimeProvider clock)
             Page = page,
             Step = step,
             Channel = channel,
-            AgeBand = counted ? AgeBand(resident.DateOfBirth, DateOnly.FromDateTime(now.AddHours(8))) : "unknown",
+            AgeBand = counted ? AgeBand(resident.DateOfBirth, clock.Today()) : "unknown",
             District = counted ? resident.DistrictCode ?? "none" : "unknown",
             Language = counted ? resident.PreferredLanguage ?? "none" : "unknown",
             Needs = !counted ? "unknown" : resident.AccessibilityNeeds == AccessibilityNeeds.None ? "none" : resident.AccessibilityNeeds.ToString(),

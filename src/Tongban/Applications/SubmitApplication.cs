@@ -28,7 +28,7 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now.AddHours(8));
+        var today = clock.Today();
         var answers = draft.Answers();
         if (ApplicationFlow.Next(form, answers, today) is { } missing)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Platform.Audit;
+using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Profile;
@@ -42,7 +43,7 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new List<(string Field, string Message)>();
         var idNumber = ResidentIdNumber.Normalize(input.IdNumber);
-        var problem = ResidentIdNumber.Check(idNumber, DateOnly.FromDateTime(now.AddHours(8)));
+        var problem = ResidentIdNumber.Check(idNumber, clock.Today());
         if (problem != ResidentIdProblem.None)
         {
             errors.Add(("idNumber", ResidentIdMessages.For(problem, t)));

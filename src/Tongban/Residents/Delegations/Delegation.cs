@@ -1,3 +1,5 @@
+using Tongban.Platform.Calendar;
+
 namespace Tongban.Residents.Delegations;
 
 /// <summary>
@@ -35,8 +37,8 @@ public sealed class Delegation
     public DateTime? RevokedAt { get; set; }
     public Guid? RevokedBy { get; set; }
 
-    /// <summary>Midnight after <see cref="ValidUntil"/> in China time (UTC+8, no daylight saving), as UTC.</summary>
-    public DateTime EndsAt => ValidUntil.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+    /// <summary>Midnight after <see cref="ValidUntil"/> in China time, as UTC.</summary>
+    public DateTime EndsAt => CityTime.StartOfDayUtc(ValidUntil.AddDays(1));
 
     public bool IsExpired(DateTime now) => now >= EndsAt;
 

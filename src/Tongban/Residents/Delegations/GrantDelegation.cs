@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Tongban.Catalogue;
+using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
 using Tongban.Platform.Web;
@@ -32,7 +33,7 @@ public sealed class GrantDelegation(AppDbContext db, CatalogueStore catalogue, T
     {
         ArgumentNullException.ThrowIfNull(input);
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now.AddHours(8));
+        var today = clock.Today();
         var errors = new List<(string Field, string Message)>();
         var grantor = await db.Residents.FindAsync([grantorId], cancellationToken) ?? throw new InvalidOperationException("Signed-in resident not found.");
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Catalogue;
 using Tongban.Platform.Audit;
+using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
 using Tongban.Platform.Web;
@@ -18,7 +19,7 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
     {
         ArgumentNullException.ThrowIfNull(input);
         var resident = await db.Residents.SingleAsync(r => r.Id == residentId, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today();
         var errors = new List<(string Field, string Message)>();
 
         var name = PersonName.Normalize(input.FullName);

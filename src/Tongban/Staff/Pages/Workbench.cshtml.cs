@@ -5,6 +5,7 @@ using Tongban.Cases;
 using Tongban.Cases.Staff;
 using Tongban.Catalogue;
 using Tongban.Platform.Auth;
+using Tongban.Platform.Calendar;
 
 namespace Tongban.Staff.Pages;
 
@@ -49,7 +50,7 @@ public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases
         if (CanReview && Department is not null)
         {
             DepartmentServices = Department.Services;
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+            var today = clock.Today();
             var filter = new QueueFilter(Service, Status, Channel, Assisted, DueWithin is { } days ? today.AddDays(Math.Max(0, days)) : null, PageNumber);
             Queue = await list.Handle(DepartmentServices.Select(s => s.Code).ToList(), filter, cancellationToken);
         }
