@@ -40,8 +40,7 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
             case AuthSetup.ResidentScheme:
                 return await acting.SubjectId(context);
             case AuthSetup.StaffScheme when context.User.Id() is { } staffId:
-                var since = clock.GetUtcNow().UtcDateTime - AssistedSession.MaxLength;
-                return await db.AssistedSessions.AsNoTracking().Where(s => s.StaffId == staffId && s.EndedAt == null && s.StartedAt > since)
+                return await db.AssistedSessions.AsNoTracking().OpenFor(staffId, clock.GetUtcNow().UtcDateTime)
                     .OrderByDescending(s => s.StartedAt).Select(s => (Guid?)s.ResidentId).FirstOrDefaultAsync(context.RequestAborted);
             default:
                 return null;
@@ -68,11 +67,6 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
                     return null;
                 }
 
-                if (operation == ResidentOperation.ReviewCase)
-                {
-                    return null;
-                }
-
                 var allowed = operation switch
                 {
                     ResidentOperation.ViewProfile => d.AllServices,
@@ -87,10 +81,8 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
                     ? new Actor(ActorKind.Staff, me, user.Identity.Name ?? "", "Office", $"department:{department}")
                     : null;
             case AuthSetup.StaffScheme:
-                var now = clock.GetUtcNow().UtcDateTime;
-                var since = now - AssistedSession.MaxLength;
-                var session = await db.AssistedSessions.AsNoTracking()
-                    .Where(s => s.StaffId == me && s.ResidentId == residentId && s.EndedAt == null && s.StartedAt > since)
+                var session = await db.AssistedSessions.AsNoTracking().OpenFor(me, clock.GetUtcNow().UtcDateTime)
+                    .Where(s => s.ResidentId == residentId)
                     .SingleOrDefaultAsync(context.RequestAborted);
                 return session is null ? null : session.Actor(user.Identity.Name ?? "");
             default:

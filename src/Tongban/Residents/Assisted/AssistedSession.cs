@@ -41,3 +41,13 @@ public sealed class AssistedSession
 
     public Actor Actor(string staffName) => new(ActorKind.Staff, StaffId, staffName, Channel, $"consent:{ConsentReference}");
 }
+
+public static class AssistedSessionQueries
+{
+    /// <summary>The sessions of this member of staff that are still open: not finished and not older than <see cref="AssistedSession.MaxLength"/>.</summary>
+    public static IQueryable<AssistedSession> OpenFor(this IQueryable<AssistedSession> sessions, Guid staffId, DateTime now)
+    {
+        var since = now - AssistedSession.MaxLength;
+        return sessions.Where(s => s.StaffId == staffId && s.EndedAt == null && s.StartedAt > since);
+    }
+}

@@ -16,15 +16,14 @@ public sealed class AssistedSessionBanner(AppDbContext db, TimeProvider clock) :
             return null;
         }
 
-        var since = clock.GetUtcNow().UtcDateTime - AssistedSession.MaxLength;
-        var open = await db.AssistedSessions.AsNoTracking()
-            .Where(s => s.StaffId == staffId && s.EndedAt == null && s.StartedAt > since)
+        var open = await db.AssistedSessions.AsNoTracking().OpenFor(staffId, clock.GetUtcNow().UtcDateTime)
             .OrderByDescending(s => s.StartedAt)
-            .Join(db.Residents, s => s.ResidentId, r => r.Id, (s, r) => new { s.ResidentId, s.Channel, s.ConsentReference, r.FullName, r.MobileNumber })
+            .Join(db.Residents, s => s.ResidentId, r => r.Id, (s, r) => new { Session = s, Resident = r })
             .FirstOrDefaultAsync(context.RequestAborted);
         return open is null
             ? null
-            : ("/Residents/Assisted/Pages/_AssistedBanner.cshtml", new AssistedBannerModel(open.ResidentId, open.FullName ?? (open.MobileNumber is { } m ? MobileNumber.Masked(m) : "—"), open.Channel, open.ConsentReference));
+            : ("/Residents/Assisted/Pages/_AssistedBanner.cshtml",
+                new AssistedBannerModel(open.Session.ResidentId, ResidentName.Of(open.Resident), open.Session.Channel, open.Session.ConsentReference));
     }
 }
 
