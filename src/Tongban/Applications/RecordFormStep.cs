@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Residents;
@@ -11,9 +12,9 @@ namespace Tongban.Applications;
 /// </summary>
 public sealed class RecordFormStep(AppDbContext db, TimeProvider clock)
 {
-    public async Task Handle(string formKey, string page, FormStep step, string channel, Resident resident, CancellationToken cancellationToken)
+    public async Task Handle(string formKey, string page, FormStep step, string channel, Guid residentId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(resident);
+        var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var counted = resident.StatisticsConsent;
         db.FormEvents.Add(new FormEvent

@@ -1,12 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Auth;
-using Tongban.Platform.Data;
 using Tongban.Platform.Files;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
@@ -22,7 +20,7 @@ namespace Tongban.Applications.Pages;
 [RequestFormLimits(MultipartBodyLengthLimit = FilesSetup.MaxRequestBytes)]
 public sealed class ApplyModel(
     CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SaveAnswer save, RecordFormStep funnel, StoreUpload upload,
-    AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
+    TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
 {
     [FromRoute]
     public string? QuestionId { get; set; }
@@ -79,7 +77,7 @@ public sealed class ApplyModel(
         if (Question!.Type == QuestionType.File && Uploaded is not null && Request.Form.Files.GetFile("file") is null or { Length: 0 })
         {
             // Continue without choosing another file: the one already given stands.
-            return Redirect(Change ? $"{Form.Path}/check" : ApplicationFlow.Next(Form, _draft!.Answers(), Today) is { } following ? $"{Form.Path}/{following.Id}" : $"{Form.Path}/check");
+            return Redirect(Change ? $"{Form.Path}/check" : NextUrl(_draft!.Answers()));
         }
 
         var (value, error) = Question!.Type == QuestionType.File
@@ -95,8 +93,7 @@ public sealed class ApplyModel(
         await Record(FormStep.Answered, cancellationToken);
         var answers = _draft.Answers();
         answers[Question.Id] = value!;
-        var next = Change ? null : ApplicationFlow.Next(Form, answers, Today);
-        return Redirect(next is null ? $"{Form.Path}/check" : $"{Form.Path}/{next.Id}");
+        return Redirect(Change ? $"{Form.Path}/check" : NextUrl(answers));
     }
 
     private Draft? _draft;
@@ -114,8 +111,7 @@ public sealed class ApplyModel(
         var visible = ApplicationFlow.Visible(Form, answers, Today);
         if (QuestionId is null || visible.FirstOrDefault(q => q.Id == QuestionId) is not { } question)
         {
-            var next = ApplicationFlow.Next(Form, answers, Today);
-            return Redirect(next is null ? $"{Form.Path}/check" : $"{Form.Path}/{next.Id}");
+            return Redirect(NextUrl(answers));
         }
 
         Question = question;
@@ -143,7 +139,10 @@ public sealed class ApplyModel(
 
     private async Task Record(FormStep step, CancellationToken cancellationToken)
     {
-        var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == ResidentId, cancellationToken);
-        await funnel.Handle(Form.Key, Question!.Id, step, Actor.Channel, resident, cancellationToken);
+        await funnel.Handle(Form.Key, Question!.Id, step, Actor.Channel, ResidentId, cancellationToken);
     }
+
+    /// <summary>The first question still to answer, or the check-answers page.</summary>
+    private string NextUrl(IReadOnlyDictionary<string, string> answers) =>
+        ApplicationFlow.Next(Form, answers, Today) is { } next ? $"{Form.Path}/{next.Id}" : $"{Form.Path}/check";
 }

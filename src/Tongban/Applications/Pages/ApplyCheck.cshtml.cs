@@ -63,8 +63,7 @@ public sealed class ApplyCheckModel(
             return Redirect($"{Form.Path}/{missing.Id}");
         }
 
-        var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == ResidentId, cancellationToken);
-        await funnel.Handle(Form.Key, "check", FormStep.Submitted, Actor.Channel, resident, cancellationToken);
+        await funnel.Handle(Form.Key, "check", FormStep.Submitted, Actor.Channel, ResidentId, cancellationToken);
         return Redirect($"{Form.Path}/done/{owned.Id}");
     }
 }
