@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Cases;
+using Tongban.Cases.Deadlines;
+using Tongban.Cases.Log;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
@@ -15,7 +17,7 @@ public sealed record Submitted(IReadOnlyList<Case> Cases, Question? Unanswered);
 /// (秒批): approved when every rule passes, otherwise with a person, with the reasons either way.
 /// Submitting twice (a double click, a retry, the back button) returns the cases of the first time.
 /// </summary>
-public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit)
+public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines)
 {
     public async Task<Submitted> Handle(Guid draftId, ApplicationForm form, Actor actor, CancellationToken cancellationToken)
     {
@@ -51,8 +53,7 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
                 var reason = passed ? r.Passed : r.Failed;
                 return new RuleOutcome { RuleId = r.Id, Passed = passed, ReasonZhCn = reason.ZhCn, ReasonEn = reason.En };
             }).ToList();
-            var approved = outcomes.Count > 0 && outcomes.All(o => o.Passed);
-            cases.Add(new Case
+            var created = new Case
             {
                 Id = Guid.NewGuid(),
                 Reference = CaseReference.New(),
@@ -65,13 +66,15 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
                 ActorName = actor.Kind == ActorKind.Resident ? null : actor.Name,
                 ActingUnder = actor.Reason,
                 SubmittedAt = now,
-                DueOn = calendar.AddWorkingDays(today, service.TimeLimitWorkingDays),
-                Status = approved ? CaseStatus.Approved : CaseStatus.WithOfficer,
+                TimeLimitWorkingDays = service.TimeLimitWorkingDays,
                 FormVersion = serviceForm.Version,
                 AnswersJson = JsonSerializer.Serialize(own),
                 RuleOutcomes = outcomes,
-                DecidedAt = approved ? now : null,
-            });
+            };
+            var (log, state) = OpenCase.Start(created, actor, approvedByRules: outcomes.Count > 0 && outcomes.All(o => o.Passed), now, calendar);
+            db.CaseActions.AddRange(log);
+            await deadlines.Schedule(created, state, cancellationToken);
+            cases.Add(created);
         }
 
         db.Cases.AddRange(cases);

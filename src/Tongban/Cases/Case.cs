@@ -2,13 +2,21 @@ using Tongban.Platform.Audit;
 
 namespace Tongban.Cases;
 
+/// <summary>Where a case stands; derived from its action log (see <see cref="Log.CaseState"/>), never set by hand.</summary>
 public enum CaseStatus
 {
-    /// <summary>Received; waiting for a person (no rules, or a rule did not pass).</summary>
+    /// <summary>Received; waiting for an officer to accept it (the name is kept: it is stored as text).</summary>
     WithOfficer,
 
-    /// <summary>Approved at once by the published rules (秒批).</summary>
+    /// <summary>Accepted (受理): the statutory clock runs.</summary>
+    InProgress,
+
+    /// <summary>A one-time notice (一次性告知) is open: the clock stops until she answers.</summary>
+    WaitingForResident,
+
     Approved,
+    Rejected,
+    Withdrawn,
 }
 
 /// <summary>The result of one instant-approval rule, kept on the case with the reason the resident was shown.</summary>
@@ -24,8 +32,9 @@ public sealed record RuleOutcome
 }
 
 /// <summary>
-/// One application for one service. Casework (issue 6) turns this into an append-only action log; for now
-/// it records what was asked, by whom, on which channel, under which consent, the deadline and the decision.
+/// One application for one service: what was asked, by whom, on which channel, under which consent. What
+/// happened since is its append-only log of <see cref="Log.CaseAction"/>s; status, deadline, assignee and
+/// escalation here are a projection of that log, kept for queues and rewritten on every action.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "Case is the glossary's word; no other .NET language consumes this type.")]
 public sealed class Case
@@ -53,10 +62,30 @@ public sealed class Case
 
     public DateTime SubmittedAt { get; set; }
 
-    /// <summary>The statutory time limit, in working days from submission by the city's calendar.</summary>
+    /// <summary>The service's time limit when she applied, in working days: the promise does not change with the catalogue.</summary>
+    public int TimeLimitWorkingDays { get; set; }
+
+    /// <summary>The last day of the time limit: from acceptance (from submission until then), later by the days the clock stood still.</summary>
     public DateOnly DueOn { get; set; }
 
     public CaseStatus Status { get; set; }
+
+    /// <summary>How many actions the log holds; an action names the version it saw, so two officers cannot overwrite each other.</summary>
+    public int Version { get; set; }
+
+    public DateOnly? AcceptedOn { get; set; }
+
+    /// <summary>Since when the clock stands still for her answer to a one-time notice.</summary>
+    public DateTime? WaitingSince { get; set; }
+
+    public Guid? AssignedToId { get; set; }
+    public string? AssignedToName { get; set; }
+
+    /// <summary>When the case was escalated to the department head for the current deadline.</summary>
+    public DateTime? EscalatedAt { get; set; }
+
+    /// <summary>The deadline an 80 % warning was last given for (set by the deadline job, not by the log).</summary>
+    public DateOnly? WarnedFor { get; set; }
 
     /// <summary>The form (and so rules) version the answers were given and judged under.</summary>
     public required string FormVersion { get; set; }

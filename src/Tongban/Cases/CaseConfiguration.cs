@@ -15,7 +15,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.ActorKind).HasConversion<string>().HasMaxLength(12);
         builder.Property(c => c.ActorName).HasMaxLength(100);
         builder.Property(c => c.ActingUnder).HasMaxLength(200);
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.AssignedToName).HasMaxLength(100);
         builder.Property(c => c.FormVersion).HasMaxLength(16);
         builder.ComplexCollection(c => c.RuleOutcomes, o => o.ToJson());
         // The idempotency of submitting: a draft makes at most one case per service, whatever the clicks.

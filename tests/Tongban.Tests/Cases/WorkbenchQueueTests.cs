@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Tongban.Cases;
 using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Cases;
 
-public sealed partial class WorkbenchQueueTests(TongbanAppWithClock app) : IClassFixture<TongbanAppWithClock>
+public sealed class WorkbenchQueueTests(TongbanAppWithClock app) : IClassFixture<TongbanAppWithClock>
 {
     private static readonly Dictionary<string, string> Answers = new()
     {
@@ -13,24 +12,11 @@ public sealed partial class WorkbenchQueueTests(TongbanAppWithClock app) : IClas
         ["applicant.idNumber"] = "440304194005010024",
         ["applicant.residency"] = "hukou",
         ["applicant.address"] = "福田区福中三路1号",
+        ["applicant.dateOfBirth"] = "1940-05-01",
         ["bank.accountNumber"] = "6222000011112222",
     };
 
-    private static async Task<string> Apply(FormClient resident, string service)
-    {
-        var (_, _, location) = await resident.Get($"/services/{service}/apply");
-        while (!location!.OriginalString.EndsWith("/check", StringComparison.Ordinal))
-        {
-            var question = location.OriginalString[(location.OriginalString.LastIndexOf('/') + 1)..];
-            var fields = question == "applicant.dateOfBirth"
-                ? new Dictionary<string, string> { ["day"] = "1", ["month"] = "5", ["year"] = "1940" }
-                : new Dictionary<string, string> { ["answer"] = Answers[question] };
-            (_, _, location) = await resident.Submit(location.OriginalString, fields);
-        }
-
-        var (_, _, done) = await resident.Submit(location.OriginalString, new Dictionary<string, string>());
-        return CaseLink().Match((await resident.Get(done!.OriginalString)).Html).Groups[1].Value;
-    }
+    private static Task<string> Apply(FormClient resident, string service) => Applying.Apply(resident, service, Answers);
 
     [Fact]
     public async Task OfficersSeeTheirDepartmentsCases_SoonestFirst_AndCanFilter_ButNotOtherDepartments()
@@ -73,7 +59,4 @@ public sealed partial class WorkbenchQueueTests(TongbanAppWithClock app) : IClas
             Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         }
     }
-
-    [GeneratedRegex("href=\"/cases/([0-9A-Z*~$=]{9})\"")]
-    private static partial Regex CaseLink();
 }

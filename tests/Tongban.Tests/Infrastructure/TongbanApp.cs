@@ -18,8 +18,8 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture has not been initialised.");
 
-    /// <summary>Extra configuration for this instance (for example Catalogue:Path).</summary>
-    public Dictionary<string, string?> Settings { get; } = [];
+    /// <summary>Extra configuration for this instance (for example Catalogue:Path). The job loop is off: tests run due jobs by hand.</summary>
+    public Dictionary<string, string?> Settings { get; } = new() { ["Jobs:Run"] = "false" };
 
     /// <summary>The hosting environment; Development by default, as the README's run command uses.</summary>
     public string Environment { get; init; } = "Development";

@@ -2,23 +2,49 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tongban.Cases.Log;
 using Tongban.Catalogue;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
 
 namespace Tongban.Cases.Pages;
 
-/// <summary><c>/cases/{reference}</c>: her application in plain words, for her, her proxy for that service, or a clerk helping her.</summary>
+/// <summary>
+/// <c>/cases/{reference}</c>: her application in plain words, for her, her proxy for that service, or a clerk
+/// helping her: status, what happens next, history; answering a one-time notice, withdrawing, asking for review.
+/// </summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
-public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Case Case { get; private set; } = null!;
+    public Service? Service { get; private set; }
     public string ServiceName { get; private set; } = "";
+    public IReadOnlyList<CaseAction> History { get; private set; } = [];
+    public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
+    public string? Refusal { get; private set; }
 
     [BindProperty(SupportsGet = true)]
-    public bool ReviewAsked { get; set; }
+    public CaseActionKind? Done { get; set; }
+
+    [BindProperty]
+    public CaseActionKind? Act { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    /// <summary>Her answer to a one-time notice.</summary>
+    [BindProperty]
+    public string? Text { get; set; }
+
+    public bool CanAskForReview => Case.RuleOutcomes.Count > 0 && Case.ReviewRequestedAt is null && CaseTransitions.Allows(Case.Status, CaseActionKind.ReviewRequested);
+    public bool CanWithdraw => CaseTransitions.Allows(Case.Status, CaseActionKind.Withdrawn);
+
+    /// <summary>The open one-time notice: the items of the last request for information while she is waited for.</summary>
+    public CaseAction? OpenNotice => Case.Status == CaseStatus.WaitingForResident ? History.LastOrDefault(a => a.Kind == CaseActionKind.MoreInformationRequested) : null;
 
     public async Task<IActionResult> OnGet(string reference, CancellationToken cancellationToken)
     {
@@ -38,17 +64,36 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
             return _refusal!;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.Cases.Where(c => c.Id == Case.Id && c.ReviewRequestedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.ReviewRequestedAt, now).SetProperty(c => c.Status, CaseStatus.WithOfficer), cancellationToken);
-        if (changed > 0)
+        var allowed = Act switch
         {
-            await audit.Record(Case.ResidentId, actor, AuditAction.Changed, $"Case:{CaseReference.Display(Case.Reference)}", cancellationToken);
+            CaseActionKind.InformationProvided => OpenNotice is not null,
+            CaseActionKind.Withdrawn => CanWithdraw,
+            CaseActionKind.ReviewRequested => CanAskForReview,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            Refusal = t["This is not possible for this application now. Nothing was changed."];
+            return Page();
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return Redirect($"/cases/{Case.Reference}?reviewAsked=true");
+        var input = new CaseActionInput(Act!.Value, Act == CaseActionKind.InformationProvided ? Text : null);
+        Errors = input.Problems().Select(p => (p.Field, t[p.Message].Value)).ToList();
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var result = await append.Handle(Case.Id, Version, actor, input, cancellationToken);
+        if (result == AppendResult.Done)
+        {
+            return Redirect($"/cases/{Case.Reference}?done={Act}");
+        }
+
+        Refusal = t["The application changed while you had this page open. Nothing was saved: please look at it again. What you typed is still here."];
+        await Load(reference, cancellationToken);
+        Version = Case.Version;
+        return Page();
     }
 
     private IActionResult? _refusal;
@@ -73,7 +118,14 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
         }
 
         Case = found;
-        ServiceName = (await catalogue.Current(cancellationToken)).Service(found.ServiceCode)?.Name.Current ?? found.ServiceCode;
+        Service = (await catalogue.Current(cancellationToken)).Service(found.ServiceCode);
+        ServiceName = Service?.Name.Current ?? found.ServiceCode;
+        History = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.Sequence).ToListAsync(cancellationToken);
+        if (Request.Method == HttpMethods.Get)
+        {
+            Version = found.Version;
+        }
+
         return actor;
     }
 }

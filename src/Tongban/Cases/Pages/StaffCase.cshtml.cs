@@ -5,36 +5,127 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Applications;
+using Tongban.Cases.Log;
 using Tongban.Catalogue;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
+using Tongban.Staff;
 
 namespace Tongban.Cases.Pages;
 
-/// <summary><c>/staff/cases/{reference}</c>: a case for the case officers and head of the department that runs its service.</summary>
+/// <summary>
+/// <c>/staff/cases/{reference}</c>: a case for the case officers and head of the department that runs its
+/// service: what she asked, its history, and the actions the officer's role allows in its status.
+/// </summary>
 [Authorize(Policy = AuthSetup.StaffPolicy)]
-public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>What an officer may do; handing a case to a colleague is the head's.</summary>
+    private static readonly CaseActionKind[] OfficerActions = [CaseActionKind.Accepted, CaseActionKind.MoreInformationRequested, CaseActionKind.Approved, CaseActionKind.Rejected, CaseActionKind.Escalated];
+
     public Case Case { get; private set; } = null!;
     public string ServiceName { get; private set; } = "";
     public IReadOnlyList<(string Label, string Shown)> Answers { get; private set; } = [];
+    public IReadOnlyList<CaseAction> History { get; private set; } = [];
+    public IReadOnlyList<CaseActionKind> Allowed { get; private set; } = [];
+    public IReadOnlyList<StaffMember> Colleagues { get; private set; } = [];
+    public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
+
+    /// <summary>Why nothing changed: someone acted first, or the action no longer fits the status.</summary>
+    public string? Refusal { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CaseActionKind? Done { get; set; }
+
+    [BindProperty]
+    public CaseActionKind? Act { get; set; }
+
+    /// <summary>The case's version when the page was shown.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public string? LegalBasis { get; set; }
+
+    /// <summary>The missing items of a one-time notice, one per line.</summary>
+    [BindProperty]
+    public string? Items { get; set; }
+
+    [BindProperty]
+    public Guid? AssignTo { get; set; }
 
     public async Task<IActionResult> OnGet(string reference, CancellationToken cancellationToken)
+    {
+        if (await Load(reference, cancellationToken) is not { } actor)
+        {
+            return _refusal!;
+        }
+
+        await audit.Record(Case.ResidentId, actor, AuditAction.Viewed, $"Case:{CaseReference.Display(Case.Reference)}", cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPost(string reference, CancellationToken cancellationToken)
+    {
+        if (await Load(reference, cancellationToken) is not { } actor)
+        {
+            return _refusal!;
+        }
+
+        if (Act is not { } kind || !Allowed.Contains(kind))
+        {
+            Refusal = t["This action is not possible for this case now. Nothing was changed."];
+            return Page();
+        }
+
+        var colleague = AssignTo is { } to ? Colleagues.FirstOrDefault(c => c.Id == to) : null;
+        var input = new CaseActionInput(kind, Text, LegalBasis, Items?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), colleague?.Id, colleague?.DisplayName);
+        Errors = input.Problems().Select(p => ($"{kind}-{p.Field}", t[p.Message].Value)).ToList();
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        switch (await append.Handle(Case.Id, Version, actor, input, cancellationToken))
+        {
+            case AppendResult.Done:
+                return Redirect($"/staff/cases/{Case.Reference}?done={kind}");
+            case AppendResult.Stale:
+                Refusal = t["Someone else acted on this case while you had it open. Nothing of yours was saved: look at its history below, then try again. What you typed is still here."];
+                await Load(reference, cancellationToken);
+                Version = Case.Version;
+                break;
+            default:
+                Refusal = t["This action is not possible for this case now. Nothing was changed."];
+                break;
+        }
+
+        return Page();
+    }
+
+    private IActionResult? _refusal;
+
+    private async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
     {
         var found = CaseReference.Normalize(reference) is { } normalized
             ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Reference == normalized, cancellationToken)
             : null;
         if (found is null)
         {
-            return NotFound();
+            _refusal = NotFound();
+            return null;
         }
 
         if (await policy.Decide(HttpContext, found.ResidentId, ResidentOperation.ReviewCase, found.ServiceCode) is not { } actor)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            _refusal = StatusCode(StatusCodes.Status403Forbidden);
+            return null;
         }
 
         var snapshot = await catalogue.Current(cancellationToken);
@@ -43,7 +134,24 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
         Answers = answers.Select(a => questions.FirstOrDefault(q => q.Id == a.Key) is { } q ? (q.Label.Current, AnswerDisplay.Of(q, a.Value, t)) : (a.Key, a.Value)).ToList();
         Case = found;
         ServiceName = snapshot.Service(found.ServiceCode)?.Name.Current ?? found.ServiceCode;
-        await audit.Record(found.ResidentId, actor, AuditAction.Viewed, $"Case:{CaseReference.Display(found.Reference)}", cancellationToken);
-        return Page();
+        History = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.Sequence).ToListAsync(cancellationToken);
+        var head = User.Role() == StaffRole.DepartmentHead;
+        Allowed = OfficerActions.Append(CaseActionKind.Reassigned)
+            .Where(k => CaseTransitions.Allows(found.Status, k) && (k != CaseActionKind.Reassigned || head))
+            .ToList();
+        if (head)
+        {
+            var department = User.FindFirst(StaffPrincipal.DepartmentClaim)?.Value;
+            Colleagues = await db.StaffMembers.AsNoTracking()
+                .Where(s => s.Active && s.DepartmentCode == department && (s.Role == StaffRole.CaseOfficer || s.Role == StaffRole.DepartmentHead))
+                .OrderBy(s => s.DisplayName).ToListAsync(cancellationToken);
+        }
+
+        if (Request.Method == HttpMethods.Get)
+        {
+            Version = found.Version;
+        }
+
+        return actor;
     }
 }

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Applications;
 using Tongban.Cases;
+using Tongban.Cases.Log;
 using Tongban.Catalogue;
 using Tongban.Platform.Audit;
+using Tongban.Platform.Jobs;
 using Tongban.Residents;
 using Tongban.Residents.Assisted;
 using Tongban.Residents.Delegations;
@@ -32,6 +34,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<FormEvent> FormEvents => Set<FormEvent>();
     public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseAction> CaseActions => Set<CaseAction>();
+    public DbSet<Job> Jobs => Set<Job>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

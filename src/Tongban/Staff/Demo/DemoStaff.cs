@@ -18,7 +18,9 @@ public static class DemoStaff
         new("agent.12345", "李建国", StaffRole.HotlineAgent, null, null, "CDSN76HZ7DBLKTJLI2GK4DB34LODLS6S"),
         new("officer.hr", "王芳", StaffRole.CaseOfficer, "human-resources", null, "WZ4YVFQEZ6CIQ6NIJUKCZ2RSTJFEVXYH"),
         new("officer.civil", "赵磊", StaffRole.CaseOfficer, "civil-affairs", null, "3OW7LCF2NVS6TN77A4K5S4E3E5NEIPMF"),
+        new("officer2.civil", "吴静", StaffRole.CaseOfficer, "civil-affairs", null, "GPTVXX3EKP6GCLHTBUQLXT2RT27G7RJR"),
         new("head.hr", "刘洋", StaffRole.DepartmentHead, "human-resources", null, "IDYQQHBO7LNCGM4CM7NWYMY7536T4TUR"),
+        new("head.civil", "郑红", StaffRole.DepartmentHead, "civil-affairs", null, "ICWMSKYDFHS6BGOERP7MTLRL4WYD5MNJ"),
         new("analyst", "周敏", StaffRole.Analyst, null, null, "SXERATG3ELTWS7QPBI2ENICN6FD6GFAW"),
         new("operator", "孙涛", StaffRole.Operator, null, null, "MM6DGBTQMNZ5J33PH7W7H7WGD4HKLBIE"),
     ];

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Platform.Data;
 using Tongban.Tests.Infrastructure;
@@ -26,6 +27,33 @@ public sealed class MigrationTests(TongbanApp app) : IClassFixture<TongbanApp>
 
         Assert.False(sqlite.Database.HasPendingModelChanges(), "SQLite migrations are behind the model: run dotnet ef migrations add (see docs/operations.md).");
         Assert.False(postgres.Database.HasPendingModelChanges(), "PostgreSQL migrations are behind the model: run dotnet ef migrations add (see docs/operations.md).");
+    }
+
+    [Fact]
+    public async Task CasesMadeBeforeTheActionLog_GetTheLogTheyWouldHaveHad()
+    {
+        var folder = Directory.CreateTempSubdirectory("tongban-backfill-").FullName;
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "t.db")};Pooling=false").Options;
+        await using var db = new SqliteAppDbContext(options);
+        var ct = TestContext.Current.CancellationToken;
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        await migrator.MigrateAsync("20261129022537_CaseQueueIndex", ct);
+        var resident = Guid.NewGuid();
+        await db.Database.ExecuteSqlAsync($"""INSERT INTO "Residents" ("Id", "ContactChannel", "AccessibilityNeeds", "StatisticsConsent", "SecurityStamp", "CreatedAt") VALUES ({resident}, 'Sms', 'None', 0, 's', '2026-11-01 00:00:00')""", ct);
+        foreach (var (reference, status, decided, review) in new[] { ("AAAAAAAA1", "WithOfficer", (string?)null, (string?)null), ("BBBBBBBB2", "Approved", "2026-11-02 01:00:00", null), ("CCCCCCCC3", "WithOfficer", "2026-11-02 01:00:00", "2026-11-03 01:00:00") })
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "Cases" ("Id", "Reference", "ServiceCode", "ResidentId", "DraftId", "Channel", "ActorKind", "SubmittedAt", "DueOn", "Status", "FormVersion", "AnswersJson", "RuleOutcomes", "DecidedAt", "ReviewRequestedAt") VALUES ({Guid.NewGuid()}, {reference}, 'senior-citizen-card', {resident}, {Guid.NewGuid()}, 'Online', 'Resident', '2026-11-02 01:00:00', '2026-11-09', {status}, 'v1', {"{}"}, '[]', {decided}, {review})""", ct);
+        }
+
+        await migrator.MigrateAsync(null, ct);
+
+        var logs = (await db.CaseActions.AsNoTracking().ToListAsync(ct)).GroupBy(a => a.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.Sequence).Select(a => a.Kind).ToList());
+        var cases = await db.Cases.AsNoTracking().ToListAsync(ct);
+        Assert.All(cases, c => Assert.Equal(logs[c.Id].Count, c.Version));
+        Assert.Equal([Tongban.Cases.Log.CaseActionKind.Submitted], logs[cases.Single(c => c.Reference == "AAAAAAAA1").Id]);
+        Assert.Equal([Tongban.Cases.Log.CaseActionKind.Submitted, Tongban.Cases.Log.CaseActionKind.Accepted, Tongban.Cases.Log.CaseActionKind.Approved], logs[cases.Single(c => c.Reference == "BBBBBBBB2").Id]);
+        Assert.Equal(Tongban.Cases.Log.CaseActionKind.ReviewRequested, logs[cases.Single(c => c.Reference == "CCCCCCCC3").Id][^1]);
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Cases.Deadlines;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Calendar;
+using Tongban.Platform.Data;
+
+namespace Tongban.Cases.Log;
+
+public enum AppendResult
+{
+    Done,
+
+    /// <summary>Someone acted on the case after the version the actor saw: nothing changed.</summary>
+    Stale,
+
+    /// <summary>The action cannot follow the case's status (for example approving a withdrawn case).</summary>
+    NotAllowed,
+
+    /// <summary>The action lacks what it needs (reasons, legal basis, the items of a notice).</summary>
+    Invalid,
+}
+
+/// <summary>
+/// Adds one action to a case's log, re-derives status and deadline from the whole log, schedules the
+/// deadline job, and records it on her trail, all in one transaction. The actor names the version she saw;
+/// if another action landed since, hers is refused as stale rather than written over it.
+/// </summary>
+public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines)
+{
+    public async Task<AppendResult> Handle(Guid caseId, int seenVersion, Actor actor, CaseActionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Problems().Count > 0)
+        {
+            return AppendResult.Invalid;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var target = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (target is null || target.Version != seenVersion)
+        {
+            return AppendResult.Stale;
+        }
+
+        if (!CaseTransitions.Allows(target.Status, input.Kind))
+        {
+            return AppendResult.NotAllowed;
+        }
+
+        var action = CaseAction.By(actor, input.Kind, clock.GetUtcNow().UtcDateTime);
+        action.CaseId = caseId;
+        action.Sequence = seenVersion + 1;
+        action.Text = input.Text?.Trim() is { Length: > 0 } text ? text : null;
+        action.LegalBasis = input.LegalBasis?.Trim() is { Length: > 0 } basis ? basis : null;
+        action.Items = (input.Items ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
+        (action.AssignedToId, action.AssignedToName) = (input.AssignTo, input.AssignToName);
+        var log = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(cancellationToken);
+        log.Add(action);
+        var state = CaseState.Replay(log, target.TimeLimitWorkingDays, calendar);
+        state.ApplyTo(target);
+        target.Version = action.Sequence;
+        db.CaseActions.Add(action);
+        await deadlines.Schedule(target, state, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The version check (a concurrency token) or the (case, sequence) key: another action got there first.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return AppendResult.Stale;
+        }
+
+        await audit.Record(target.ResidentId, actor, AuditAction.Changed, $"Case:{CaseReference.Display(target.Reference)}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return AppendResult.Done;
+    }
+}

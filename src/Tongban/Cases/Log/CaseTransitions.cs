@@ -1,0 +1,25 @@
+namespace Tongban.Cases.Log;
+
+/// <summary>Which action may follow which status. Anything else is refused and changes nothing.</summary>
+public static class CaseTransitions
+{
+    private static readonly CaseStatus[] Open = [CaseStatus.WithOfficer, CaseStatus.InProgress, CaseStatus.WaitingForResident];
+
+    public static bool Allows(CaseStatus from, CaseActionKind action) => action switch
+    {
+        CaseActionKind.Submitted => false,
+        CaseActionKind.Accepted => from == CaseStatus.WithOfficer,
+        CaseActionKind.MoreInformationRequested => from is CaseStatus.WithOfficer or CaseStatus.InProgress,
+        CaseActionKind.InformationProvided => from == CaseStatus.WaitingForResident,
+        CaseActionKind.Approved => from == CaseStatus.InProgress,
+        CaseActionKind.Rejected => from is CaseStatus.InProgress or CaseStatus.WaitingForResident,
+        CaseActionKind.Withdrawn or CaseActionKind.Reassigned => Open.Contains(from),
+
+        // While she is being waited for the clock stands still, so there is nothing to escalate.
+        CaseActionKind.Escalated => from is CaseStatus.WithOfficer or CaseStatus.InProgress,
+        CaseActionKind.ReviewRequested => from is CaseStatus.Approved or CaseStatus.WithOfficer,
+        _ => false,
+    };
+
+    public static bool IsOpen(CaseStatus status) => Open.Contains(status);
+}

@@ -1,0 +1,201 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Cases;
+using Tongban.Cases.Log;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Data;
+using Tongban.Tests.Infrastructure;
+
+namespace Tongban.Tests.Cases;
+
+/// <summary>The case log through the officer's and the resident's pages: accept, one-time notice, answer, decide, withdraw.</summary>
+public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<TongbanAppWithClock>
+{
+    /// <summary>A senior-citizen card asked for by someone the rules find too young: it goes to a person (5 working days).</summary>
+    public static readonly Dictionary<string, string> TooYoungForTheCard = new()
+    {
+        ["applicant.fullName"] = "陈志强",
+        ["applicant.idNumber"] = "440304195901010019",
+        ["applicant.dateOfBirth"] = "1990-01-01",
+        ["applicant.residency"] = "hukou",
+        ["applicant.address"] = "南山区科技园1号",
+    };
+
+    private async Task<(FormClient Resident, string Reference)> CaseWithOfficer()
+    {
+        var resident = await People.SignInResident(app, People.NewMobile());
+        return (resident, await Applying.Apply(resident, "senior-citizen-card", TooYoungForTheCard));
+    }
+
+    private async Task<(Case Case, List<CaseAction> Log)> Stored(string reference)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var found = await db.Cases.AsNoTracking().SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
+        var log = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.Sequence).ToListAsync(TestContext.Current.CancellationToken);
+        return (found, log);
+    }
+
+    private static Task<(HttpStatusCode Status, string Html, Uri? Location)> Act(FormClient browser, string url, CaseActionKind kind, Dictionary<string, string>? fields = null)
+    {
+        var form = new Dictionary<string, string>(fields ?? []) { ["Act"] = kind.ToString() };
+        return browser.Submit(url, form);
+    }
+
+    /// <summary>Posts an action the page does not offer (a stale tab, a forged form), with a token from a page that has one.</summary>
+    private static Task<(HttpStatusCode Status, string Html, Uri? Location)> Forge(FormClient browser, string tokenPage, string url, CaseActionKind kind, Dictionary<string, string>? fields = null)
+    {
+        var form = new Dictionary<string, string>(fields ?? []) { ["Act"] = kind.ToString(), ["Version"] = "0" };
+        return browser.Submit(tokenPage, form, action: url);
+    }
+
+    [Fact]
+    public async Task AcceptAskForEverythingAtOnceAnswerAndApprove_EachStepIsLoggedAndTheStatusFollows()
+    {
+        var (resident, reference) = await CaseWithOfficer();
+        var officer = await People.SignInStaff(app, "officer.civil");
+        var staffPage = $"/staff/cases/{reference}";
+        Assert.Equal(CaseStatus.WithOfficer, (await Stored(reference)).Case.Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(officer, staffPage, CaseActionKind.Accepted)).Status);
+        var accepted = (await Stored(reference)).Case;
+        Assert.Equal((CaseStatus.InProgress, "赵磊"), (accepted.Status, accepted.AssignedToName));
+
+        var (status, html, _) = await Act(officer, staffPage, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "  \n " });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("List every missing item, one per line.", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(officer, staffPage, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "Household register (户口簿) of the applicant\r\nA recent photo, 2 inch\n" })).Status);
+        Assert.Equal(CaseStatus.WaitingForResident, (await Stored(reference)).Case.Status);
+
+        var (_, herPage, _) = await resident.Get($"/cases/{reference}");
+        Assert.Contains("What we still need from you", herPage, StringComparison.Ordinal);
+        Assert.Contains("Household register (户口簿) of the applicant", herPage, StringComparison.Ordinal);
+        Assert.Contains("A recent photo, 2 inch", herPage, StringComparison.Ordinal);
+        (status, html, _) = await Act(resident, $"/cases/{reference}", CaseActionKind.InformationProvided, new() { ["Text"] = " " });
+        Assert.Contains("Write your answer.", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(resident, $"/cases/{reference}", CaseActionKind.InformationProvided, new() { ["Text"] = "I will bring both to the Futian hall on Monday." })).Status);
+        Assert.Equal(CaseStatus.InProgress, (await Stored(reference)).Case.Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(officer, staffPage, CaseActionKind.Approved)).Status);
+        var (done, log) = await Stored(reference);
+        Assert.Equal(CaseStatus.Approved, done.Status);
+        Assert.Equal(
+            [CaseActionKind.Submitted, CaseActionKind.Accepted, CaseActionKind.MoreInformationRequested, CaseActionKind.InformationProvided, CaseActionKind.Approved],
+            log.Select(a => a.Kind));
+        Assert.Equal(log.Count, done.Version);
+        Assert.Equal(["Household register (户口簿) of the applicant", "A recent photo, 2 inch"], log[2].Items);
+        Assert.Equal((ActorKind.Resident, "Online"), (log[3].ActorKind, log[3].Channel));
+        Assert.Equal((ActorKind.Staff, "Office"), (log[4].ActorKind, log[4].Channel));
+
+        (_, herPage, _) = await resident.Get($"/cases/{reference}");
+        Assert.Contains("I will bring both to the Futian hall on Monday.", herPage, StringComparison.Ordinal);
+        Assert.Contains("Approved", herPage, StringComparison.Ordinal);
+        Assert.Contains("In the office", (await resident.Get("/me/activity")).Html, StringComparison.Ordinal);
+
+        // A decided case offers no more actions, and a forged one is refused without a change.
+        (status, html, _) = await Forge(officer, "/staff", staffPage, CaseActionKind.Rejected, new() { ["Text"] = "late change of mind", ["LegalBasis"] = "none" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("This action is not possible for this case now. Nothing was changed.", html, StringComparison.Ordinal);
+        Assert.Equal(log.Count, (await Stored(reference)).Log.Count);
+    }
+
+    [Fact]
+    public async Task ARefusal_NeedsReasonsAndALegalBasis_AndKeepsWhatWasTyped()
+    {
+        var (_, reference) = await CaseWithOfficer();
+        var officer = await People.SignInStaff(app, "officer.civil", "zh-CN");
+        var staffPage = $"/staff/cases/{reference}";
+        await Act(officer, staffPage, CaseActionKind.Accepted);
+
+        var (status, html, _) = await Act(officer, staffPage, CaseActionKind.Rejected, new() { ["Text"] = "申请人未满60周岁" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("请写明拒绝所依据的法律或法规。", html, StringComparison.Ordinal);
+        Assert.Contains("申请人未满60周岁</textarea>", html, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.InProgress, (await Stored(reference)).Case.Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(officer, staffPage, CaseActionKind.Rejected, new() { ["Text"] = "申请人未满60周岁", ["LegalBasis"] = "《深圳市老年人优待办法》第五条" })).Status);
+        var (rejected, log) = await Stored(reference);
+        Assert.Equal(CaseStatus.Rejected, rejected.Status);
+        Assert.Equal("《深圳市老年人优待办法》第五条", log[^1].LegalBasis);
+    }
+
+    [Fact]
+    public async Task TwoOfficersAtOnce_TheSecondIsToldNothingOfHersWasSaved_AndKeepsWhatSheTyped()
+    {
+        var (_, reference) = await CaseWithOfficer();
+        var first = await People.SignInStaff(app, "officer.civil");
+        var second = await People.SignInStaff(app, "officer.civil");
+        var staffPage = $"/staff/cases/{reference}";
+        var seen = (await Stored(reference)).Case.Version;
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(first, staffPage, CaseActionKind.Accepted)).Status);
+        var (status, html, _) = await Act(second, staffPage, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "Proof of address", ["Version"] = $"{seen}" });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Someone else acted on this case while you had it open.", html, StringComparison.Ordinal);
+        Assert.Contains("Proof of address</textarea>", html, StringComparison.Ordinal);
+        Assert.Equal([CaseActionKind.Submitted, CaseActionKind.Accepted], (await Stored(reference)).Log.Select(a => a.Kind));
+    }
+
+    [Fact]
+    public async Task ActionsRacingOnTheSameVersion_OnlyOneLands()
+    {
+        var (_, reference) = await CaseWithOfficer();
+        var (stored, _) = await Stored(reference);
+        var officer = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", "Office", "department:civil-affairs");
+
+        async Task<AppendResult> Try(CaseActionInput input)
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<AppendCaseAction>().Handle(stored.Id, stored.Version, officer, input, TestContext.Current.CancellationToken);
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Try(i % 2 == 0 ? new(CaseActionKind.Accepted) : new(CaseActionKind.MoreInformationRequested, Items: ["Photo"])))));
+
+        Assert.Equal(1, results.Count(r => r == AppendResult.Done));
+        Assert.All(results.Where(r => r != AppendResult.Done), r => Assert.Equal(AppendResult.Stale, r));
+        var (after, log) = await Stored(reference);
+        Assert.Equal((2, 2), (log.Count, after.Version));
+    }
+
+    [Fact]
+    public async Task SheWithdraws_ThenNobodyCanActOnIt()
+    {
+        var (resident, reference) = await CaseWithOfficer();
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(resident, $"/cases/{reference}", CaseActionKind.Withdrawn)).Status);
+        Assert.Equal(CaseStatus.Withdrawn, (await Stored(reference)).Case.Status);
+
+        var (_, again, _) = await Forge(resident, "/me", $"/cases/{reference}", CaseActionKind.Withdrawn);
+        Assert.Contains("This is not possible for this application now. Nothing was changed.", again, StringComparison.Ordinal);
+        var officer = await People.SignInStaff(app, "officer.civil");
+        var (_, staffHtml, _) = await officer.Get($"/staff/cases/{reference}");
+        Assert.DoesNotContain("Decide or act", staffHtml, StringComparison.Ordinal);
+        var (_, refused, _) = await Forge(officer, "/staff", $"/staff/cases/{reference}", CaseActionKind.Accepted);
+        Assert.Contains("This action is not possible for this case now.", refused, StringComparison.Ordinal);
+        Assert.Equal(2, (await Stored(reference)).Log.Count);
+    }
+
+    [Fact]
+    public async Task OnlyTheHeadHandsCasesToColleagues_OfHerOwnDepartment()
+    {
+        var (_, reference) = await CaseWithOfficer();
+        var staffPage = $"/staff/cases/{reference}";
+        var officer = await People.SignInStaff(app, "officer.civil");
+        var (_, officerView, _) = await officer.Get(staffPage);
+        Assert.DoesNotContain("Hand to", officerView, StringComparison.Ordinal);
+        var (_, refused, _) = await Act(officer, staffPage, CaseActionKind.Reassigned, new() { ["AssignTo"] = Guid.NewGuid().ToString() });
+        Assert.Contains("This action is not possible for this case now.", refused, StringComparison.Ordinal);
+        Assert.Single((await Stored(reference)).Log);
+
+        var head = await People.SignInStaff(app, "head.civil");
+        var (_, headView, _) = await head.Get(staffPage);
+        Assert.Contains("吴静", headView, StringComparison.Ordinal);
+        Assert.DoesNotContain("王芳", headView, StringComparison.Ordinal); // an HR officer is not offered
+        var (_, noOne, _) = await Act(head, staffPage, CaseActionKind.Reassigned, new() { ["AssignTo"] = "" });
+        Assert.Contains("Choose the officer to hand the case to.", noOne, StringComparison.Ordinal);
+        var colleague = System.Text.RegularExpressions.Regex.Match(headView, "<option value=\"([0-9a-f-]{36})\">吴静</option>").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(head, staffPage, CaseActionKind.Reassigned, new() { ["AssignTo"] = colleague })).Status);
+        Assert.Equal("吴静", (await Stored(reference)).Case.AssignedToName);
+    }
+}

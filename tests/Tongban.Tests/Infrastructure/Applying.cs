@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Tongban.Tests.Infrastructure;
+
+/// <summary>Applies for a service through the form pages, as a resident (or someone for her) does.</summary>
+public static partial class Applying
+{
+    /// <summary>
+    /// Answers whatever the form asks next from <paramref name="answers"/> (dates as yyyy-MM-dd), confirms on the
+    /// check page and returns the new case's reference.
+    /// </summary>
+    public static async Task<string> Apply(FormClient browser, string service, IReadOnlyDictionary<string, string> answers)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(answers);
+        var (status, html, location) = await browser.Get($"/services/{service}/apply");
+        for (var i = 0; i < 30 && status == HttpStatusCode.Redirect && !location!.OriginalString.EndsWith("/check", StringComparison.Ordinal); i++)
+        {
+            var question = location.OriginalString[(location.OriginalString.LastIndexOf('/') + 1)..];
+            Assert.True(answers.TryGetValue(question, out var answer), $"unexpected question {question}");
+            var fields = DateOnly.TryParseExact(answer, "yyyy-MM-dd", out var date)
+                ? new Dictionary<string, string> { ["day"] = $"{date.Day}", ["month"] = $"{date.Month}", ["year"] = $"{date.Year}" }
+                : new Dictionary<string, string> { ["answer"] = answer };
+            (status, html, location) = await browser.Submit(location.OriginalString, fields);
+        }
+
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        var (_, _, done) = await browser.Submit(location!.OriginalString, new Dictionary<string, string>());
+        return CaseLink().Match((await browser.Get(done!.OriginalString)).Html).Groups[1].Value;
+    }
+
+    [GeneratedRegex("href=\"/cases/([0-9A-Z*~$=]{9})\"")]
+    private static partial Regex CaseLink();
+}
