@@ -16,6 +16,7 @@ using Tongban.Platform.Jobs;
 using Tongban.Platform.Localization;
 using Tongban.Platform.Sms;
 using Tongban.Platform.Web;
+using Tongban.Notifications;
 using Tongban.Residents;
 using Tongban.Staff;
 
@@ -33,6 +34,7 @@ builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddApplications();
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddCases();
+builder.Services.AddNotifications();
 builder.Services.AddFiles(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddTongbanLocalization();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");

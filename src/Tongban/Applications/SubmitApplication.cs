@@ -4,6 +4,7 @@ using Tongban.Cases;
 using Tongban.Cases.Deadlines;
 using Tongban.Cases.Log;
 using Tongban.Catalogue.Forms;
+using Tongban.Notifications;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
@@ -17,7 +18,7 @@ public sealed record Submitted(IReadOnlyList<Case> Cases, Question? Unanswered);
 /// (秒批): approved when every rule passes, otherwise with a person, with the reasons either way.
 /// Submitting twice (a double click, a retry, the back button) returns the cases of the first time.
 /// </summary>
-public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines)
+public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines, NotifyResident notify)
 {
     public async Task<Submitted> Handle(Guid draftId, ApplicationForm form, Actor actor, CancellationToken cancellationToken)
     {
@@ -74,6 +75,7 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
             var (log, state) = OpenCase.Start(created, actor, approvedByRules: outcomes.Count > 0 && outcomes.All(o => o.Passed), now, calendar);
             db.CaseActions.AddRange(log);
             await deadlines.Schedule(created, state, cancellationToken);
+            await notify.Handle(created, log[^1], cancellationToken);
             cases.Add(created);
         }
 

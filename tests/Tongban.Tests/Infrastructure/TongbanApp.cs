@@ -27,12 +27,18 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>When set, the app's clock: tests move time forward instead of waiting.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>Replaces or adds services after the app's own, for the fakes a test needs.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     public virtual async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, RemoteAddressFromHeader>());
+        builder.ConfigureTestServices(ConfigureTestServices);
         if (Clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

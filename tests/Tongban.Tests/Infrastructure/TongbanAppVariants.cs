@@ -32,3 +32,30 @@ public sealed class TongbanAppInProduction : TongbanApp
         Settings["Sms:Gateway:Key"] = "test";
     }
 }
+
+/// <summary>The app with an SMS gateway a test can take down: messages still reach the development inbox while it is up.</summary>
+public sealed class TongbanAppWithFlakySms : TongbanAppWithClock
+{
+    public FlakySms Sms { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        services.AddSingleton<Tongban.Platform.Sms.ISmsSender>(sp => Sms.Over(sp.GetRequiredService<Tongban.Platform.Sms.DevelopmentSmsInbox>()));
+    }
+}
+
+public sealed class FlakySms : Tongban.Platform.Sms.ISmsSender
+{
+    private Tongban.Platform.Sms.ISmsSender? _inner;
+
+    public bool Down { get; set; }
+
+    public FlakySms Over(Tongban.Platform.Sms.ISmsSender inner)
+    {
+        _inner = inner;
+        return this;
+    }
+
+    public Task Send(string mobileNumber, string text, CancellationToken cancellationToken) =>
+        Down ? throw new HttpRequestException("gateway unavailable (test)") : _inner!.Send(mobileNumber, text, cancellationToken);
+}

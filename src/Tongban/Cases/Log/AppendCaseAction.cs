@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tongban.Cases.Deadlines;
+using Tongban.Notifications;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
@@ -22,10 +23,10 @@ public enum AppendResult
 
 /// <summary>
 /// Adds one action to a case's log, re-derives status and deadline from the whole log, schedules the
-/// deadline job, and records it on her trail, all in one transaction. The actor names the version she saw;
+/// deadline job, writes the message she is owed, and records it on her trail, all in one transaction. The actor names the version she saw;
 /// if another action landed since, hers is refused as stale rather than written over it.
 /// </summary>
-public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines)
+public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines, NotifyResident notify)
 {
     public async Task<AppendResult> Handle(Guid caseId, int seenVersion, Actor actor, CaseActionInput input, CancellationToken cancellationToken)
     {
@@ -62,6 +63,7 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
         target.Version = action.Sequence;
         db.CaseActions.Add(action);
         await deadlines.Schedule(target, state, cancellationToken);
+        await notify.Handle(target, action, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -36,6 +36,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseAction> CaseActions => Set<CaseAction>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

@@ -1,0 +1,51 @@
+namespace Tongban.Notifications;
+
+public enum NotificationChannel
+{
+    /// <summary>Only the portal inbox: she chose the app, or there is no other way to reach her.</summary>
+    Inbox,
+    Sms,
+    Letter,
+}
+
+public enum DeliveryStatus
+{
+    Pending,
+    Sent,
+
+    /// <summary>A letter waiting in the print-and-post queue.</summary>
+    AwaitingPrint,
+
+    /// <summary>Every attempt failed and no fallback was left: staff see it and can send it again.</summary>
+    Dead,
+}
+
+/// <summary>
+/// One message to a resident about her case: the outbox row, written in the same transaction as the action
+/// it tells of, then delivered by a job. Every message is also in her portal inbox, whatever the channel.
+/// </summary>
+public sealed class Notification
+{
+    public const int MaxAttempts = 5;
+
+    public Guid Id { get; set; }
+    public Guid ResidentId { get; set; }
+    public Guid? CaseId { get; set; }
+
+    /// <summary>What it is about, unique: one message per case action, never two.</summary>
+    public required string Key { get; set; }
+
+    /// <summary>In her language when it was written.</summary>
+    public required string Text { get; set; }
+
+    public NotificationChannel Channel { get; set; }
+
+    /// <summary>The mobile number or postal address used, as it was when written.</summary>
+    public string? Address { get; set; }
+
+    public DeliveryStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+}
