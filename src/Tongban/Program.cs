@@ -7,6 +7,7 @@ using Tongban.Applications;
 using Tongban.Cases;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Hsds;
+using Tongban.Notifications;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Calendar;
@@ -16,7 +17,6 @@ using Tongban.Platform.Jobs;
 using Tongban.Platform.Localization;
 using Tongban.Platform.Sms;
 using Tongban.Platform.Web;
-using Tongban.Notifications;
 using Tongban.Residents;
 using Tongban.Staff;
 
