@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Cases.Log;
 using Tongban.Catalogue;
@@ -18,27 +16,10 @@ namespace Tongban.Cases.Pages;
 /// helping her: status, what happens next, history; answering a one-time notice, withdrawing, asking for review.
 /// </summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
-public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IStringLocalizer<SharedResource> t) : CasePageModel(db)
 {
-    public Case Case { get; private set; } = null!;
     public Service? Service { get; private set; }
     public string ServiceName { get; private set; } = "";
-    public IReadOnlyList<CaseAction> History { get; private set; } = [];
-    public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
-    public string? Refusal { get; private set; }
-
-    [BindProperty(SupportsGet = true)]
-    public CaseActionKind? Done { get; set; }
-
-    [BindProperty]
-    public CaseActionKind? Act { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
-
-    /// <summary>Her answer to a one-time notice.</summary>
-    [BindProperty]
-    public string? Text { get; set; }
 
     public bool CanAskForReview => Case.RuleOutcomes.Count > 0 && Case.ReviewRequestedAt is null && CaseTransitions.Allows(Case.Status, CaseActionKind.ReviewRequested);
     public bool CanWithdraw => CaseTransitions.Allows(Case.Status, CaseActionKind.Withdrawn);
@@ -91,8 +72,7 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
         }
 
         Refusal = t["The application changed while you had this page open. Nothing was saved: please look at it again. What you typed is still here."];
-        await Load(reference, cancellationToken);
-        Version = Case.Version;
+        await Reload(reference, cancellationToken);
         return Page();
     }
 
@@ -100,10 +80,7 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
 
     private async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
     {
-        var found = CaseReference.Normalize(reference) is { } normalized
-            ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Reference == normalized, cancellationToken)
-            : null;
-        if (found is null)
+        if (await Find(reference, cancellationToken) is not { } found)
         {
             _refusal = NotFound();
             return null;
@@ -117,15 +94,8 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
             return null;
         }
 
-        Case = found;
         Service = (await catalogue.Current(cancellationToken)).Service(found.ServiceCode);
         ServiceName = Service?.Name.Current ?? found.ServiceCode;
-        History = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.Sequence).ToListAsync(cancellationToken);
-        if (Request.Method == HttpMethods.Get)
-        {
-            Version = found.Version;
-        }
-
         return actor;
     }
 }

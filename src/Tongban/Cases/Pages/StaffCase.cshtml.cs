@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Applications;
@@ -21,34 +20,15 @@ namespace Tongban.Cases.Pages;
 /// service: what she asked, its history, and the actions the officer's role allows in its status.
 /// </summary>
 [Authorize(Policy = AuthSetup.StaffPolicy)]
-public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IStringLocalizer<SharedResource> t) : CasePageModel(db)
 {
     /// <summary>What an officer may do; handing a case to a colleague is the head's.</summary>
     private static readonly CaseActionKind[] OfficerActions = [CaseActionKind.Accepted, CaseActionKind.MoreInformationRequested, CaseActionKind.Approved, CaseActionKind.Rejected, CaseActionKind.Escalated];
 
-    public Case Case { get; private set; } = null!;
     public string ServiceName { get; private set; } = "";
     public IReadOnlyList<(string Label, string Shown)> Answers { get; private set; } = [];
-    public IReadOnlyList<CaseAction> History { get; private set; } = [];
     public IReadOnlyList<CaseActionKind> Allowed { get; private set; } = [];
     public IReadOnlyList<StaffMember> Colleagues { get; private set; } = [];
-    public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
-
-    /// <summary>Why nothing changed: someone acted first, or the action no longer fits the status.</summary>
-    public string? Refusal { get; private set; }
-
-    [BindProperty(SupportsGet = true)]
-    public CaseActionKind? Done { get; set; }
-
-    [BindProperty]
-    public CaseActionKind? Act { get; set; }
-
-    /// <summary>The case's version when the page was shown.</summary>
-    [BindProperty]
-    public int Version { get; set; }
-
-    [BindProperty]
-    public string? Text { get; set; }
 
     [BindProperty]
     public string? LegalBasis { get; set; }
@@ -98,8 +78,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
                 return Redirect($"/staff/cases/{Case.Reference}?done={kind}");
             case AppendResult.Stale:
                 Refusal = t["Someone else acted on this case while you had it open. Nothing of yours was saved: look at its history below, then try again. What you typed is still here."];
-                await Load(reference, cancellationToken);
-                Version = Case.Version;
+                await Reload(reference, cancellationToken);
                 break;
             default:
                 Refusal = t["This action is not possible for this case now. Nothing was changed."];
@@ -113,10 +92,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
 
     private async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
     {
-        var found = CaseReference.Normalize(reference) is { } normalized
-            ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Reference == normalized, cancellationToken)
-            : null;
-        if (found is null)
+        if (await Find(reference, cancellationToken) is not { } found)
         {
             _refusal = NotFound();
             return null;
@@ -132,9 +108,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
         var questions = snapshot.Form(found.ServiceCode)?.Questions ?? [];
         var answers = JsonSerializer.Deserialize<Dictionary<string, string>>(found.AnswersJson) ?? [];
         Answers = answers.Select(a => questions.FirstOrDefault(q => q.Id == a.Key) is { } q ? (q.Label.Current, AnswerDisplay.Of(q, a.Value, t)) : (a.Key, a.Value)).ToList();
-        Case = found;
         ServiceName = snapshot.Service(found.ServiceCode)?.Name.Current ?? found.ServiceCode;
-        History = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.Sequence).ToListAsync(cancellationToken);
         var head = User.Role() == StaffRole.DepartmentHead;
         Allowed = OfficerActions.Append(CaseActionKind.Reassigned)
             .Where(k => CaseTransitions.Allows(found.Status, k) && (k != CaseActionKind.Reassigned || head))
@@ -142,14 +116,9 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
         if (head)
         {
             var department = User.FindFirst(StaffPrincipal.DepartmentClaim)?.Value;
-            Colleagues = await db.StaffMembers.AsNoTracking()
+            Colleagues = await Db.StaffMembers.AsNoTracking()
                 .Where(s => s.Active && s.DepartmentCode == department && (s.Role == StaffRole.CaseOfficer || s.Role == StaffRole.DepartmentHead))
                 .OrderBy(s => s.DisplayName).ToListAsync(cancellationToken);
-        }
-
-        if (Request.Method == HttpMethods.Get)
-        {
-            Version = found.Version;
         }
 
         return actor;
