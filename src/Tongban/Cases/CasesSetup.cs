@@ -9,6 +9,7 @@ public static class CasesSetup
 {
     public static IServiceCollection AddCases(this IServiceCollection services) => services
         .AddScoped<ListDepartmentCases>()
+        .AddScoped<DepartmentOverview>()
         .AddScoped<AppendCaseAction>()
         .AddScoped<CaseDeadlines>()
         .AddScoped<IJobHandler, CheckCaseDeadline>();

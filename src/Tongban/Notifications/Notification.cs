@@ -5,6 +5,7 @@ public enum NotificationChannel
     /// <summary>Only the portal inbox: she chose the app, or there is no other way to reach her.</summary>
     Inbox,
     Sms,
+    Email,
     Letter,
 }
 
@@ -38,9 +39,12 @@ public sealed class Notification
     /// <summary>In her language when it was written.</summary>
     public required string Text { get; set; }
 
+    /// <summary>The subject line, for an email or a letter.</summary>
+    public required string Subject { get; set; }
+
     public NotificationChannel Channel { get; set; }
 
-    /// <summary>The mobile number or postal address used, as it was when written.</summary>
+    /// <summary>The mobile number, email or postal address used, as it was when written.</summary>
     public string? Address { get; set; }
 
     public DeliveryStatus Status { get; set; }

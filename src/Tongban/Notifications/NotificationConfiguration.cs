@@ -11,6 +11,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Key).HasMaxLength(80);
         builder.HasIndex(n => n.Key).IsUnique();
         builder.Property(n => n.Text).HasMaxLength(1000);
+        builder.Property(n => n.Subject).HasMaxLength(200);
         builder.Property(n => n.Channel).HasConversion<string>().HasMaxLength(12);
         builder.Property(n => n.Address).HasMaxLength(Resident.MaxAddressLength);
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);

@@ -5,6 +5,7 @@ using Tongban.Cases;
 using Tongban.Cases.Log;
 using Tongban.Catalogue;
 using Tongban.Platform.Data;
+using Tongban.Platform.Email;
 using Tongban.Platform.Jobs;
 using Tongban.Platform.Localization;
 using Tongban.Residents;
@@ -13,10 +14,10 @@ namespace Tongban.Notifications;
 
 /// <summary>
 /// Writes the message a case action owes her, in her language, on her preferred channel with fallbacks
-/// (no mobile: a letter; no address either: the inbox only), and schedules its delivery. Joins the caller's
+/// (see <see cref="ChannelsFor"/>; with none, the inbox only), and schedules its delivery. Joins the caller's
 /// unit of work, so the message exists exactly when the action does.
 /// </summary>
-public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, JobScheduler jobs, TimeProvider clock)
+public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, JobScheduler jobs, TimeProvider clock, IEnumerable<IEmailSender> email)
 {
     public const string JobKind = "DeliverNotification";
 
@@ -34,7 +35,7 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
         }
 
         var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == target.ResidentId, cancellationToken);
-        var (channel, address) = ChannelFor(resident);
+        var (channel, address) = BestChannel(resident, email.Any());
         var service = (await catalogue.Current(cancellationToken)).Service(target.ServiceCode);
         var now = clock.GetUtcNow().UtcDateTime;
         var notification = new Notification
@@ -43,7 +44,8 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
             ResidentId = resident.Id,
             CaseId = target.Id,
             Key = $"case:{target.Id:N}:{action.Sequence}",
-            Text = Render(resident.PreferredLanguage, action.Kind, service?.Name, target),
+            Text = Render(resident.PreferredLanguage, $"Notice.{action.Kind}", service?.Name, target),
+            Subject = Render(resident.PreferredLanguage, "Notice.Subject", service?.Name, target),
             Channel = channel,
             Address = address,
             Status = channel == NotificationChannel.Inbox ? DeliveryStatus.Sent : DeliveryStatus.Pending,
@@ -57,21 +59,49 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
         }
     }
 
-    /// <summary>Her preferred way first; a phone call is announced by SMS; without a mobile, a letter; without an address, the inbox.</summary>
-    public static (NotificationChannel Channel, string? Address) ChannelFor(Resident resident)
+    /// <summary>Her best way; the inbox alone when there is no other.</summary>
+    public static (NotificationChannel Channel, string? Address) BestChannel(Resident resident, bool emailWorks) =>
+        ChannelsFor(resident, emailWorks) is [var best, ..] ? best : (NotificationChannel.Inbox, null);
+
+    /// <summary>
+    /// The ways to reach her, best first: her preferred way (a phone call is announced by SMS), then SMS, email
+    /// and a letter as far as she has given a number or an address. Empty: the inbox is all there is (or she
+    /// chose the app). The next in the list is the fallback when one keeps failing.
+    /// </summary>
+    public static IReadOnlyList<(NotificationChannel Channel, string? Address)> ChannelsFor(Resident resident, bool emailWorks)
     {
         ArgumentNullException.ThrowIfNull(resident);
-        var letter = resident.PostalAddress is { Length: > 0 } postal ? (NotificationChannel.Letter, postal) : ((NotificationChannel, string?)?)null;
-        var sms = resident.MobileNumber is { Length: > 0 } mobile ? (NotificationChannel.Sms, mobile) : ((NotificationChannel, string?)?)null;
-        return resident.ContactChannel switch
+        if (resident.ContactChannel == ContactChannel.App)
         {
-            ContactChannel.App => (NotificationChannel.Inbox, null),
-            ContactChannel.Letter => letter ?? sms ?? (NotificationChannel.Inbox, null),
-            _ => sms ?? letter ?? (NotificationChannel.Inbox, null),
+            return [];
+        }
+
+        var all = new List<(NotificationChannel, string?)>();
+        if (resident.MobileNumber is { Length: > 0 } mobile)
+        {
+            all.Add((NotificationChannel.Sms, mobile));
+        }
+
+        if (emailWorks && resident.Email is { Length: > 0 } address)
+        {
+            all.Add((NotificationChannel.Email, address));
+        }
+
+        if (resident.PostalAddress is { Length: > 0 } postal)
+        {
+            all.Add((NotificationChannel.Letter, postal));
+        }
+
+        var preferred = resident.ContactChannel switch
+        {
+            ContactChannel.Letter => NotificationChannel.Letter,
+            ContactChannel.Email => NotificationChannel.Email,
+            _ => NotificationChannel.Sms,
         };
+        return all.OrderBy(c => c.Item1 == preferred ? 0 : 1).ToList();
     }
 
-    private string Render(string? language, CaseActionKind kind, LocalizedText? serviceName, Case target)
+    private string Render(string? language, string key, LocalizedText? serviceName, Case target)
     {
         var culture = CultureInfo.GetCultureInfo(language == "en" ? "en" : "zh-CN");
         var previous = CultureInfo.CurrentUICulture;
@@ -79,7 +109,7 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
         try
         {
             var name = serviceName?.In(culture) ?? target.ServiceCode;
-            return t[$"Notice.{kind}", name, CaseReference.Display(target.Reference), target.DueOn.ToString("D", culture)];
+            return t[key, name, CaseReference.Display(target.Reference), target.DueOn.ToString("D", culture)];
         }
         finally
         {

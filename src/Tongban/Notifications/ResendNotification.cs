@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Data;
+using Tongban.Platform.Email;
 using Tongban.Platform.Jobs;
 
 namespace Tongban.Notifications;
 
 /// <summary>Sends a dead letter again from the start, on the channel her profile gives now (she may have added a mobile or an address).</summary>
-public sealed class ResendNotification(AppDbContext db, JobScheduler jobs, TimeProvider clock)
+public sealed class ResendNotification(AppDbContext db, JobScheduler jobs, TimeProvider clock, IEnumerable<IEmailSender> email)
 {
     public async Task<bool> Handle(Guid notificationId, CancellationToken cancellationToken)
     {
@@ -16,7 +17,7 @@ public sealed class ResendNotification(AppDbContext db, JobScheduler jobs, TimeP
         }
 
         var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == message.ResidentId, cancellationToken);
-        (message.Channel, message.Address) = NotifyResident.ChannelFor(resident);
+        (message.Channel, message.Address) = NotifyResident.BestChannel(resident, email.Any());
         (message.Status, message.Attempts, message.LastError) = (message.Channel == NotificationChannel.Inbox ? DeliveryStatus.Sent : DeliveryStatus.Pending, 0, null);
         if (message.Status == DeliveryStatus.Pending)
         {

@@ -7,6 +7,7 @@ public enum ContactChannel
     App,
     PhoneCall,
     Letter,
+    Email,
 }
 
 /// <summary>What the resident asks the city to allow for, on every channel.</summary>
@@ -28,6 +29,7 @@ public sealed class Resident
 {
     public const int MaxNameLength = 50;
     public const int MaxAddressLength = 200;
+    public const int MaxEmailLength = 254;
 
     public Guid Id { get; set; }
 
@@ -47,6 +49,9 @@ public sealed class Resident
 
     public ContactChannel ContactChannel { get; set; }
     public string? PostalAddress { get; set; }
+
+    /// <summary>For messages by email, when she prefers them.</summary>
+    public string? Email { get; set; }
     public AccessibilityNeeds AccessibilityNeeds { get; set; }
 
     /// <summary>Whether her group attributes (age band, district, language, needs) may count in anonymous statistics.</summary>

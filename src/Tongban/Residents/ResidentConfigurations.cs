@@ -17,6 +17,7 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.PreferredLanguage).HasMaxLength(8);
         builder.Property(r => r.ContactChannel).HasConversion<string>().HasMaxLength(12);
         builder.Property(r => r.PostalAddress).HasMaxLength(Resident.MaxAddressLength);
+        builder.Property(r => r.Email).HasMaxLength(Resident.MaxEmailLength);
         builder.Property(r => r.SecurityStamp).HasMaxLength(32);
     }
 }

@@ -96,5 +96,15 @@ public sealed class CaseDeadlineTests(TongbanAppBeforeSpringFestival app) : ICla
         app.Time.Advance(TimeSpan.FromMinutes(5));
         await app.RunDueJobs();
         Assert.Contains(CaseActionKind.Escalated, await Log(paused));
+
+        // The head sees both escalated, past their limits, on the officer who accepted them; officers do not get her view.
+        var head = await People.SignInStaff(app, "head.civil");
+        var (_, overview, _) = await head.Get("/staff/overview");
+        var figures = System.Text.RegularExpressions.Regex.Replace(overview, @"\s+", " ");
+        Assert.Contains("<dt>Escalated to you</dt><dd>2</dd>", figures, StringComparison.Ordinal);
+        Assert.Contains("<dt>Past the time limit</dt><dd>2</dd>", figures, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>赵磊</td><td>2</td><td>2</td></tr>", figures, StringComparison.Ordinal);
+        Assert.Contains(CaseReference.Display(watched), overview, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await (await People.SignInStaff(app, "officer.civil")).Get("/staff/overview")).Status);
     }
 }

@@ -59,3 +59,25 @@ public sealed class FlakySms : Tongban.Platform.Sms.ISmsSender
     public Task Send(string mobileNumber, string text, CancellationToken cancellationToken) =>
         Down ? throw new HttpRequestException("gateway unavailable (test)") : _inner!.Send(mobileNumber, text, cancellationToken);
 }
+
+/// <summary>The app sending email to a real local SMTP server (and SMS to the development inbox).</summary>
+public sealed class TongbanAppWithSmtp : TongbanAppWithClock
+{
+    public LocalSmtpServer Smtp { get; } = new();
+
+    public override async ValueTask InitializeAsync()
+    {
+        Smtp.Start();
+        Settings["Email:Smtp:Host"] = "127.0.0.1";
+        Settings["Email:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Email:Smtp:Security"] = "None";
+        Settings["Email:Smtp:From"] = "通办 Tongban <no-reply@tongban.test>";
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}

@@ -17,6 +17,7 @@ public sealed class ProfileInput
     public string? Language { get; set; }
     public string? ContactChannel { get; set; }
     public string? PostalAddress { get; set; }
+    public string? Email { get; set; }
     public IList<string> Needs { get; set; } = [];
     public bool StatisticsConsent { get; set; }
 
@@ -34,6 +35,7 @@ public sealed class ProfileInput
             Language = resident.PreferredLanguage,
             ContactChannel = resident.ContactChannel.ToString(),
             PostalAddress = resident.PostalAddress,
+            Email = resident.Email,
             Needs = Enum.GetValues<AccessibilityNeeds>().Where(n => n != AccessibilityNeeds.None && resident.AccessibilityNeeds.HasFlag(n)).Select(n => n.ToString()).ToList(),
             StatisticsConsent = resident.StatisticsConsent,
         };

@@ -81,6 +81,16 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
             errors.Add(("postalAddress", t["Enter the postal address we should send letters to."]));
         }
 
+        var email = (input.Email ?? "").Trim();
+        if (email.Length > 0 && !IsEmail(email))
+        {
+            errors.Add(("email", t["Enter an email address like name@example.com."]));
+        }
+        else if (contact == ContactChannel.Email && email.Length == 0)
+        {
+            errors.Add(("email", t["Enter the email address we should write to."]));
+        }
+
         if (contact is ContactChannel.Sms or ContactChannel.PhoneCall && resident.MobileNumber is null)
         {
             errors.Add(("contact-Sms", t["There is no mobile number on this account: choose a letter, or add a number by signing in with it."]));
@@ -110,6 +120,7 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
         resident.PreferredLanguage = language;
         resident.ContactChannel = contact;
         resident.PostalAddress = address.Length == 0 ? null : address;
+        resident.Email = email.Length == 0 ? null : email;
         resident.AccessibilityNeeds = needs;
         resident.StatisticsConsent = input.StatisticsConsent;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -137,4 +148,11 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
 
         return date;
     }
+
+    /// <summary>One plain address (no display name, no list), as an SMTP server will take it.</summary>
+    private static bool IsEmail(string typed) =>
+        typed.Length <= Resident.MaxEmailLength
+        && System.Net.Mail.MailAddress.TryCreate(typed, out var parsed)
+        && parsed.Address == typed
+        && parsed.Host.Contains('.', StringComparison.Ordinal);
 }

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Cases.Staff;
+using Tongban.Catalogue;
+using Tongban.Platform.Auth;
+using Tongban.Platform.Calendar;
+
+namespace Tongban.Staff.Pages;
+
+/// <summary><c>/staff/overview</c>: the department head's view of deadlines, breaches, escalations and each officer's load.</summary>
+[Authorize(Policy = AuthSetup.StaffPolicy)]
+public sealed class OverviewModel(CatalogueStore catalogue, DepartmentOverview overview, TimeProvider clock) : PageModel
+{
+    public Overview Figures { get; private set; } = null!;
+    public Department Department { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
+    {
+        var department = (await catalogue.Current(cancellationToken)).Department(User.FindFirst(StaffPrincipal.DepartmentClaim)?.Value);
+        if (User.Role() != StaffRole.DepartmentHead || department is null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Department = department;
+        Today = clock.Today();
+        Figures = await overview.Handle(department.Services.Select(s => s.Code).ToList(), Today, cancellationToken);
+        return Page();
+    }
+}
