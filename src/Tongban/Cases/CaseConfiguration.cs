@@ -23,8 +23,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The idempotency of submitting: a draft makes at most one case per service, whatever the clicks.
         builder.HasIndex(c => new { c.DraftId, c.ServiceCode }).IsUnique();
         builder.HasIndex(c => c.ResidentId);
-        // Department queues: a department's services, soonest deadline first.
+        // Department queues: a department's services, soonest deadline first; one service's queue uses the
+        // first index, the whole department's walks the second in the queue's order (keyset paging).
         builder.HasIndex(c => new { c.ServiceCode, c.DueOn });
+        builder.HasIndex(c => new { c.DueOn, c.SubmittedAt, c.Reference });
+        // The head's overview reads the open cases only, a small part of all once the years add up.
+        builder.HasIndex(c => new { c.Status, c.ServiceCode });
         builder.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId);
     }
 }

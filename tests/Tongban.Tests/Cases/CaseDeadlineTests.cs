@@ -81,6 +81,9 @@ public sealed class CaseDeadlineTests(TongbanAppBeforeSpringFestival app) : ICla
         Assert.Null((await Stored(paused)).WarnedFor);
 
         // Breach at the end of Thursday 26: two nodes run the due jobs at the same moment; one escalation.
+        // (Just before, other due work, such as the database statistics, is done, so that only the breach is due.)
+        At(2, 26, 23);
+        await app.RunDueJobs();
         At(2, 27, 0);
         app.Time.Advance(TimeSpan.FromMinutes(5));
         var otherNode = new JobRunner(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Time, NullLogger<JobRunner>.Instance) { Node = "node-b" };

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Platform.Data;
 using Tongban.Cases;
 using Tongban.Tests.Infrastructure;
 
@@ -48,11 +51,58 @@ public sealed class WorkbenchQueueTests(TongbanAppWithClock app) : IClassFixture
     }
 
     [Fact]
+    public async Task PagingByKey_ShowsEveryCaseOnce_InDeadlineOrder_EvenWhenDeadlinesAndTimesTie()
+    {
+        var mobile = People.NewMobile();
+        await People.SignInResident(app, mobile);
+        var resident = await People.Resident(app, mobile);
+        var now = app.Time.GetUtcNow().UtcDateTime;
+        var made = new List<Case>();
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            for (var i = 0; i < 120; i++)
+            {
+                // Groups of 30 share a deadline and a submission time (a life event makes such cases), so the page
+                // boundary at 50 falls inside a group and only the reference decides the order there.
+                made.Add(new Case
+                {
+                    Id = Guid.NewGuid(), Reference = CaseReference.New(), ServiceCode = "temporary-assistance", ResidentId = resident.Id, DraftId = Guid.NewGuid(),
+                    Channel = "Online", SubmittedAt = now.AddMinutes(-(i / 30)), TimeLimitWorkingDays = 10, DueOn = DateOnly.FromDateTime(now).AddDays(i / 30),
+                    Status = CaseStatus.InProgress, Version = 2, FormVersion = "000000000000", AnswersJson = "{}",
+                });
+            }
+
+            db.Cases.AddRange(made);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var civil = await People.SignInStaff(app, "officer.civil");
+        var seen = new List<string>();
+        var url = "/staff?service=temporary-assistance";
+        for (var pages = 0; url is not null && pages < 10; pages++)
+        {
+            var (status, html, _) = await civil.Get(url);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains("120 cases", html, StringComparison.Ordinal);
+            seen.AddRange(Regex.Matches(html, "href=\"/staff/cases/([^\"]+)\"").Select(m => m.Groups[1].Value));
+            var next = Regex.Match(html, "href=\"(/staff[?][^\"]*after=[^\"#]+)#queue\"");
+            url = next.Success ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+        }
+
+        var expected = made.OrderBy(c => c.DueOn).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Reference, StringComparer.Ordinal).Select(c => c.Reference).ToList();
+        Assert.Equal(expected.Count, seen.Count);
+        Assert.Equal(expected.ToHashSet(), seen.ToHashSet());
+        Assert.Equal(made.Select(c => c.DueOn).Order(), seen.Select(r => made.Single(c => c.Reference == r).DueOn));
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
     public async Task BadFilters_AreIgnoredOrRefusedPolitely_NeverA500()
     {
         var civil = await People.SignInStaff(app, "officer.civil");
 
-        foreach (var url in new[] { "/staff?status=Nonsense", "/staff?dueWithin=-5", "/staff?page=-1", "/staff?assisted=maybe", "/staff?service=%3Cscript%3E", "/staff/cases/not-a-reference" })
+        foreach (var url in new[] { "/staff?status=Nonsense", "/staff?dueWithin=-5", "/staff?page=-1", "/staff?after=not.a.cursor", "/staff?after=20260101.99999999999999999999.X", "/staff?assisted=maybe", "/staff?service=%3Cscript%3E", "/staff/cases/not-a-reference" })
         {
             var (status, html, _) = await civil.Get(url);
             Assert.True(status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{url}: {status}");

@@ -23,19 +23,27 @@ public sealed class DepartmentOverview(AppDbContext db, WorkingDayCalendar calen
             && (c.Status == CaseStatus.WithOfficer || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.WaitingForResident));
         var running = open.Where(c => c.Status != CaseStatus.WaitingForResident);
         var soon = calendar.AddWorkingDays(today, SoonWorkingDays);
-        var load = await open.GroupBy(c => c.AssignedToName)
-            .Select(g => new OfficerLoad(g.Key, g.Count(), g.Count(c => c.Status != CaseStatus.WaitingForResident && c.DueOn < today)))
-            .ToListAsync(cancellationToken);
+        // One pass over the open cases, counted per officer; the department's figures are their sums.
+        var perOfficer = await open.GroupBy(c => c.AssignedToName).Select(g => new
+        {
+            Officer = g.Key,
+            Open = g.Count(),
+            NotAccepted = g.Count(c => c.Status == CaseStatus.WithOfficer),
+            Waiting = g.Count(c => c.Status == CaseStatus.WaitingForResident),
+            DueSoon = g.Count(c => c.Status != CaseStatus.WaitingForResident && c.DueOn >= today && c.DueOn <= soon),
+            Overdue = g.Count(c => c.Status != CaseStatus.WaitingForResident && c.DueOn < today),
+            Escalated = g.Count(c => c.Status != CaseStatus.WaitingForResident && c.EscalatedAt != null),
+        }).ToListAsync(cancellationToken);
         var attention = await running.Where(c => c.EscalatedAt != null || c.DueOn <= soon)
             .OrderBy(c => c.DueOn).ThenBy(c => c.SubmittedAt).Take(20).ToListAsync(cancellationToken);
         return new(
-            load.Sum(l => l.Open),
-            await open.CountAsync(c => c.Status == CaseStatus.WithOfficer, cancellationToken),
-            await open.CountAsync(c => c.Status == CaseStatus.WaitingForResident, cancellationToken),
-            await running.CountAsync(c => c.DueOn >= today && c.DueOn <= soon, cancellationToken),
-            load.Sum(l => l.Overdue),
-            await running.CountAsync(c => c.EscalatedAt != null, cancellationToken),
-            load.OrderByDescending(l => l.Open).ToList(),
+            perOfficer.Sum(o => o.Open),
+            perOfficer.Sum(o => o.NotAccepted),
+            perOfficer.Sum(o => o.Waiting),
+            perOfficer.Sum(o => o.DueSoon),
+            perOfficer.Sum(o => o.Overdue),
+            perOfficer.Sum(o => o.Escalated),
+            perOfficer.Select(o => new OfficerLoad(o.Officer, o.Open, o.Overdue)).OrderByDescending(l => l.Open).ToList(),
             attention);
     }
 }

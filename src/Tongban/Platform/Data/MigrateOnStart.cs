@@ -6,7 +6,9 @@ internal sealed class MigrateOnStart(IServiceScopeFactory scopes) : IHostedServi
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        await RefreshSqliteStatistics.ScheduleNow(db, scope.ServiceProvider.GetRequiredService<Jobs.JobScheduler>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -9,6 +9,7 @@ public static class JobsSetup
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<JobScheduler>();
+        services.AddScoped<IJobHandler, Data.RefreshSqliteStatistics>();
         services.AddSingleton<JobRunner>();
         if (configuration.GetValue("Jobs:Run", true))
         {

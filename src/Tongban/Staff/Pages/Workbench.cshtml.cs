@@ -29,8 +29,9 @@ public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases
     [BindProperty(SupportsGet = true)]
     public int? DueWithin { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Where the previous page ended (see <see cref="ListDepartmentCases"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
     public QueuePage? Queue { get; private set; }
     public IReadOnlyList<Service> DepartmentServices { get; private set; } = [];
@@ -51,7 +52,7 @@ public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases
         {
             DepartmentServices = Department.Services;
             var today = clock.Today();
-            var filter = new QueueFilter(Service, Status, Channel, Assisted, DueWithin is { } days ? today.AddDays(Math.Max(0, days)) : null, PageNumber);
+            var filter = new QueueFilter(Service, Status, Channel, Assisted, DueWithin is { } days ? today.AddDays(Math.Max(0, days)) : null, After);
             Queue = await list.Handle(DepartmentServices.Select(s => s.Code).ToList(), filter, cancellationToken);
         }
     }

@@ -57,6 +57,27 @@ public sealed class MigrationTests(TongbanApp app) : IClassFixture<TongbanApp>
     }
 
     [Fact]
+    public async Task OnSqlite_AJobGathersThePlannersStatistics_OnPostgresNoneIsScheduled()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await app.Services.GetRequiredService<Tongban.Platform.Jobs.JobRunner>().RunDue(ct);
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Kind == RefreshSqliteStatistics.JobKind, ct);
+        if (app.Database.Provider == DatabaseSetup.Sqlite)
+        {
+            Assert.NotNull(job);
+            Assert.True(job.RunAt > DateTime.UtcNow.AddHours(5), "the next refresh is about 6 hours away");
+            Assert.NotEmpty(await db.Database.SqlQueryRaw<string>("SELECT tbl AS \"Value\" FROM sqlite_stat1 WHERE tbl = 'Services'").ToListAsync(ct));
+        }
+        else
+        {
+            Assert.Null(job);
+        }
+    }
+
+    [Fact]
     public async Task Sqlite_AfterMigration_UsesWriteAheadLogging()
     {
         // The embedded default always runs on SQLite, whichever provider this run tests.

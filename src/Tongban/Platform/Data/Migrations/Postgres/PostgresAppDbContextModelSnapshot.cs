@@ -276,6 +276,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ServiceCode", "DueOn");
 
+                    b.HasIndex("Status", "ServiceCode");
+
+                    b.HasIndex("DueOn", "SubmittedAt", "Reference");
+
                     b.ToTable("Cases");
                 });
 

@@ -267,6 +267,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ServiceCode", "DueOn");
 
+                    b.HasIndex("Status", "ServiceCode");
+
+                    b.HasIndex("DueOn", "SubmittedAt", "Reference");
+
                     b.ToTable("Cases");
                 });
 
