@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Tongban.Platform.Data;
 using Tongban.Cases;
+using Tongban.Platform.Data;
 using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Cases;
@@ -67,9 +67,19 @@ public sealed class WorkbenchQueueTests(TongbanAppWithClock app) : IClassFixture
                 // boundary at 50 falls inside a group and only the reference decides the order there.
                 made.Add(new Case
                 {
-                    Id = Guid.NewGuid(), Reference = CaseReference.New(), ServiceCode = "temporary-assistance", ResidentId = resident.Id, DraftId = Guid.NewGuid(),
-                    Channel = "Online", SubmittedAt = now.AddMinutes(-(i / 30)), TimeLimitWorkingDays = 10, DueOn = DateOnly.FromDateTime(now).AddDays(i / 30),
-                    Status = CaseStatus.InProgress, Version = 2, FormVersion = "000000000000", AnswersJson = "{}",
+                    Id = Guid.NewGuid(),
+                    Reference = CaseReference.New(),
+                    ServiceCode = "temporary-assistance",
+                    ResidentId = resident.Id,
+                    DraftId = Guid.NewGuid(),
+                    Channel = "Online",
+                    SubmittedAt = now.AddMinutes(-(i / 30)),
+                    TimeLimitWorkingDays = 10,
+                    DueOn = DateOnly.FromDateTime(now).AddDays(i / 30),
+                    Status = CaseStatus.InProgress,
+                    Version = 2,
+                    FormVersion = "000000000000",
+                    AnswersJson = "{}",
                 });
             }
 
