@@ -62,6 +62,8 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Tongban", _connection);
         builder.UseSetting("Sms:Gateway:Url", "http://127.0.0.1:9/unused");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Delivering the notifications would compete with the submissions being measured.
+        builder.UseSetting("Jobs:Run", "false");
     }
 
     private async Task Seed(int count)
@@ -118,7 +120,10 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         return (_drafts.Count / total.Elapsed.TotalSeconds, latencies);
     }
 
-    /// <summary>The same rows (one case, one draft update, in one transaction each) written with bare ADO.NET commands.</summary>
+    /// <summary>
+    /// The same rows (the case, its three log entries, the notification and its delivery job, the draft update,
+    /// in one transaction each) written with bare ADO.NET commands.
+    /// </summary>
     public async Task<(double Rate, List<double> Milliseconds)> InsertBare(int concurrency)
     {
         var latencies = new List<double>(_drafts.Count);
@@ -151,6 +156,42 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
             Add(insert, "outcomes", outcomes, json: true);
             Add(insert, "answers", answers);
             await insert.ExecuteNonQueryAsync(ct);
+            var caseId = insert.Parameters["id"].Value!;
+            var emptyItems = _provider == "sqlite" ? "'[]'" : "'{}'";
+            foreach (var (sequence, kind, actor) in new[] { (1, "Submitted", "Resident"), (2, "Accepted", "Rule"), (3, "Approved", "Rule") })
+            {
+                await using var log = connection.CreateCommand();
+                log.Transaction = transaction;
+                log.CommandText = $"""
+                    INSERT INTO "CaseActions" ("CaseId", "Sequence", "Kind", "At", "ActorKind", "ActorId", "Channel", "Items")
+                    VALUES (@case, {sequence}, '{kind}', @now, '{actor}', @resident, 'Online', {emptyItems})
+                    """;
+                AddRaw(log, "case", caseId);
+                Add(log, "now", now);
+                Add(log, "resident", d.Resident);
+                await log.ExecuteNonQueryAsync(ct);
+            }
+
+            var notification = Guid.NewGuid();
+            await using var outbox = connection.CreateCommand();
+            outbox.Transaction = transaction;
+            outbox.CommandText = """
+                INSERT INTO "Notifications" ("Id", "ResidentId", "CaseId", "Key", "Text", "Subject", "Channel", "Address", "Status", "Attempts", "CreatedAt")
+                VALUES (@id, @resident, @case, @key, '【通办】您的高龄津贴申请已获批准。', '【通办】您的申请有新进展', 'Sms', '+8613900000000', 'Pending', 0, @now)
+                """;
+            Add(outbox, "id", notification);
+            Add(outbox, "resident", d.Resident);
+            AddRaw(outbox, "case", caseId);
+            Add(outbox, "key", $"case:{Guid.NewGuid():N}:3");
+            Add(outbox, "now", now);
+            await outbox.ExecuteNonQueryAsync(ct);
+            await using var job = connection.CreateCommand();
+            job.Transaction = transaction;
+            job.CommandText = """INSERT INTO "Jobs" ("Id", "Kind", "Subject", "RunAt", "Attempts") VALUES (@id, 'DeliverNotification', @subject, @now, 0)""";
+            Add(job, "id", Guid.NewGuid());
+            Add(job, "subject", notification.ToString());
+            Add(job, "now", now);
+            await job.ExecuteNonQueryAsync(ct);
             await using var update = connection.CreateCommand();
             update.Transaction = transaction;
             update.CommandText = """UPDATE "Drafts" SET "Revision" = "Revision" + 1 WHERE "Id" = @draft""";
@@ -185,6 +226,15 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
             npgsql.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb;
         }
 
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>A value already converted by <see cref="Add"/> for another command.</summary>
+    private static void AddRaw(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
         command.Parameters.Add(parameter);
     }
 

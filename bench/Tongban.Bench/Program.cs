@@ -6,18 +6,24 @@ namespace Tongban.Bench;
 /// <summary>
 /// Submissions per second through the real SubmitApplication use case, as a ratio to a bare ADO.NET
 /// insert of the same rows, and the server-side time of an instant-approval decision at 100 concurrent
-/// submissions. Usage: dotnet run -c Release --project bench/Tongban.Bench -- [submissions] [postgres connection string] [concurrency, 100]
+/// submissions. Usage: dotnet run -c Release --project bench/Tongban.Bench -- [submissions] [postgres connection string] [concurrency, 100];
+/// with <c>queue</c> first, the workbench queue benchmark instead (see <see cref="QueueBench"/>).
 /// </summary>
 internal static class Benchmark
 {
     public static async Task Main(string[] args)
     {
+        // The app's content root (catalogue, settings) when hosted outside the test project; run from the repository root.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TONGBAN", Path.GetFullPath(Path.Combine("src", "Tongban")));
+        if (args is ["queue", ..])
+        {
+            await QueueBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 ? args[2] : null);
+            return;
+        }
+
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
         var postgres = args.Length > 1 ? args[1] : null;
         var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
-
-        // The app's content root (catalogue, settings) when hosted outside the test project; run from the repository root.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TONGBAN", Path.GetFullPath(Path.Combine("src", "Tongban")));
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# Applications benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
@@ -50,6 +56,12 @@ internal static class Benchmark
         var folder = Path.Combine(Directory.GetCurrentDirectory(), "bench", "results");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"applications-{DateTime.UtcNow:yyyy-MM-dd}.md");
+        if (File.Exists(file))
+        {
+            // Never overwrite a result (and the notes written under it) from earlier the same day.
+            file = Path.Combine(folder, $"applications-{DateTime.UtcNow:yyyy-MM-dd-HHmm}.md");
+        }
+
         await File.WriteAllTextAsync(file, report.ToString());
         Console.WriteLine(report);
         Console.WriteLine($"written to {file}");
