@@ -101,6 +101,40 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task TheOfficerDownloadsTheDocumentsSheSent_OnlyHerDepartment_AndItIsOnHerTrail()
+    {
+        var resident = await People.SignInResident(app, People.NewMobile());
+        var reference = await Applying.Apply(resident, "death-benefit", new Dictionary<string, string>
+        {
+            ["applicant.fullName"] = "张伟",
+            ["applicant.idNumber"] = "440304195603270015",
+            ["death.relationship"] = "spouse",
+            ["death.fullName"] = "李秀兰",
+            ["death.idNumber"] = "440304195603270023",
+            ["death.date"] = CityToday().AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["death.certificate"] = "pdf:死亡证明.pdf",
+            ["bank.accountNumber"] = "6222000011112222",
+        });
+        var officer = await People.SignInStaff(app, "officer.hr");
+        var (_, page, _) = await officer.Get($"/staff/cases/{reference}");
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/staff/cases/[^\"]+handler=Document[^\"]+)\"");
+        Assert.True(link.Success, "the document has a download link");
+        var url = WebUtility.HtmlDecode(link.Groups[1].Value);
+
+        var (status, _, _) = await new FormClient(app).Get(url);
+        Assert.NotEqual(HttpStatusCode.OK, status); // nobody signed in
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await People.SignInStaff(app, "officer.civil")).Get(url)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.Get($"/staff/cases/{reference}?handler=Document&question=applicant.fullName")).Status);
+
+        var (bytes, disposition) = await officer.Download(url);
+        Assert.Equal(Applying.Pdf, bytes);
+        Assert.StartsWith("attachment", disposition, StringComparison.Ordinal);
+        Assert.Contains("Opened a document you sent with your application", (await resident.Get("/me/activity")).Html, StringComparison.Ordinal);
+    }
+
+    private DateOnly CityToday() => DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime.AddHours(8));
+
+    [Fact]
     public async Task ARefusal_NeedsReasonsAndALegalBasis_AndKeepsWhatWasTyped()
     {
         var (_, reference) = await CaseWithOfficer();

@@ -6,9 +6,12 @@ namespace Tongban.Tests.Infrastructure;
 /// <summary>Applies for a service through the form pages, as a resident (or someone for her) does.</summary>
 public static partial class Applying
 {
+    /// <summary>The smallest PDF the upload's content check accepts.</summary>
+    public static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
     /// <summary>
-    /// Answers whatever the form asks next from <paramref name="answers"/> (dates as yyyy-MM-dd), confirms on the
-    /// check page and returns the new case's reference.
+    /// Answers whatever the form asks next from <paramref name="answers"/> (dates as yyyy-MM-dd; "pdf:name.pdf"
+    /// uploads <see cref="Pdf"/> under that name), confirms on the check page and returns the new case's reference.
     /// </summary>
     public static async Task<string> Apply(FormClient browser, string service, IReadOnlyDictionary<string, string> answers)
     {
@@ -19,6 +22,12 @@ public static partial class Applying
         {
             var question = location.OriginalString[(location.OriginalString.LastIndexOf('/') + 1)..];
             Assert.True(answers.TryGetValue(question, out var answer), $"unexpected question {question}");
+            if (answer.StartsWith("pdf:", StringComparison.Ordinal))
+            {
+                (status, html, location) = await browser.Upload(location.OriginalString, "file", answer[4..], Pdf);
+                continue;
+            }
+
             var fields = DateOnly.TryParseExact(answer, "yyyy-MM-dd", out var date)
                 ? new Dictionary<string, string> { ["day"] = $"{date.Day}", ["month"] = $"{date.Month}", ["year"] = $"{date.Year}" }
                 : new Dictionary<string, string> { ["answer"] = answer };

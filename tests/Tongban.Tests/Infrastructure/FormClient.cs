@@ -83,6 +83,17 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location);
     }
 
+    /// <summary>Downloads a file: its bytes and its Content-Disposition header.</summary>
+    public async Task<(byte[] Bytes, string Disposition)> Download(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Accept-Language", language);
+        request.Headers.Add(RemoteAddressFromHeader.Header, _address);
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), response.Content.Headers.ContentDisposition?.ToString() ?? "");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 

@@ -9,6 +9,7 @@ using Tongban.Catalogue;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
+using Tongban.Platform.Files;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
 using Tongban.Staff;
@@ -20,13 +21,14 @@ namespace Tongban.Cases.Pages;
 /// service: what she asked, its history, and the actions the officer's role allows in its status.
 /// </summary>
 [Authorize(Policy = AuthSetup.StaffPolicy)]
-public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IStringLocalizer<SharedResource> t) : CasePageModel(db)
+public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IFileStore files, IStringLocalizer<SharedResource> t) : CasePageModel(db)
 {
     /// <summary>What an officer may do; handing a case to a colleague is the head's.</summary>
     private static readonly CaseActionKind[] OfficerActions = [CaseActionKind.Accepted, CaseActionKind.MoreInformationRequested, CaseActionKind.Approved, CaseActionKind.Rejected, CaseActionKind.Escalated];
 
     public string ServiceName { get; private set; } = "";
-    public IReadOnlyList<(string Label, string Shown)> Answers { get; private set; } = [];
+    /// <summary>Each answer as shown; <c>Document</c> names the question when the answer is a stored document to open.</summary>
+    public IReadOnlyList<(string Label, string Shown, string? Document)> Answers { get; private set; } = [];
     public IReadOnlyList<CaseActionKind> Allowed { get; private set; } = [];
     public IReadOnlyList<StaffMember> Colleagues { get; private set; } = [];
 
@@ -88,6 +90,26 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
         return Page();
     }
 
+    /// <summary><c>?handler=Document&amp;question=…</c>: a document she sent, as a download (never shown inline), on her trail.</summary>
+    public async Task<IActionResult> OnGetDocument(string reference, string? question, CancellationToken cancellationToken)
+    {
+        if (await Load(reference, cancellationToken) is not { } actor)
+        {
+            return _refusal!;
+        }
+
+        if (question is null || !AnswersOf(Case).TryGetValue(question, out var answer) || UploadedFile.Read(answer) is not { } document
+            || await files.Open(document.Key, cancellationToken) is not { } content)
+        {
+            return NotFound();
+        }
+
+        await audit.Record(Case.ResidentId, actor, AuditAction.Viewed, $"Document:{CaseReference.Display(Case.Reference)}", cancellationToken);
+        return File(content, document.ContentType, document.Name);
+    }
+
+    private static Dictionary<string, string> AnswersOf(Case found) => JsonSerializer.Deserialize<Dictionary<string, string>>(found.AnswersJson) ?? [];
+
     private IActionResult? _refusal;
 
     private async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
@@ -106,8 +128,9 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
 
         var snapshot = await catalogue.Current(cancellationToken);
         var questions = snapshot.Form(found.ServiceCode)?.Questions ?? [];
-        var answers = JsonSerializer.Deserialize<Dictionary<string, string>>(found.AnswersJson) ?? [];
-        Answers = answers.Select(a => questions.FirstOrDefault(q => q.Id == a.Key) is { } q ? (q.Label.Current, AnswerDisplay.Of(q, a.Value, t)) : (a.Key, a.Value)).ToList();
+        Answers = AnswersOf(found).Select(a => questions.FirstOrDefault(q => q.Id == a.Key) is { } q
+            ? (q.Label.Current, AnswerDisplay.Of(q, a.Value, t), UploadedFile.Read(a.Value) is null ? null : q.Id)
+            : (a.Key, a.Value, (string?)null)).ToList();
         ServiceName = snapshot.Service(found.ServiceCode)?.Name.Current ?? found.ServiceCode;
         var head = User.Role() == StaffRole.DepartmentHead;
         Allowed = OfficerActions.Append(CaseActionKind.Reassigned)
