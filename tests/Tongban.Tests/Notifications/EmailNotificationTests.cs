@@ -1,10 +1,8 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Cases;
 using Tongban.Cases.Log;
 using Tongban.Notifications;
-using Tongban.Platform.Data;
 using Tongban.Platform.Sms;
 using Tongban.Tests.Cases;
 using Tongban.Tests.Infrastructure;
@@ -36,13 +34,7 @@ public sealed class EmailNotificationTests(TongbanAppWithSmtp app) : IClassFixtu
         return (mobile, email, reference);
     }
 
-    private async Task<Notification> MessageFor(string reference)
-    {
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var id = await db.Cases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
-        return await db.Notifications.AsNoTracking().SingleAsync(n => n.CaseId == id, TestContext.Current.CancellationToken);
-    }
+    private Task<Notification> MessageFor(string reference) => Outbox.MessageFor(app, reference);
 
     [Fact]
     public async Task SheChoseEmail_TheMessageReachesTheSmtpServer_InHerLanguage_Once()
@@ -57,7 +49,8 @@ public sealed class EmailNotificationTests(TongbanAppWithSmtp app) : IClassFixtu
         Assert.Contains(CaseReference.Display(reference), mail.Subject, StringComparison.Ordinal);
         Assert.Contains("has been accepted", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal("no-reply@tongban.test", mail.From.Mailboxes.Single().Address);
-        Assert.Equal((NotificationChannel.Email, DeliveryStatus.Sent), ((await MessageFor(reference)).Channel, (await MessageFor(reference)).Status));
+        var message = await MessageFor(reference);
+        Assert.Equal((NotificationChannel.Email, DeliveryStatus.Sent), (message.Channel, message.Status));
     }
 
     [Fact]

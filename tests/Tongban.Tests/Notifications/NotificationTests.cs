@@ -1,10 +1,8 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Cases;
 using Tongban.Cases.Log;
 using Tongban.Notifications;
-using Tongban.Platform.Data;
 using Tongban.Platform.Sms;
 using Tongban.Tests.Cases;
 using Tongban.Tests.Infrastructure;
@@ -39,13 +37,7 @@ public sealed class NotificationTests(TongbanAppWithFlakySms app) : IClassFixtur
         return (resident, mobile, reference);
     }
 
-    private async Task<Notification> MessageFor(string reference)
-    {
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var id = await db.Cases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
-        return await db.Notifications.AsNoTracking().SingleAsync(n => n.CaseId == id, TestContext.Current.CancellationToken);
-    }
+    private Task<Notification> MessageFor(string reference) => Outbox.MessageFor(app, reference);
 
     private int SmsCount(string mobile, string reference) =>
         app.Services.GetRequiredService<DevelopmentSmsInbox>().Messages.Count(m => m.To == "+86" + mobile && m.Text.Contains(CaseReference.Display(reference), StringComparison.Ordinal));
