@@ -75,7 +75,8 @@ public sealed class WorkbenchQueueTests(TongbanAppWithClock app) : IClassFixture
                     Channel = "Online",
                     SubmittedAt = now.AddMinutes(-(i / 30)),
                     TimeLimitWorkingDays = 10,
-                    DueOn = DateOnly.FromDateTime(now).AddDays(i / 30),
+                    // A year away, so that these come after the cases other tests of this class look for on the first page.
+                    DueOn = DateOnly.FromDateTime(now).AddDays(365 + (i / 30)),
                     Status = CaseStatus.InProgress,
                     Version = 2,
                     FormVersion = "000000000000",
