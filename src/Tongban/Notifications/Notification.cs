@@ -51,5 +51,10 @@ public sealed class Notification
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>For a letter: sent when the batch it was printed in is posted.</summary>
     public DateTime? SentAt { get; set; }
+
+    /// <summary>For a letter: the print batch that took it, null while it waits for one.</summary>
+    public Guid? PrintBatchId { get; set; }
 }

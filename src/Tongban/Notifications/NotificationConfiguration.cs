@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tongban.Notifications.Letters;
 using Tongban.Residents;
 
 namespace Tongban.Notifications;
@@ -19,5 +20,16 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.ResidentId, n.CreatedAt });
         builder.HasIndex(n => n.Status);
         builder.HasOne<Resident>().WithMany().HasForeignKey(n => n.ResidentId);
+        builder.HasOne<PrintBatch>().WithMany().HasForeignKey(n => n.PrintBatchId);
+    }
+}
+
+internal sealed class PrintBatchConfiguration : IEntityTypeConfiguration<PrintBatch>
+{
+    public void Configure(EntityTypeBuilder<PrintBatch> builder)
+    {
+        builder.Property(b => b.StartedBy).HasMaxLength(100);
+        builder.Property(b => b.PostedBy).HasMaxLength(100);
+        builder.HasIndex(b => b.StartedAt);
     }
 }

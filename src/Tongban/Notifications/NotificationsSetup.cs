@@ -1,3 +1,4 @@
+using Tongban.Notifications.Letters;
 using Tongban.Platform.Jobs;
 
 namespace Tongban.Notifications;
@@ -7,5 +8,8 @@ public static class NotificationsSetup
     public static IServiceCollection AddNotifications(this IServiceCollection services) => services
         .AddScoped<NotifyResident>()
         .AddScoped<ResendNotification>()
+        .AddScoped<StartPrintBatch>()
+        .AddScoped<PrintBatchLetters>()
+        .AddScoped<MarkBatchPosted>()
         .AddScoped<IJobHandler, DeliverNotification>();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Cases;
@@ -101,19 +100,6 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
         return all.OrderBy(c => c.Item1 == preferred ? 0 : 1).ToList();
     }
 
-    private string Render(string? language, string key, LocalizedText? serviceName, Case target)
-    {
-        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en" : "zh-CN");
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            var name = serviceName?.In(culture) ?? target.ServiceCode;
-            return t[key, name, CaseReference.Display(target.Reference), target.DueOn.ToString("D", culture)];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private string Render(string? language, string key, LocalizedText? serviceName, Case target) => ResidentLanguage.Write(language, culture =>
+        t[key, serviceName?.In(culture) ?? target.ServiceCode, CaseReference.Display(target.Reference), target.DueOn.ToString("D", culture)].Value);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
+using Tongban.Staff.Alerts;
 using Tongban.Staff.Demo;
 using Tongban.Staff.SignIn;
 
@@ -15,6 +16,8 @@ public static class StaffSetup
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddScoped<CheckStaffPassword>();
         services.AddScoped<CheckStaffTotp>();
+        services.AddScoped<AlertStaff>();
+        services.AddScoped<ReadStaffAlert>();
         services.AddOptions<CookieAuthenticationOptions>(AuthSetup.StaffScheme).Configure(o => o.Events.OnValidatePrincipal = context =>
             AuthSetup.RejectUnlessStampMatches(context, id => context.HttpContext.RequestServices.GetRequiredService<AppDbContext>()
                 .StaffMembers.Where(s => s.Id == id && s.Active).Select(s => s.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted)));

@@ -37,6 +37,10 @@ public sealed class CaseDeadlineTests(TongbanAppBeforeSpringFestival app) : ICla
             .Where(a => a.CaseId == c.Id).OrderBy(a => a.Sequence).Select(a => a.Kind).ToListAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>The workbench's "needs your attention" list with its spaces collapsed, or nothing when it has none.</summary>
+    private static string Attention(string workbench) => System.Text.RegularExpressions.Regex.Replace(
+        System.Text.RegularExpressions.Regex.Match(workbench, "<ul class=\"alerts\">(.*?)</ul>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value, @"\s+", " ");
+
     private static async Task Act(FormClient browser, string url, CaseActionKind kind, Dictionary<string, string>? fields = null)
     {
         var (status, html, _) = await browser.Submit(url, new Dictionary<string, string>(fields ?? []) { ["Act"] = kind.ToString() });
@@ -79,6 +83,12 @@ public sealed class CaseDeadlineTests(TongbanAppBeforeSpringFestival app) : ICla
         await app.RunDueJobs();
         Assert.Equal(new DateOnly(2026, 2, 26), (await Stored(watched)).WarnedFor);
         Assert.Null((await Stored(paused)).WarnedFor);
+        // The officer who has the case is told on her workbench; her colleague is not.
+        officer = await People.SignInStaff(app, "officer.civil");
+        var attention = Attention((await officer.Get("/staff")).Html);
+        Assert.Contains($"{CaseReference.Display(watched)}</a>: most of its time is used up", attention, StringComparison.Ordinal);
+        Assert.DoesNotContain(CaseReference.Display(paused), attention, StringComparison.Ordinal);
+        Assert.DoesNotContain(CaseReference.Display(watched), Attention((await (await People.SignInStaff(app, "officer2.civil")).Get("/staff")).Html), StringComparison.Ordinal);
 
         // Breach at the end of Thursday 26: two nodes run the due jobs at the same moment; one escalation.
         // (Just before, other due work, such as the database statistics, is done, so that only the breach is due.)
@@ -100,8 +110,22 @@ public sealed class CaseDeadlineTests(TongbanAppBeforeSpringFestival app) : ICla
         await app.RunDueJobs();
         Assert.Contains(CaseActionKind.Escalated, await Log(paused));
 
-        // The head sees both escalated, past their limits, on the officer who accepted them; officers do not get her view.
+        // The head is told of both escalations, once each however often the jobs ran, and so is the officer.
         var head = await People.SignInStaff(app, "head.civil");
+        var told = Attention((await head.Get("/staff")).Html);
+        Assert.Contains($"{CaseReference.Display(watched)}</a>: its time limit", told, StringComparison.Ordinal);
+        Assert.Contains($"{CaseReference.Display(paused)}</a>: its time limit", told, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(told, "escalated to the department head"));
+        officer = await People.SignInStaff(app, "officer.civil");
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(Attention((await officer.Get("/staff")).Html), "<li>"));
+
+        // Marked read, an alert leaves her workbench.
+        var alert = System.Text.RegularExpressions.Regex.Match(told, "name=\"id\" value=\"([^\"]+)\"").Groups[1].Value;
+        var (read, _, _) = await head.Submit("/staff", new Dictionary<string, string> { ["id"] = alert }, "/staff?handler=Read");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, read);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(Attention((await head.Get("/staff")).Html), "escalated to the department head"));
+
+        // The head sees both escalated, past their limits, on the officer who accepted them; officers do not get her view.
         var (_, overview, _) = await head.Get("/staff/overview");
         var figures = System.Text.RegularExpressions.Regex.Replace(overview, @"\s+", " ");
         Assert.Contains("<dt>Escalated to you</dt><dd>2</dd>", figures, StringComparison.Ordinal);

@@ -231,5 +231,8 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
         var colleague = System.Text.RegularExpressions.Regex.Match(headView, "<option value=\"([0-9a-f-]{36})\">吴静</option>").Groups[1].Value;
         Assert.Equal(HttpStatusCode.Redirect, (await Act(head, staffPage, CaseActionKind.Reassigned, new() { ["AssignTo"] = colleague })).Status);
         Assert.Equal("吴静", (await Stored(reference)).Case.AssignedToName);
+        // She finds it on her workbench, in her language.
+        var (_, workbench, _) = await (await People.SignInStaff(app, "officer2.civil", "zh-CN")).Get("/staff");
+        Assert.Matches($"{CaseReference.Display(reference)}</a>:\\s*已分派给您", workbench);
     }
 }

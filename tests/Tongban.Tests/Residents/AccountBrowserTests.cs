@@ -171,6 +171,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
 
         var operatorPage = await SignedInStaff("operator");
         await Check(operatorPage, "/staff/notifications", problems);
+        await Check(operatorPage, "/staff/letters", problems);
 
         Assert.Empty(problems);
     }

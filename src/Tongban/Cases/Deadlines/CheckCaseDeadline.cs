@@ -4,14 +4,15 @@ using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Platform.Jobs;
+using Tongban.Staff.Alerts;
 
 namespace Tongban.Cases.Deadlines;
 
 /// <summary>
-/// The deadline job: warns at 80 % of the time limit and escalates to the department head at breach. Safe to
+/// The deadline job: warns the officer with the case at 80 % of the time limit and escalates to the department head at breach. Safe to
 /// run twice: the warning is a conditional update, the escalation an action on the version it read.
 /// </summary>
-public sealed class CheckCaseDeadline(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AppendCaseAction append) : IJobHandler
+public sealed class CheckCaseDeadline(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AppendCaseAction append, AlertStaff alert) : IJobHandler
 {
     /// <summary>Who escalates at breach, in the case's log and her trail.</summary>
     public static readonly Actor Watch = new(ActorKind.Rule, null, "Time-limit watch", "System", "time limit");
@@ -47,8 +48,17 @@ public sealed class CheckCaseDeadline(AppDbContext db, TimeProvider clock, Worki
             return result == AppendResult.Stale ? now.AddMinutes(1) : null;
         }
 
-        await db.Cases.Where(c => c.Id == id && (c.WarnedFor == null || c.WarnedFor != state.DueOn))
+        // Whoever marks the warning given writes the alerts with it; a second runner finds it given and stops.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var warned = await db.Cases.Where(c => c.Id == id && (c.WarnedFor == null || c.WarnedFor != state.DueOn))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.WarnedFor, state.DueOn), cancellationToken);
+        if (warned == 1)
+        {
+            await alert.DeadlineNear(target, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return CaseDeadlines.BreachAt(state);
     }
 }

@@ -4,6 +4,7 @@ using Tongban.Notifications;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
+using Tongban.Staff.Alerts;
 
 namespace Tongban.Cases.Log;
 
@@ -23,10 +24,10 @@ public enum AppendResult
 
 /// <summary>
 /// Adds one action to a case's log, re-derives status and deadline from the whole log, schedules the
-/// deadline job, writes the message she is owed, and records it on her trail, all in one transaction. The actor names the version she saw;
+/// deadline job, writes the message she is owed and the alerts staff are owed, and records it on her trail, all in one transaction. The actor names the version she saw;
 /// if another action landed since, hers is refused as stale rather than written over it.
 /// </summary>
-public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines, NotifyResident notify)
+public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines, NotifyResident notify, AlertStaff alert)
 {
     public async Task<AppendResult> Handle(Guid caseId, int seenVersion, Actor actor, CaseActionInput input, CancellationToken cancellationToken)
     {
@@ -64,6 +65,7 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
         db.CaseActions.Add(action);
         await deadlines.Schedule(target, state, cancellationToken);
         await notify.Handle(target, action, cancellationToken);
+        await alert.Handle(target, action, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

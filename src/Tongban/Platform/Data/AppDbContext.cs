@@ -37,6 +37,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CaseAction> CaseActions => Set<CaseAction>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Notifications.Letters.PrintBatch> PrintBatches => Set<Notifications.Letters.PrintBatch>();
+    public DbSet<Staff.Alerts.StaffAlert> StaffAlerts => Set<Staff.Alerts.StaffAlert>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

@@ -6,12 +6,13 @@ using Tongban.Cases.Staff;
 using Tongban.Catalogue;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Calendar;
+using Tongban.Staff.Alerts;
 
 namespace Tongban.Staff.Pages;
 
-/// <summary><c>/staff</c>: the workbench home. Queues arrive with casework; for now, who you are and what you can do.</summary>
+/// <summary><c>/staff</c>: the workbench home: who you are, what needs your attention, your department's queue and what you can do.</summary>
 [Authorize(Policy = AuthSetup.StaffPolicy)]
-public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases list, TimeProvider clock) : PageModel
+public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases list, ReadStaffAlert alerts, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Service { get; set; }
@@ -34,6 +35,7 @@ public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases
     public string? After { get; set; }
 
     public QueuePage? Queue { get; private set; }
+    public IReadOnlyList<StaffAlert> Alerts { get; private set; } = [];
     public IReadOnlyList<Service> DepartmentServices { get; private set; } = [];
     public bool CanReview => Role is StaffRole.CaseOfficer or StaffRole.DepartmentHead;
 
@@ -48,6 +50,7 @@ public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases
         Role = User.Role();
         Department = snapshot.Department(User.FindFirst(StaffPrincipal.DepartmentClaim)?.Value);
         Hall = snapshot.Hall(User.FindFirst(StaffPrincipal.HallClaim)?.Value);
+        Alerts = User.Id() is { } me ? await alerts.Unread(me, cancellationToken) : [];
         if (CanReview && Department is not null)
         {
             DepartmentServices = Department.Services;
@@ -55,5 +58,15 @@ public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases
             var filter = new QueueFilter(Service, Status, Channel, Assisted, DueWithin is { } days ? today.AddDays(Math.Max(0, days)) : null, After);
             Queue = await list.Handle(DepartmentServices.Select(s => s.Code).ToList(), filter, cancellationToken);
         }
+    }
+
+    public async Task<IActionResult> OnPostRead(Guid id, CancellationToken cancellationToken)
+    {
+        if (User.Id() is { } me)
+        {
+            await alerts.MarkRead(me, id, cancellationToken);
+        }
+
+        return Redirect("/staff#alerts");
     }
 }

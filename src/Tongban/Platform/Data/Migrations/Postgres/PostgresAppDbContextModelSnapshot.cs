@@ -756,6 +756,40 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("ServiceHalls");
                 });
 
+            modelBuilder.Entity("Tongban.Notifications.Letters.PrintBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PostedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("StartedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("PrintBatches");
+                });
+
             modelBuilder.Entity("Tongban.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -789,6 +823,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("PrintBatchId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -814,6 +851,8 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("PrintBatchId");
 
                     b.HasIndex("Status");
 
@@ -1167,6 +1206,54 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("SignInCodes");
                 });
 
+            modelBuilder.Entity("Tongban.Staff.Alerts.StaffAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("StaffMemberId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("StaffMemberId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("StaffAlerts");
+                });
+
             modelBuilder.Entity("Tongban.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1290,6 +1377,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tongban.Notifications.Notification", b =>
                 {
+                    b.HasOne("Tongban.Notifications.Letters.PrintBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PrintBatchId");
+
                     b.HasOne("Tongban.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
@@ -1317,6 +1408,21 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasOne("Tongban.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ProxyId");
+                });
+
+            modelBuilder.Entity("Tongban.Staff.Alerts.StaffAlert", b =>
+                {
+                    b.HasOne("Tongban.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tongban.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.Department", b =>

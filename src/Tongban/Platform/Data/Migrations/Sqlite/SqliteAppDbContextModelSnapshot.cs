@@ -735,6 +735,40 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("ServiceHalls");
                 });
 
+            modelBuilder.Entity("Tongban.Notifications.Letters.PrintBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StartedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("PrintBatches");
+                });
+
             modelBuilder.Entity("Tongban.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -768,6 +802,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PrintBatchId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
@@ -793,6 +830,8 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("PrintBatchId");
 
                     b.HasIndex("Status");
 
@@ -1144,6 +1183,54 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("SignInCodes");
                 });
 
+            modelBuilder.Entity("Tongban.Staff.Alerts.StaffAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("StaffMemberId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("StaffMemberId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("StaffAlerts");
+                });
+
             modelBuilder.Entity("Tongban.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1267,6 +1354,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tongban.Notifications.Notification", b =>
                 {
+                    b.HasOne("Tongban.Notifications.Letters.PrintBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PrintBatchId");
+
                     b.HasOne("Tongban.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
@@ -1294,6 +1385,21 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasOne("Tongban.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ProxyId");
+                });
+
+            modelBuilder.Entity("Tongban.Staff.Alerts.StaffAlert", b =>
+                {
+                    b.HasOne("Tongban.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tongban.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.Department", b =>

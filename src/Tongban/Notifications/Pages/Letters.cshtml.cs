@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Notifications.Letters;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Auth;
+using Tongban.Platform.Data;
+using Tongban.Staff;
+
+namespace Tongban.Notifications.Pages;
+
+/// <summary>
+/// <c>/staff/letters</c>: the post room. Operators take the waiting letters into a print batch, download its
+/// PDF, and mark it posted once the envelopes have gone; only then do the letters count as sent.
+/// </summary>
+[Authorize(Policy = AuthSetup.StaffPolicy)]
+public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBatchLetters print, MarkBatchPosted posted, IConfiguration configuration) : PageModel
+{
+    public int Waiting { get; private set; }
+    public IReadOnlyList<PrintBatch> Batches { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
+    {
+        if (!Allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Waiting = await db.Notifications.CountAsync(n => n.Status == DeliveryStatus.AwaitingPrint && n.PrintBatchId == null, cancellationToken);
+        Batches = await db.PrintBatches.AsNoTracking().OrderByDescending(b => b.StartedAt).Take(20).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStart(CancellationToken cancellationToken)
+    {
+        if (!Allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var batch = await start.Handle(User.Id(), StaffName, cancellationToken);
+        return Redirect(batch is null ? "/staff/letters?done=none" : "/staff/letters?done=started");
+    }
+
+    public async Task<IActionResult> OnGetPdf(Guid id, CancellationToken cancellationToken)
+    {
+        if (!Allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        // Behind a proxy the request's own address may not be the one residents use; the setting says which is.
+        var site = configuration["Letters:SiteUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}";
+        var printer = new Actor(ActorKind.Staff, User.Id(), StaffName, "Office", "post room");
+        var pdf = await print.Handle(id, site, printer, cancellationToken);
+        return pdf is null ? NotFound() : File(pdf, "application/pdf", $"letters-{id:N}.pdf");
+    }
+
+    public async Task<IActionResult> OnPostPosted(Guid id, CancellationToken cancellationToken)
+    {
+        if (!Allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        await posted.Handle(id, StaffName, cancellationToken);
+        return Redirect("/staff/letters?done=posted");
+    }
+
+    private string StaffName => User.Identity?.Name ?? "";
+
+    private bool Allowed => User.Role() == StaffRole.Operator;
+}

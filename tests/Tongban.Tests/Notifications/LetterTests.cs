@@ -1,0 +1,130 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Cases;
+using Tongban.Cases.Log;
+using Tongban.Notifications;
+using Tongban.Notifications.Letters;
+using Tongban.Platform.Data;
+using Tongban.Tests.Cases;
+using Tongban.Tests.Infrastructure;
+using UglyToad.PdfPig;
+
+namespace Tongban.Tests.Notifications;
+
+/// <summary>Letters for residents who asked for paper: printed in batches by the post room, sent when posted.</summary>
+public sealed class LetterTests(TongbanAppWithClock app) : IClassFixture<TongbanAppWithClock>
+{
+    private const string Address = "深圳市南山区粤海街道科技园科苑路15号3栋1201";
+
+    private async Task<(FormClient Resident, string Reference)> AcceptedCaseOfSomeoneWhoWantsLetters()
+    {
+        var resident = await People.SignInResident(app, People.NewMobile());
+        var (status, html, _) = await resident.Submit("/me/profile", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "陈志强",
+            ["Input.IdNumber"] = People.IdNumberBornOn(new DateOnly(1990, 3, 1)), // too young for the card: it goes to a person
+            ["Input.ContactChannel"] = "Letter",
+            ["Input.District"] = "nanshan",
+            ["Input.PostalAddress"] = Address,
+        });
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        var reference = await Applying.Apply(resident, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
+        var officer = await People.SignInStaff(app, "officer.civil");
+        var (accepted, page, _) = await officer.Submit($"/staff/cases/{reference}", new Dictionary<string, string> { ["Act"] = nameof(CaseActionKind.Accepted) });
+        Assert.True(accepted == HttpStatusCode.Redirect, page);
+        await app.RunDueJobs();
+        return (resident, reference);
+    }
+
+    [Fact]
+    public async Task TheOperatorPrintsABatch_TheLetterCarriesHerAddressReferenceAndAQrCodeToHerCase_AndIsSentWhenPosted()
+    {
+        var (resident, reference) = await AcceptedCaseOfSomeoneWhoWantsLetters();
+        var waiting = await Outbox.MessageFor(app, reference);
+        Assert.Equal((NotificationChannel.Letter, DeliveryStatus.AwaitingPrint, Address), (waiting.Channel, waiting.Status, waiting.Address));
+        Assert.Contains("a letter is on its way by post", (await resident.Get("/me/inbox")).Html, StringComparison.Ordinal);
+
+        var officer = await People.SignInStaff(app, "officer.civil");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.Get("/staff/letters")).Status);
+        var operatorClient = await People.SignInStaff(app, "operator");
+        Assert.Contains("Letters waiting for a batch: ", (await operatorClient.Get("/staff/letters")).Html, StringComparison.Ordinal);
+        var (started, _, location) = await operatorClient.Submit("/staff/letters", new Dictionary<string, string>(), "/staff/letters?handler=Start");
+        Assert.Equal((HttpStatusCode.Redirect, "/staff/letters?done=started"), (started, location?.ToString()));
+        var batchId = (await Outbox.MessageFor(app, reference)).PrintBatchId;
+        Assert.NotNull(batchId);
+
+        var (pdf, disposition) = await operatorClient.Download($"/staff/letters?handler=Pdf&id={batchId}");
+        Assert.Contains("attachment", disposition, StringComparison.Ordinal);
+        using (var document = PdfDocument.Open(pdf))
+        {
+            var page = document.GetPages().Single(p => Squeeze(p.Text).Contains(CaseReference.Display(reference), StringComparison.Ordinal));
+            var text = Squeeze(page.Text);
+            Assert.Contains("陈志强", text, StringComparison.Ordinal);
+            Assert.Contains(Squeeze(Address), text, StringComparison.Ordinal);
+            Assert.Contains("已受理", text, StringComparison.Ordinal); // her message, in her language
+            Assert.Contains("办件编号", text, StringComparison.Ordinal); // and the letter's own words too
+            Assert.Contains("12345", text, StringComparison.Ordinal); // a way for whoever cannot scan
+            Assert.EndsWith($"/cases/{reference}", PrintedQr.Read(page), StringComparison.Ordinal);
+        }
+
+        var (posted, _, _) = await operatorClient.Submit("/staff/letters", new Dictionary<string, string> { ["id"] = batchId.ToString()! }, "/staff/letters?handler=Posted");
+        Assert.Equal(HttpStatusCode.Redirect, posted);
+        var sent = await Outbox.MessageFor(app, reference);
+        Assert.Equal(DeliveryStatus.Sent, sent.Status);
+        Assert.NotNull(sent.SentAt);
+        Assert.Contains("posted as a letter", (await resident.Get("/me/inbox")).Html, StringComparison.Ordinal);
+        // The post room read her name and address: that is on the trail she can see.
+        Assert.Contains("孙涛", (await resident.Get("/me/activity")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoOperatorsStartingBatchesAtOnce_TakeEachLetterOnce()
+    {
+        var (_, reference) = await AcceptedCaseOfSomeoneWhoWantsLetters();
+        var residentId = (await Outbox.MessageFor(app, reference)).ResidentId;
+        await using var check = app.Scope();
+        var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Notifications.AddRange(Enumerable.Range(0, 40).Select(i => new Notification
+        {
+            Id = Guid.NewGuid(),
+            ResidentId = residentId,
+            Key = $"test:{Guid.NewGuid():N}",
+            Text = $"第{i}封信",
+            Subject = "通知",
+            Channel = NotificationChannel.Letter,
+            Address = Address,
+            Status = DeliveryStatus.AwaitingPrint,
+            CreatedAt = app.Time.GetUtcNow().UtcDateTime,
+        }));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var waiting = await db.Notifications.Where(n => n.Status == DeliveryStatus.AwaitingPrint && n.PrintBatchId == null).Select(n => n.Id).ToListAsync(TestContext.Current.CancellationToken);
+
+        async Task<PrintBatch?> Start(string name)
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<StartPrintBatch>().Handle(null, name, TestContext.Current.CancellationToken);
+        }
+
+        var batches = (await Task.WhenAll(Start("孙涛"), Start("另一位"))).OfType<PrintBatch>().ToList();
+
+        var letters = await db.Notifications.AsNoTracking().Where(n => waiting.Contains(n.Id)).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.All(letters, l => Assert.Contains(batches, b => b.Id == l.PrintBatchId));
+        Assert.Equal(waiting.Count, batches.Sum(b => b.Letters));
+        Assert.All(batches, b => Assert.Equal(b.Letters, letters.Count(l => l.PrintBatchId == b.Id)));
+        Assert.Null(await Start("孙涛")); // nothing left to take
+    }
+
+    [Fact]
+    public void LinesBreakBetweenChineseCharacters_AndBetweenEnglishWords()
+    {
+        static double Width(string s) => s.Length;
+
+        Assert.Equal(["深圳市南山", "区粤海街道"], LetterPdf.Wrap("深圳市南山区粤海街道", Width, 5));
+        Assert.Equal(["Call the", "12345", "hotline"], LetterPdf.Wrap("Call the 12345 hotline", Width, 8));
+        Assert.Equal(["abcd", "efgh", "ij"], LetterPdf.Wrap("abcdefghij", Width, 4));
+        Assert.Equal(["请拨打", "12345", "热线"], LetterPdf.Wrap("请拨打12345热线", Width, 5));
+    }
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+}
