@@ -31,7 +31,7 @@ builder.Services.AddTongbanAuth(builder.Environment);
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSms(builder.Configuration, builder.Environment);
 builder.Services.AddEmail(builder.Configuration);
-builder.Services.AddResidents();
+builder.Services.AddResidents(builder.Configuration);
 builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddApplications();
 builder.Services.AddJobs(builder.Configuration);

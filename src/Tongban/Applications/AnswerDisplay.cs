@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Localization;
+using Tongban.Residents.Certificates;
 
 namespace Tongban.Applications;
 
@@ -24,6 +25,7 @@ public static class AnswerDisplay
             QuestionType.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d.ToString("D", CultureInfo.CurrentCulture),
             QuestionType.Phone => value.Replace("+86", "", StringComparison.Ordinal),
             QuestionType.File when UploadedFile.Read(value) is { } file => $"{file.Name} ({Math.Max(1, file.Bytes / 1024)} KB)",
+            QuestionType.File when CertificateAnswer.Read(value) is { } certificate => t["E-certificate no. {0}, held by the city", certificate.Number],
             _ => value,
         };
     }

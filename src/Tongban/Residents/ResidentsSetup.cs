@@ -5,6 +5,7 @@ using Tongban.Platform.Data;
 using Tongban.Platform.Web;
 using Tongban.Residents.Access;
 using Tongban.Residents.Assisted;
+using Tongban.Residents.Certificates;
 using Tongban.Residents.Delegations;
 using Tongban.Residents.Profile;
 using Tongban.Residents.SignIn;
@@ -13,11 +14,12 @@ namespace Tongban.Residents;
 
 public static class ResidentsSetup
 {
-    public static IServiceCollection AddResidents(this IServiceCollection services)
+    public static IServiceCollection AddResidents(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RequestSignInCode>();
         services.AddScoped<VerifySignInCode>();
         services.AddScoped<UpdateProfile>();
+        services.AddScoped<FindECertificate>();
         services.AddScoped<GrantDelegation>();
         services.AddScoped<AcceptDelegation>();
         services.AddScoped<RevokeDelegation>();
@@ -30,6 +32,11 @@ public static class ResidentsSetup
         services.AddOptions<CookieAuthenticationOptions>(AuthSetup.ResidentScheme).Configure(o => o.Events.OnValidatePrincipal = context =>
             AuthSetup.RejectUnlessStampMatches(context, id => context.HttpContext.RequestServices.GetRequiredService<AppDbContext>()
                 .Residents.Where(r => r.Id == id).Select(r => r.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted)));
+        if (configuration.GetValue("Demo:Certificates", false))
+        {
+            services.AddHostedService<SeedDemoCertificatesOnStart>();
+        }
+
         return services;
     }
 }

@@ -8,6 +8,7 @@ using Tongban.Platform.Auth;
 using Tongban.Platform.Files;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
+using Tongban.Residents.Certificates;
 
 namespace Tongban.Applications.Pages;
 
@@ -20,7 +21,7 @@ namespace Tongban.Applications.Pages;
 [RequestFormLimits(MultipartBodyLengthLimit = FilesSetup.MaxRequestBytes)]
 public sealed class ApplyModel(
     CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SaveAnswer save, RecordFormStep funnel, StoreUpload upload,
-    TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
+    FindECertificate certificates, TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
 {
     [FromRoute]
     public string? QuestionId { get; set; }
@@ -50,6 +51,9 @@ public sealed class ApplyModel(
     /// <summary>For a file question: the document already given, if any.</summary>
     public string? Uploaded { get; private set; }
 
+    /// <summary>For a file question: the e-certificate the city holds in its place (once-only), if any.</summary>
+    public ECertificate? Held { get; private set; }
+
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
         if (await Load(cancellationToken) is { } refused)
@@ -74,15 +78,16 @@ public sealed class ApplyModel(
         }
 
         (Answer, Day, Month, Year) = (typedAnswer, day, month, year);
-        if (Question!.Type == QuestionType.File && Uploaded is not null && Request.Form.Files.GetFile("file") is null or { Length: 0 })
+        var noFile = Request.HasFormContentType && Request.Form.Files.GetFile("file") is null or { Length: 0 };
+        if (Question!.Type == QuestionType.File && noFile && Uploaded is not null)
         {
             // Continue without choosing another file: the one already given stands.
             return Redirect(Change ? $"{Form.Path}/check" : NextUrl(_draft!.Answers()));
         }
 
-        var (value, error) = Question!.Type == QuestionType.File
-            ? await upload.Handle(Question, Request.Form.Files.GetFile("file"), cancellationToken)
-            : AnswerCheck.Check(Question, new TypedAnswer(Answer, Day, Month, Year), Today, t);
+        var (value, error) = Question!.Type != QuestionType.File ? AnswerCheck.Check(Question, new TypedAnswer(Answer, Day, Month, Year), Today, t)
+            : noFile && Held is not null ? (CertificateAnswer.Write(Held), null)
+            : await upload.Handle(Question, Request.Form.Files.GetFile("file"), cancellationToken);
         if (error is not null)
         {
             Error = error;
@@ -118,7 +123,13 @@ public sealed class ApplyModel(
         Position = visible.ToList().IndexOf(question) + 1;
         Count = visible.Count;
         WasPrefilled = _draft.Prefilled.Contains(question.Id);
-        Uploaded = question.Type == QuestionType.File && answers.TryGetValue(question.Id, out var file) && file.Length > 0 ? AnswerDisplay.Of(question, file, t) : null;
+        Uploaded = question.Type == QuestionType.File && answers.TryGetValue(question.Id, out var file) && file.Length > 0 && CertificateAnswer.Read(file) is null ? AnswerDisplay.Of(question, file, t) : null;
+        if (question is { Type: QuestionType.File, ECertificate: { } kind } && Uploaded is null)
+        {
+            // Once-only: the city's own e-certificate of the person the form names stands in for the upload.
+            Held = await certificates.Handle(kind, answers.GetValueOrDefault(question.ECertificateHolder ?? "applicant.idNumber"), cancellationToken);
+        }
+
         BackUrl = Change ? $"{Form.Path}/check"
             : ApplicationFlow.Before(Form, answers, question.Id, Today) is { } before ? $"{Form.Path}/{before.Id}"
             : $"/{Kind}/{Code}";

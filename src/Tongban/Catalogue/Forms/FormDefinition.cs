@@ -43,8 +43,14 @@ public sealed record Question
     /// <summary>What the city already holds: "profile.fullName", … — shown for confirmation instead of asked.</summary>
     public string? Prefill { get; init; }
 
-    /// <summary>For files: the e-certificate that stands in for the upload when the resident holds it.</summary>
+    /// <summary>For files: the e-certificate that stands in for the upload when the city holds it.</summary>
     public string? ECertificate { get; init; }
+
+    /// <summary>
+    /// Whose e-certificate: the id of the question giving that person's ID number ("death.idNumber" for a death
+    /// certificate), asked earlier in the form; when empty, the applicant's own.
+    /// </summary>
+    public string? ECertificateHolder { get; init; }
 }
 
 /// <summary>One published rule of instant approval (秒批), with its reason in plain words either way.</summary>

@@ -33,6 +33,7 @@ public static class BuildForms
         ShowIf = q.ShowIf?.Trim(),
         Prefill = q.Prefill,
         ECertificate = q.ECertificate,
+        ECertificateHolder = q.ECertificateHolder,
     };
 
     private static LocalizedText? Text(TextDto? dto) => dto is null ? null : new(dto.ZhCn!.Trim(), dto.En!.Trim());

@@ -78,7 +78,8 @@ public sealed record QuestionDto(
     List<OptionDto>? Options,
     string? ShowIf,
     string? Prefill,
-    string? ECertificate);
+    string? ECertificate,
+    string? ECertificateHolder = null);
 
 public sealed record OptionDto(string? Value, TextDto? Label);
 

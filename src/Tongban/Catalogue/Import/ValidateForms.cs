@@ -35,6 +35,14 @@ public static partial class ValidateForms
             CheckQuestion(file, item, q, errors);
         }
 
+        foreach (var (file, q) in document.Questions.Where(q => q.Item.ECertificateHolder is not null))
+        {
+            if (q.ECertificate is null || !questions.TryGetValue(q.ECertificateHolder!, out var holder) || holder.Type != nameof(QuestionType.IdNumber))
+            {
+                errors.Add(new(file, ValidateCatalogue.Label("question", q.Id), "eCertificateHolder", "must name an ID number question, on a question with an eCertificate"));
+            }
+        }
+
         var formFor = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (file, f) in document.Forms)
         {

@@ -39,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Notifications.Letters.PrintBatch> PrintBatches => Set<Notifications.Letters.PrintBatch>();
     public DbSet<Staff.Alerts.StaffAlert> StaffAlerts => Set<Staff.Alerts.StaffAlert>();
+    public DbSet<Residents.Certificates.ECertificate> ECertificates => Set<Residents.Certificates.ECertificate>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

@@ -33,6 +33,7 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         { "question without translation", "forms/questions.json", "question 'applicant.fullName'", "label.en", "translation" },
         { "form for an unknown service", "forms/elderly-allowance.json", "form 'winning-the-lottery'", "service", "unknown service" },
         { "unknown prefill", "forms/questions.json", "question 'applicant.fullName'", "prefill", "profile.fullName" },
+        { "e-certificate of nobody", "forms/questions.json", "question 'death.certificate'", "eCertificateHolder", "ID number question" },
     };
 
     private static JsonNode Question(JsonNode file, string id) => file["questions"]!.AsArray().Single(q => (string?)q!["id"] == id)!;
@@ -67,6 +68,7 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
             case "question without translation": copy.Edit("forms/questions.json", f => Question(f, "applicant.fullName")["label"]!.AsObject().Remove("en")); break;
             case "form for an unknown service": copy.Edit("forms/elderly-allowance.json", f => f["service"] = "winning-the-lottery"); break;
             case "unknown prefill": copy.Edit("forms/questions.json", f => Question(f, "applicant.fullName")["prefill"] = "profile.shoeSize"); break;
+            case "e-certificate of nobody": copy.Edit("forms/questions.json", f => Question(f, "death.certificate")["eCertificateHolder"] = "death.fullName"); break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null);
         }
     }
