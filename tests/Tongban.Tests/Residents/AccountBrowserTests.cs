@@ -134,6 +134,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await Check(signIn, "/staff/sign-in", problems);
         var clerk = await SignedInStaff("clerk.futian");
         await Check(clerk, "/staff", problems);
+        await Check(clerk, "/staff/assist?byPost=true", problems);
         await Check(clerk, "/staff/assist", problems);
 
         await clerk.GotoAsync(new Uri(_site, "/staff/assist").ToString());

@@ -122,6 +122,36 @@ public sealed class AssistedServiceTests(TongbanAppWithClock app) : IClassFixtur
     }
 
     [Fact]
+    public async Task AClerk_KeysInAPaperFormThatCameByPost_AndTheCaseSaysPost()
+    {
+        var clerk = await People.SignInStaff(app, "clerk.futian");
+        var form = new Dictionary<string, string>
+        {
+            ["Input.IdNumber"] = NewIdNumber(),
+            ["Input.FullName"] = "周玉珍",
+            ["Input.IdentityCheck"] = "IdCardReader",
+            ["Input.ConsentReference"] = "P-2026-000042",
+            ["Input.Register"] = "true",
+        };
+        var (_, page, _) = await clerk.Get("/staff/assist?byPost=true");
+        Assert.Contains("Number of the signed paper form", page, StringComparison.Ordinal);
+        // There is no card to read in an envelope: only the enclosed copy is a check by post.
+        var (_, refused, _) = await clerk.Submit("/staff/assist?byPost=true", form);
+        Assert.Contains("Choose how you checked who she is.", refused, StringComparison.Ordinal);
+
+        form["Input.IdentityCheck"] = "IdCardCopyEnclosed";
+        var (status, html, location) = await clerk.Submit("/staff/assist?byPost=true", form);
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        var resident = location!.OriginalString;
+        Assert.Contains("You are acting for 周玉珍 (By post, consent P-2026-000042)", (await clerk.Get(resident)).Html, StringComparison.Ordinal);
+        var reference = await Applying.Apply(clerk, "senior-citizen-card", Tongban.Tests.Cases.CaseWorkflowTests.TooYoungForTheCard);
+
+        await using var scope = app.Scope();
+        var submitted = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
+        Assert.Equal(("Post", "陈晓雯", "consent:P-2026-000042"), (submitted.Channel, submitted.ActorName, submitted.ActingUnder));
+    }
+
+    [Fact]
     public async Task AHotlineAgent_CannotClaimToHaveReadTheIdCard()
     {
         var agent = await People.SignInStaff(app, "agent.12345");

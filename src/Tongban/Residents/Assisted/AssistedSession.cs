@@ -16,6 +16,9 @@ public enum IdentityCheck
 
     /// <summary>On the phone: the agent called her back on the mobile number on record.</summary>
     CallbackToRegisteredMobile,
+
+    /// <summary>By post: a copy of her ID card came with the form she signed, and matches it.</summary>
+    IdCardCopyEnclosed,
 }
 
 /// <summary>
@@ -31,7 +34,7 @@ public sealed class AssistedSession
     public Guid StaffId { get; set; }
     public Guid ResidentId { get; set; }
 
-    /// <summary>"Counter" or "Hotline".</summary>
+    /// <summary>"Counter", "Post" (a clerk keying in a signed paper form that came by post) or "Hotline".</summary>
     public required string Channel { get; set; }
 
     public IdentityCheck IdentityCheck { get; set; }

@@ -31,12 +31,18 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
 {
     public const int MaxConsentReferenceLength = 64;
 
-    /// <summary>A card can be checked only at a counter; on the phone, questions or a call back to the number on record.</summary>
-    public static IReadOnlyList<IdentityCheck> ChecksFor(string channel) => channel == "Counter"
-        ? [IdentityCheck.IdCardReader, IdentityCheck.IdCardInspected]
-        : [IdentityCheck.SecurityQuestions, IdentityCheck.CallbackToRegisteredMobile];
+    /// <summary>
+    /// A card can be checked only at a counter; by post, the copy that came with her signed form; on the phone,
+    /// questions or a call back to the number on record.
+    /// </summary>
+    public static IReadOnlyList<IdentityCheck> ChecksFor(string channel) => channel switch
+    {
+        "Counter" => [IdentityCheck.IdCardReader, IdentityCheck.IdCardInspected],
+        "Post" => [IdentityCheck.IdCardCopyEnclosed],
+        _ => [IdentityCheck.SecurityQuestions, IdentityCheck.CallbackToRegisteredMobile],
+    };
 
-    /// <summary>The channel is "Counter" for a counter clerk and "Hotline" for a hotline agent.</summary>
+    /// <summary>The channel is "Counter" or "Post" for a counter clerk and "Hotline" for a hotline agent.</summary>
     public async Task<AssistStarted> Handle(Guid staffId, string staffName, string channel, AssistInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -68,9 +74,12 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
         var consent = (input.ConsentReference ?? "").Trim();
         if (consent.Length == 0 || consent.Length > MaxConsentReferenceLength || !consent.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/' or '_'))
         {
-            errors.Add(("consentReference", channel == "Counter"
-                ? t["Enter the number printed on the consent form she signed (letters, digits and - only)."]
-                : t["Enter the reference of the call recording in which she gave consent (letters, digits and - only)."]));
+            errors.Add(("consentReference", channel switch
+            {
+                "Counter" => t["Enter the number printed on the consent form she signed (letters, digits and - only)."],
+                "Post" => t["Enter the number printed on the paper form she signed and posted (letters, digits and - only)."],
+                _ => t["Enter the reference of the call recording in which she gave consent (letters, digits and - only)."],
+            }));
         }
 
         var mobile = string.IsNullOrWhiteSpace(input.Mobile) ? null : MobileNumber.Normalize(input.Mobile);

@@ -15,8 +15,14 @@ public sealed class AssistStartModel(StartAssistedSession start) : PageModel
     public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
     public bool NotRegisteredYet { get; private set; }
 
-    /// <summary>Counter clerks work at a counter; everyone else allowed here answers the hotline.</summary>
-    public string Channel => User.IsInRole("CounterClerk") ? "Counter" : "Hotline";
+    /// <summary>For a counter clerk: she is keying in a signed paper form that came by post, not serving someone at the counter.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool ByPost { get; set; }
+
+    public bool IsClerk => User.IsInRole("CounterClerk");
+
+    /// <summary>Counter clerks work at a counter or on the post; everyone else allowed here answers the hotline.</summary>
+    public string Channel => IsClerk ? (ByPost ? "Post" : "Counter") : "Hotline";
 
     public IReadOnlyList<IdentityCheck> Checks => StartAssistedSession.ChecksFor(Channel);
 
