@@ -24,7 +24,9 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(actor);
-        var draft = await db.Drafts.SingleAsync(d => d.Id == draftId, cancellationToken);
+        // The draft and its resident (whom the message goes to) in one round trip.
+        var (draft, resident) = await db.Drafts.Where(d => d.Id == draftId)
+            .Join(db.Residents, d => d.ResidentId, r => r.Id, (d, r) => ValueTuple.Create(d, r)).SingleAsync(cancellationToken);
         if (draft.SubmittedAt is not null)
         {
             return new(await CasesOf(draftId, cancellationToken), null);
@@ -74,8 +76,8 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
             };
             var (log, state) = OpenCase.Start(created, actor, approvedByRules: outcomes.Count > 0 && outcomes.All(o => o.Passed), now, calendar);
             db.CaseActions.AddRange(log);
-            await deadlines.Schedule(created, state, cancellationToken);
-            await notify.Handle(created, log[^1], cancellationToken);
+            deadlines.ScheduleFirst(created, state);
+            await notify.Handle(created, log[^1], cancellationToken, resident);
             cases.Add(created);
         }
 

@@ -24,7 +24,8 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
     public static bool Matters(CaseActionKind kind) =>
         kind is CaseActionKind.Accepted or CaseActionKind.MoreInformationRequested or CaseActionKind.Approved or CaseActionKind.Rejected or CaseActionKind.Withdrawn;
 
-    public async Task Handle(Case target, CaseAction action, CancellationToken cancellationToken)
+    /// <summary>Writes the message <paramref name="action"/> owes her, if any; <paramref name="resident"/> when the caller has her at hand already (saves reading her again).</summary>
+    public async Task Handle(Case target, CaseAction action, CancellationToken cancellationToken, Resident? resident = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(action);
@@ -33,7 +34,7 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
             return;
         }
 
-        var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == target.ResidentId, cancellationToken);
+        resident ??= await db.Residents.AsNoTracking().SingleAsync(r => r.Id == target.ResidentId, cancellationToken);
         var (channel, address) = BestChannel(resident, email.Any());
         var service = (await catalogue.Current(cancellationToken)).Service(target.ServiceCode);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -54,7 +55,7 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
         db.Notifications.Add(notification);
         if (notification.Status == DeliveryStatus.Pending)
         {
-            await jobs.Schedule(JobKind, notification.Id.ToString(), now, cancellationToken);
+            jobs.ScheduleForNewSubject(JobKind, notification.Id.ToString(), now);
         }
     }
 

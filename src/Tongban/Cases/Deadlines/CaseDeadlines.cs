@@ -36,4 +36,13 @@ public sealed class CaseDeadlines(JobScheduler jobs)
             await jobs.Schedule(JobKind, target.Id.ToString(), next, cancellationToken);
         }
     }
+
+    /// <summary>For a case being created in this unit of work (see <see cref="JobScheduler.ScheduleForNewSubject"/>).</summary>
+    public void ScheduleFirst(Case target, CaseState state)
+    {
+        if (NextCheck(target, state) is { } next)
+        {
+            jobs.ScheduleForNewSubject(JobKind, target.Id.ToString(), next);
+        }
+    }
 }

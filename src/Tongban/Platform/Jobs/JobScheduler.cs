@@ -17,4 +17,11 @@ public sealed class JobScheduler(AppDbContext db)
 
         (job.RunAt, job.DoneAt, job.Attempts, job.LastError) = (runAt, null, 0, null);
     }
+
+    /// <summary>
+    /// For a subject created in this same unit of work (a new case, a new message), which cannot have a job yet:
+    /// saves the lookup, one database round trip on every submission.
+    /// </summary>
+    public void ScheduleForNewSubject(string kind, string subject, DateTime runAt) =>
+        db.Jobs.Add(new Job { Id = Guid.NewGuid(), Kind = kind, Subject = subject, RunAt = runAt });
 }
