@@ -2,11 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Cases;
-using Tongban.Cases.Log;
 using Tongban.Notifications;
 using Tongban.Notifications.Letters;
 using Tongban.Platform.Data;
-using Tongban.Tests.Cases;
 using Tongban.Tests.Infrastructure;
 using UglyToad.PdfPig;
 
@@ -20,19 +18,7 @@ public sealed class LetterTests(TongbanAppWithClock app) : IClassFixture<Tongban
     private async Task<(FormClient Resident, string Reference)> AcceptedCaseOfSomeoneWhoWantsLetters()
     {
         var resident = await People.SignInResident(app, People.NewMobile());
-        var (status, html, _) = await resident.Submit("/me/profile", new Dictionary<string, string>
-        {
-            ["Input.FullName"] = "陈志强",
-            ["Input.IdNumber"] = People.IdNumberBornOn(new DateOnly(1990, 3, 1)), // too young for the card: it goes to a person
-            ["Input.ContactChannel"] = "Letter",
-            ["Input.District"] = "nanshan",
-            ["Input.PostalAddress"] = Address,
-        });
-        Assert.True(status == HttpStatusCode.Redirect, html);
-        var reference = await Applying.Apply(resident, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
-        var officer = await People.SignInStaff(app, "officer.civil");
-        var (accepted, page, _) = await officer.Submit($"/staff/cases/{reference}", new Dictionary<string, string> { ["Act"] = nameof(CaseActionKind.Accepted) });
-        Assert.True(accepted == HttpStatusCode.Redirect, page);
+        var reference = await Outbox.AcceptedCardCase(app, resident, Address, contactChannel: "Letter");
         await app.RunDueJobs();
         return (resident, reference);
     }

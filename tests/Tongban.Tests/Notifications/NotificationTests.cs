@@ -1,10 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Cases;
-using Tongban.Cases.Log;
 using Tongban.Notifications;
 using Tongban.Platform.Sms;
-using Tongban.Tests.Cases;
 using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Notifications;
@@ -17,24 +15,7 @@ public sealed class NotificationTests(TongbanAppWithFlakySms app) : IClassFixtur
         app.Sms.Down = false;
         var mobile = People.NewMobile();
         var resident = await People.SignInResident(app, mobile);
-        if (postalAddress is not null)
-        {
-            var (status, html, _) = await resident.Submit("/me/profile", new Dictionary<string, string>
-            {
-                ["Input.FullName"] = "陈志强",
-                ["Input.IdNumber"] = People.IdNumberBornOn(new DateOnly(1990, 3, 1)), // too young for the card: it goes to a person,
-                ["Input.ContactChannel"] = "Sms",
-                ["Input.District"] = "nanshan",
-                ["Input.PostalAddress"] = postalAddress,
-            });
-            Assert.True(status == HttpStatusCode.Redirect, html);
-        }
-
-        var reference = await Applying.Apply(resident, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
-        var officer = await People.SignInStaff(app, "officer.civil");
-        var (accepted, page, _) = await officer.Submit($"/staff/cases/{reference}", new Dictionary<string, string> { ["Act"] = nameof(CaseActionKind.Accepted) });
-        Assert.True(accepted == HttpStatusCode.Redirect, page);
-        return (resident, mobile, reference);
+        return (resident, mobile, await Outbox.AcceptedCardCase(app, resident, postalAddress));
     }
 
     private Task<Notification> MessageFor(string reference) => Outbox.MessageFor(app, reference);
