@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Tongban.Platform.Audit;
 
 namespace Tongban.Cases;
@@ -91,6 +92,10 @@ public sealed class Case
     public required string FormVersion { get; set; }
 
     public required string AnswersJson { get; set; }
+
+    /// <summary>The answers by question id, as the draft held them when she sent it.</summary>
+    public Dictionary<string, string> Answers() =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(AnswersJson) ?? [];
     public List<RuleOutcome> RuleOutcomes { get; set; } = [];
     public DateTime? DecidedAt { get; set; }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -98,7 +97,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
             return _refusal!;
         }
 
-        if (question is null || !AnswersOf(Case).TryGetValue(question, out var answer) || UploadedFile.Read(answer) is not { } document
+        if (question is null || !Case.Answers().TryGetValue(question, out var answer) || UploadedFile.Read(answer) is not { } document
             || await files.Open(document.Key, cancellationToken) is not { } content)
         {
             return NotFound();
@@ -107,8 +106,6 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
         await audit.Record(Case.ResidentId, actor, AuditAction.Viewed, $"Document:{CaseReference.Display(Case.Reference)}", cancellationToken);
         return File(content, document.ContentType, document.Name);
     }
-
-    private static Dictionary<string, string> AnswersOf(Case found) => JsonSerializer.Deserialize<Dictionary<string, string>>(found.AnswersJson) ?? [];
 
     private IActionResult? _refusal;
 
@@ -128,7 +125,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
 
         var snapshot = await catalogue.Current(cancellationToken);
         var questions = snapshot.Form(found.ServiceCode)?.Questions ?? [];
-        Answers = AnswersOf(found).Select(a => questions.FirstOrDefault(q => q.Id == a.Key) is { } q
+        Answers = found.Answers().Select(a => questions.FirstOrDefault(q => q.Id == a.Key) is { } q
             ? (q.Label.Current, AnswerDisplay.Of(q, a.Value, t), UploadedFile.Read(a.Value) is null ? null : q.Id)
             : (a.Key, a.Value, (string?)null)).ToList();
         ServiceName = snapshot.Service(found.ServiceCode)?.Name.Current ?? found.ServiceCode;
