@@ -49,11 +49,7 @@ public sealed class ECertificateTests(TongbanAppWithClock app) : IClassFixture<T
     {
         foreach (var question in new[] { "applicant.fullName", "applicant.idNumber", "death.relationship", "death.fullName", "death.idNumber", "death.date" })
         {
-            var answer = answers[question];
-            var fields = DateOnly.TryParseExact(answer, "yyyy-MM-dd", out var date)
-                ? new Dictionary<string, string> { ["day"] = $"{date.Day}", ["month"] = $"{date.Month}", ["year"] = $"{date.Year}" }
-                : new Dictionary<string, string> { ["answer"] = answer };
-            var (status, html, _) = await resident.Submit($"{Form}/{question}", fields);
+            var (status, html, _) = await resident.Submit($"{Form}/{question}", Applying.Fields(answers[question]));
             Assert.True(status == HttpStatusCode.Redirect, html);
         }
     }

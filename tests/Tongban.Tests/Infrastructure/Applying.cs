@@ -28,16 +28,18 @@ public static partial class Applying
                 continue;
             }
 
-            var fields = DateOnly.TryParseExact(answer, "yyyy-MM-dd", out var date)
-                ? new Dictionary<string, string> { ["day"] = $"{date.Day}", ["month"] = $"{date.Month}", ["year"] = $"{date.Year}" }
-                : new Dictionary<string, string> { ["answer"] = answer };
-            (status, html, location) = await browser.Submit(location.OriginalString, fields);
+            (status, html, location) = await browser.Submit(location.OriginalString, Fields(answer));
         }
 
         Assert.True(status == HttpStatusCode.Redirect, html);
         var (_, _, done) = await browser.Submit(location!.OriginalString, new Dictionary<string, string>());
         return CaseLink().Match((await browser.Get(done!.OriginalString)).Html).Groups[1].Value;
     }
+
+    /// <summary>The form fields of one typed answer: a date (yyyy-MM-dd) as day, month and year, anything else as itself.</summary>
+    public static Dictionary<string, string> Fields(string answer) => DateOnly.TryParseExact(answer, "yyyy-MM-dd", out var date)
+        ? new Dictionary<string, string> { ["day"] = $"{date.Day}", ["month"] = $"{date.Month}", ["year"] = $"{date.Year}" }
+        : new Dictionary<string, string> { ["answer"] = answer };
 
     [GeneratedRegex("href=\"/cases/([0-9A-Z*~$=]{9})\"")]
     private static partial Regex CaseLink();
