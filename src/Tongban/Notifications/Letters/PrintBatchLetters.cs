@@ -32,6 +32,7 @@ public sealed class PrintBatchLetters(AppDbContext db, IStringLocalizer<SharedRe
             return null;
         }
 
+        var site = siteUrl.TrimEnd('/');
         var pdf = LetterPdf.Render(letters.Select(l => ResidentLanguage.Write(l.PreferredLanguage, culture => new Letter(
             Sender: t["Shenzhen public services · Tongban"],
             RecipientName: l.FullName ?? t["Resident"],
@@ -41,7 +42,7 @@ public sealed class PrintBatchLetters(AppDbContext db, IStringLocalizer<SharedRe
             Text: l.Text,
             ReferenceLabel: t["Case reference"],
             Reference: l.Reference is null ? "" : CaseReference.Display(l.Reference),
-            CaseUrl: l.Reference is null ? $"{siteUrl.TrimEnd('/')}/me/inbox" : $"{siteUrl.TrimEnd('/')}/cases/{l.Reference}",
+            CaseUrl: l.Reference is null ? $"{site}/me/inbox" : $"{site}/cases/{l.Reference}",
             ScanLabel: t["Scan to see your case"],
             OnlineLabel: t["Online: {0}"],
             OtherWays: t["No smartphone? Call the 12345 hotline and give the case reference, or bring this letter to any service hall. A family member or a helper can also act for you with your consent."]))).ToList());
