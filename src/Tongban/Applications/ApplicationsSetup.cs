@@ -9,6 +9,7 @@ public static class ApplicationsSetup
         services.AddScoped<SubmitApplication>();
         services.AddScoped<RecordFormStep>();
         services.AddScoped<StoreUpload>();
+        services.AddSingleton<SubmissionMetrics>();
         return services;
     }
 }

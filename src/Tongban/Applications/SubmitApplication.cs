@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Cases;
@@ -18,12 +19,13 @@ public sealed record Submitted(IReadOnlyList<Case> Cases, Question? Unanswered);
 /// (秒批): approved when every rule passes, otherwise with a person, with the reasons either way.
 /// Submitting twice (a double click, a retry, the back button) returns the cases of the first time.
 /// </summary>
-public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines, NotifyResident notify)
+public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines, NotifyResident notify, SubmissionMetrics metrics)
 {
     public async Task<Submitted> Handle(Guid draftId, ApplicationForm form, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(actor);
+        var startedAt = Stopwatch.GetTimestamp();
         // The draft and its resident (whom the message goes to) in one round trip.
         var (draft, resident) = await db.Drafts.Where(d => d.Id == draftId)
             .Join(db.Residents, d => d.ResidentId, r => r.Id, (d, r) => ValueTuple.Create(d, r)).SingleAsync(cancellationToken);
@@ -48,6 +50,7 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
         var cases = new List<Case>();
         foreach (var (service, serviceForm) in form.Services)
         {
+            var decidingAt = Stopwatch.GetTimestamp();
             var own = serviceForm.Questions.Where(q => visible.Contains(q.Id) && answers.ContainsKey(q.Id)).ToDictionary(q => q.Id, q => answers[q.Id], StringComparer.Ordinal);
             var facts = new FormAnswers(own, today);
             var outcomes = serviceForm.Rules.Select(r =>
@@ -56,6 +59,8 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
                 var reason = passed ? r.Passed : r.Failed;
                 return new RuleOutcome { RuleId = r.Id, Passed = passed, ReasonZhCn = reason.ZhCn, ReasonEn = reason.En };
             }).ToList();
+            var approved = outcomes.Count > 0 && outcomes.All(o => o.Passed);
+            metrics.Decided(service.Code, approved, decidingAt);
             var created = new Case
             {
                 Id = Guid.NewGuid(),
@@ -74,7 +79,7 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
                 AnswersJson = JsonSerializer.Serialize(own),
                 RuleOutcomes = outcomes,
             };
-            var (log, state) = OpenCase.Start(created, actor, approvedByRules: outcomes.Count > 0 && outcomes.All(o => o.Passed), now, calendar);
+            var (log, state) = OpenCase.Start(created, actor, approvedByRules: approved, now, calendar);
             db.CaseActions.AddRange(log);
             deadlines.ScheduleFirst(created, state);
             await notify.Handle(created, log[^1], cancellationToken, resident);
@@ -97,6 +102,7 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
                 await transaction.CommitAsync(cancellationToken);
             }
 
+            metrics.Submitted(actor.Channel, startedAt);
             return new(cases, null);
         }
         catch (DbUpdateException)

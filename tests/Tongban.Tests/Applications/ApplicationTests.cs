@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Tongban.Applications;
 using Tongban.Cases;
 using Tongban.Platform.Data;
@@ -100,6 +102,28 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         var submitted = await CaseOf(Reference().Match(confirmation).Value);
         Assert.Equal(CaseStatus.WithOfficer, submitted.Status);
         Assert.Contains(submitted.RuleOutcomes, o => o.RuleId == "aged-80" && !o.Passed);
+    }
+
+    [Fact]
+    public async Task EachDecision_AndEachSubmission_IsTimedForOperators()
+    {
+        var meters = app.Services.GetRequiredService<IMeterFactory>();
+        using var decisions = new MetricCollector<double>(meters, SubmissionMetrics.MeterName, SubmissionMetrics.DecisionDuration);
+        using var submissions = new MetricCollector<double>(meters, SubmissionMetrics.MeterName, SubmissionMetrics.SubmissionDuration);
+        var (browser, _) = await ResidentWithProfile(new DateOnly(1960, 5, 1));
+        var check = await AnswerAll(browser, "/services/elderly-allowance/apply", ElderlyAllowance);
+
+        var (_, page, _) = await browser.Get(check);
+        var form = new Dictionary<string, string> { ["draft"] = DraftField().Match(page).Groups[1].Value, ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value };
+        await browser.Post(check, form);
+        await browser.Post(check, form); // the same draft again (the back button): no second decision
+
+        var decision = Assert.Single(decisions.GetMeasurementSnapshot());
+        Assert.Equal("elderly-allowance", decision.Tags["service"]);
+        Assert.Equal("to-officer", decision.Tags["outcome"]);
+        var submission = Assert.Single(submissions.GetMeasurementSnapshot());
+        Assert.Equal("Online", submission.Tags["channel"]);
+        Assert.InRange(decision.Value, double.Epsilon, submission.Value);
     }
 
     [Fact]
