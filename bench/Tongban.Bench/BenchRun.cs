@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -95,12 +96,17 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Sends every draft through SubmitApplication, <paramref name="concurrency"/> at a time; the rate, and each call's milliseconds.</summary>
-    public async Task<(double Rate, List<double> Milliseconds)> SubmitAll(int concurrency)
+    /// <summary>The drafts seeded, in slices, one per round: a draft is sent only once.</summary>
+    public IReadOnlyList<(Guid Resident, Guid Draft)> Drafts(int start, int count) => _drafts.GetRange(start, count);
+
+    /// <summary>Sends the drafts through SubmitApplication, <paramref name="concurrency"/> at a time; the rate, and each call's milliseconds.</summary>
+    public async Task<(double Rate, List<double> Milliseconds, List<double> DecisionMilliseconds)> SubmitAll(IReadOnlyList<(Guid Resident, Guid Draft)> drafts, int concurrency)
     {
-        var latencies = new List<double>(_drafts.Count);
+        var latencies = new List<double>(drafts.Count);
+        var decisions = new List<double>(drafts.Count);
+        using var listener = Listen(SubmissionMetrics.DecisionDuration, decisions);
         var total = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(_drafts, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (d, ct) =>
+        await Parallel.ForEachAsync(drafts, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (d, ct) =>
         {
             await using var scope = Services.CreateAsyncScope();
             var submit = scope.ServiceProvider.GetRequiredService<SubmitApplication>();
@@ -117,16 +123,41 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
                 latencies.Add(watch.Elapsed.TotalMilliseconds);
             }
         });
-        return (_drafts.Count / total.Elapsed.TotalSeconds, latencies);
+        return (drafts.Count / total.Elapsed.TotalSeconds, latencies, decisions);
+    }
+
+    /// <summary>Milliseconds recorded by this app's <paramref name="instrument"/> (the rules' own time for each decision).</summary>
+    private MeterListener Listen(string instrument, List<double> into)
+    {
+        var meters = Services.GetRequiredService<IMeterFactory>();
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (i, l) =>
+            {
+                if (i.Name == instrument && i.Meter.Scope == meters)
+                {
+                    l.EnableMeasurementEvents(i);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+        {
+            lock (into)
+            {
+                into.Add(seconds * 1000);
+            }
+        });
+        listener.Start();
+        return listener;
     }
 
     /// <summary>
     /// The same rows (the case, its three log entries, the notification and its delivery job, the draft update,
     /// in one transaction each) written with bare ADO.NET commands.
     /// </summary>
-    public async Task<(double Rate, List<double> Milliseconds)> InsertBare(int concurrency)
+    public async Task<(double Rate, List<double> Milliseconds)> InsertBare(IReadOnlyList<(Guid Resident, Guid Draft)> drafts, int concurrency)
     {
-        var latencies = new List<double>(_drafts.Count);
+        var latencies = new List<double>(drafts.Count);
         var answers = JsonSerializer.Serialize(new Dictionary<string, string>
         {
             ["applicant.fullName"] = "王秀英", ["applicant.idNumber"] = "440304194005010024", ["applicant.dateOfBirth"] = "1940-05-01",
@@ -134,7 +165,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         });
         var total = Stopwatch.StartNew();
         var outcomes = JsonSerializer.Serialize(new[] { new { RuleId = "aged-80", Passed = true, ReasonZhCn = "您已年满80周岁。", ReasonEn = "You are 80 or older." } });
-        await Parallel.ForEachAsync(_drafts, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (d, ct) =>
+        await Parallel.ForEachAsync(drafts, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (d, ct) =>
         {
             var watch = Stopwatch.StartNew();
             await using DbConnection connection = _provider == "sqlite" ? new SqliteConnection(_connection) : new NpgsqlConnection(_connection);
@@ -204,7 +235,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
                 latencies.Add(watch.Elapsed.TotalMilliseconds);
             }
         });
-        return (_drafts.Count / total.Elapsed.TotalSeconds, latencies);
+        return (drafts.Count / total.Elapsed.TotalSeconds, latencies);
     }
 
     /// <summary>Values as each provider's EF Core mapping stores them (SQLite: text), so both write the same bytes.</summary>
