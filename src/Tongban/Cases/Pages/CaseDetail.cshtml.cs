@@ -16,7 +16,7 @@ namespace Tongban.Cases.Pages;
 /// helping her: status, what happens next, history; answering a one-time notice, withdrawing, asking for review.
 /// </summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
-public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IStringLocalizer<SharedResource> t) : CasePageModel(db)
+public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
 {
     public Service? Service { get; private set; }
     public string ServiceName { get; private set; } = "";
@@ -27,22 +27,11 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
     /// <summary>The open one-time notice: the items of the last request for information while she is waited for.</summary>
     public CaseAction? OpenNotice => Case.Status == CaseStatus.WaitingForResident ? History.LastOrDefault(a => a.Kind == CaseActionKind.MoreInformationRequested) : null;
 
-    public async Task<IActionResult> OnGet(string reference, CancellationToken cancellationToken)
-    {
-        if (await Load(reference, cancellationToken) is not { } actor)
-        {
-            return _refusal!;
-        }
-
-        await audit.Record(Case.ResidentId, actor, AuditAction.Viewed, $"Case:{CaseReference.Display(Case.Reference)}", cancellationToken);
-        return Page();
-    }
-
     public async Task<IActionResult> OnPost(string reference, CancellationToken cancellationToken)
     {
         if (await Load(reference, cancellationToken) is not { } actor)
         {
-            return _refusal!;
+            return Refused!;
         }
 
         var allowed = Act switch
@@ -76,13 +65,11 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
         return Page();
     }
 
-    private IActionResult? _refusal;
-
-    private async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
+    protected override async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
     {
         if (await Find(reference, cancellationToken) is not { } found)
         {
-            _refusal = NotFound();
+            Refused = NotFound();
             return null;
         }
 
@@ -90,7 +77,7 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
         if (actor is null)
         {
             // The same answer as for a reference that does not exist: a guessed reference reveals nothing.
-            _refusal = NotFound();
+            Refused = NotFound();
             return null;
         }
 

@@ -20,7 +20,7 @@ namespace Tongban.Cases.Pages;
 /// service: what she asked, its history, and the actions the officer's role allows in its status.
 /// </summary>
 [Authorize(Policy = AuthSetup.StaffPolicy)]
-public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IFileStore files, IStringLocalizer<SharedResource> t) : CasePageModel(db)
+public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IFileStore files, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
 {
     /// <summary>What an officer may do; handing a case to a colleague is the head's.</summary>
     private static readonly CaseActionKind[] OfficerActions = [CaseActionKind.Accepted, CaseActionKind.MoreInformationRequested, CaseActionKind.Approved, CaseActionKind.Rejected, CaseActionKind.Escalated];
@@ -41,22 +41,11 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
     [BindProperty]
     public Guid? AssignTo { get; set; }
 
-    public async Task<IActionResult> OnGet(string reference, CancellationToken cancellationToken)
-    {
-        if (await Load(reference, cancellationToken) is not { } actor)
-        {
-            return _refusal!;
-        }
-
-        await audit.Record(Case.ResidentId, actor, AuditAction.Viewed, $"Case:{CaseReference.Display(Case.Reference)}", cancellationToken);
-        return Page();
-    }
-
     public async Task<IActionResult> OnPost(string reference, CancellationToken cancellationToken)
     {
         if (await Load(reference, cancellationToken) is not { } actor)
         {
-            return _refusal!;
+            return Refused!;
         }
 
         if (Act is not { } kind || !Allowed.Contains(kind))
@@ -94,7 +83,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
     {
         if (await Load(reference, cancellationToken) is not { } actor)
         {
-            return _refusal!;
+            return Refused!;
         }
 
         if (question is null || !Case.Answers().TryGetValue(question, out var answer) || UploadedFile.Read(answer) is not { } document
@@ -103,23 +92,21 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
             return NotFound();
         }
 
-        await audit.Record(Case.ResidentId, actor, AuditAction.Viewed, $"Document:{CaseReference.Display(Case.Reference)}", cancellationToken);
+        await Audit.Record(Case.ResidentId, actor, AuditAction.Viewed, $"Document:{CaseReference.Display(Case.Reference)}", cancellationToken);
         return File(content, document.ContentType, document.Name);
     }
 
-    private IActionResult? _refusal;
-
-    private async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
+    protected override async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
     {
         if (await Find(reference, cancellationToken) is not { } found)
         {
-            _refusal = NotFound();
+            Refused = NotFound();
             return null;
         }
 
         if (await policy.Decide(HttpContext, found.ResidentId, ResidentOperation.ReviewCase, found.ServiceCode) is not { } actor)
         {
-            _refusal = StatusCode(StatusCodes.Status403Forbidden);
+            Refused = StatusCode(StatusCodes.Status403Forbidden);
             return null;
         }
 
