@@ -105,6 +105,39 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
     }
 
     [Fact]
+    public async Task BackLinksRetraceTheQuestions_AndAChangeFromTheCheckPage_ReturnsToIt()
+    {
+        var (browser, _) = await ResidentWithProfile(new DateOnly(1940, 5, 1));
+        var check = await AnswerAll(browser, "/services/elderly-allowance/apply", ElderlyAllowance);
+        const string form = "/services/elderly-allowance/apply";
+
+        var (_, checkPage, _) = await browser.Get(check);
+        var changeLinks = ChangeLink().Matches(checkPage).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["applicant.fullName", "applicant.idNumber", "applicant.dateOfBirth", "applicant.residency", "applicant.address", "bank.accountNumber"], changeLinks);
+        Assert.Equal($"{form}/bank.accountNumber", BackLink(checkPage));
+        Assert.Equal($"{form}/applicant.address", BackLink((await browser.Get($"{form}/bank.accountNumber")).Html));
+        Assert.Equal("/services/elderly-allowance", BackLink((await browser.Get($"{form}/applicant.fullName")).Html));
+
+        var changing = $"{form}/bank.accountNumber?change=true";
+        Assert.Equal(check, BackLink((await browser.Get(changing)).Html));
+        var (status, _, next) = await browser.Submit(changing, new Dictionary<string, string> { ["answer"] = "6222 0000 3333 4444", ["change"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal(check, next!.OriginalString);
+        var (_, changed, _) = await browser.Get(check);
+        Assert.Contains("6222000033334444", changed.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("6222000011112222", changed.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private static string BackLink(string html) => WebUtility.HtmlDecode(BackLinkHref().Match(html).Groups[1].Value);
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" class=\"back-link\">")]
+    private static partial Regex BackLinkHref();
+
+    [GeneratedRegex("href=\"/services/elderly-allowance/apply/([^\"?]+)\\?change=true\"")]
+    private static partial Regex ChangeLink();
+
+    [Fact]
     public async Task EachDecision_AndEachSubmission_IsTimedForOperators()
     {
         var meters = app.Services.GetRequiredService<IMeterFactory>();
