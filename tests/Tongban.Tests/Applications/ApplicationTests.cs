@@ -129,6 +129,42 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         Assert.DoesNotContain("6222000011112222", changed.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AConditionalQuestion_IsAskedWhenAChangeCallsForIt_AndDroppedWhenItNoLongerApplies()
+    {
+        var (browser, _) = await ResidentWithProfile(new DateOnly(1985, 3, 1));
+        const string form = "/services/unemployment-benefit/apply";
+        var ended = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddDays(-30);
+        var check = await AnswerAll(browser, form, new()
+        {
+            ["employment.lastEmployer"] = Answer("深圳市南山电子有限公司"),
+            ["employment.endDate"] = new() { ["day"] = $"{ended.Day}", ["month"] = $"{ended.Month}", ["year"] = $"{ended.Year}" },
+            ["employment.reason"] = Answer("contract-ended"),
+            ["employment.insuredYears"] = Answer("3"),
+            ["bank.accountNumber"] = Answer("6222 0000 1111 2222"),
+        });
+        Assert.DoesNotContain("employment.forcedResignation", (await browser.Get(check)).Html, StringComparison.Ordinal);
+
+        // She resigned after all: the check page first asks the question that now applies, then comes back.
+        var changeReason = $"{form}/employment.reason?change=true";
+        await browser.Submit(changeReason, new Dictionary<string, string> { ["answer"] = "resigned", ["change"] = "true" });
+        var (status, _, asked) = await browser.Get(check);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal($"{form}/employment.forcedResignation", asked!.OriginalString);
+        Assert.Equal($"{form}/employment.reason", BackLink((await browser.Get(asked.OriginalString)).Html));
+        var (_, _, next) = await browser.Submit(asked.OriginalString, Answer("yes"));
+        Assert.Equal(check, next!.OriginalString);
+        Assert.Contains("employment.forcedResignation?change=true", (await browser.Get(check)).Html, StringComparison.Ordinal);
+
+        // Dismissed, in fact: the question no longer applies, and its answer goes neither on the page nor in the case.
+        await browser.Submit(changeReason, new Dictionary<string, string> { ["answer"] = "dismissed", ["change"] = "true" });
+        Assert.DoesNotContain("employment.forcedResignation", (await browser.Get(check)).Html, StringComparison.Ordinal);
+        var (_, _, done) = await browser.Submit(check, new Dictionary<string, string>());
+        var submitted = await CaseOf(Reference().Match((await browser.Get(done!.OriginalString)).Html).Value);
+        Assert.Equal("dismissed", submitted.Answers()["employment.reason"]);
+        Assert.False(submitted.Answers().ContainsKey("employment.forcedResignation"));
+    }
+
     private static string BackLink(string html) => WebUtility.HtmlDecode(BackLinkHref().Match(html).Groups[1].Value);
 
     [GeneratedRegex("<a href=\"([^\"]+)\" class=\"back-link\">")]

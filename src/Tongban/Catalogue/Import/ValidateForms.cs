@@ -74,6 +74,18 @@ public static partial class ValidateForms
                 errors.Add(new(file, item, "ask", $"asks '{id}' twice"));
             }
 
+            // A condition on a question the form does not ask (or asks only later) is silently false: refuse it.
+            for (var i = 0; i < ask.Count; i++)
+            {
+                if (questions.TryGetValue(ask[i], out var asked) && asked.ShowIf is not null)
+                {
+                    foreach (var id in QuestionsIn(asked.ShowIf).Where(id => !ask.Take(i).Contains(id)))
+                    {
+                        errors.Add(new(file, item, "ask", $"asks '{ask[i]}', whose showIf depends on '{id}', which the form does not ask before it"));
+                    }
+                }
+            }
+
             var ruleIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var rule in f.Rules ?? [])
             {
@@ -84,6 +96,11 @@ public static partial class ValidateForms
                 }
 
                 Expression(rule.Check, file, ruleItem, "check", errors);
+                foreach (var id in QuestionsIn(rule.Check).Where(id => !ask.Contains(id)))
+                {
+                    errors.Add(new(file, ruleItem, "check", $"depends on '{id}', which the form does not ask"));
+                }
+
                 ValidateCatalogue.Text(rule.Passed, file, ruleItem, "passed", errors);
                 ValidateCatalogue.Text(rule.Failed, file, ruleItem, "failed", errors);
             }
@@ -162,6 +179,13 @@ public static partial class ValidateForms
         }
     }
 
+    /// <summary>The question ids an expression reads, such as <c>a.Is("employment.reason", "resigned")</c>.</summary>
+    private static IEnumerable<string> QuestionsIn(string? expression) =>
+        expression is null ? [] : QuestionIdLiteral().Matches(expression).Select(m => m.Groups[1].Value).Distinct();
+
     [GeneratedRegex("^[a-z][a-zA-Z]*(\\.[a-z][a-zA-Z]*)+$")]
     private static partial Regex QuestionId();
+
+    [GeneratedRegex("\"([a-z][a-zA-Z]*(?:\\.[a-z][a-zA-Z]*)+)\"")]
+    private static partial Regex QuestionIdLiteral();
 }

@@ -34,6 +34,8 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         { "form for an unknown service", "forms/elderly-allowance.json", "form 'winning-the-lottery'", "service", "unknown service" },
         { "unknown prefill", "forms/questions.json", "question 'applicant.fullName'", "prefill", "profile.fullName" },
         { "e-certificate of nobody", "forms/questions.json", "question 'death.certificate'", "eCertificateHolder", "ID number question" },
+        { "rule on a question not asked", "forms/elderly-allowance.json", "form 'elderly-allowance' › rule 'aged-80'", "check", "applicant.weddingDate" },
+        { "condition on a later question", "forms/unemployment-benefit.json", "form 'unemployment-benefit'", "ask", "employment.reason" },
     };
 
     private static JsonNode Question(JsonNode file, string id) => file["questions"]!.AsArray().Single(q => (string?)q!["id"] == id)!;
@@ -69,6 +71,16 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
             case "form for an unknown service": copy.Edit("forms/elderly-allowance.json", f => f["service"] = "winning-the-lottery"); break;
             case "unknown prefill": copy.Edit("forms/questions.json", f => Question(f, "applicant.fullName")["prefill"] = "profile.shoeSize"); break;
             case "e-certificate of nobody": copy.Edit("forms/questions.json", f => Question(f, "death.certificate")["eCertificateHolder"] = "death.fullName"); break;
+            case "rule on a question not asked": copy.Edit("forms/elderly-allowance.json", f => f["rules"]![0]!["check"] = "a.Age(\"applicant.weddingDate\") >= 80"); break;
+            case "condition on a later question":
+                copy.Edit("forms/unemployment-benefit.json", f =>
+                {
+                    var ask = f["ask"]!.AsArray();
+                    var reason = ask.IndexOf(ask.Single(q => (string?)q == "employment.reason"));
+                    ask.RemoveAt(reason);
+                    ask.Add("employment.reason"); // now after the question whose condition reads it
+                });
+                break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null);
         }
     }
