@@ -6,7 +6,7 @@ namespace Tongban.Applications;
 /// <summary>
 /// How long instant approval (秒批) takes, measured where it happens: the rules' decision for each case, and
 /// the whole submission on the server (reading the draft, deciding, saving the cases and their messages).
-/// Readable live with <c>dotnet-counters monitor --counters Tongban.Applications</c> or by any OpenTelemetry
+/// Readable live with <c>dotnet-counters monitor -p PID --counters Tongban.Applications</c> or by any OpenTelemetry
 /// exporter; the benchmark in <c>bench/</c> reads them too.
 /// </summary>
 public sealed class SubmissionMetrics
