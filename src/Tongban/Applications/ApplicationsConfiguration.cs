@@ -13,6 +13,8 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         builder.Property(d => d.Revision).IsConcurrencyToken();
         // One open draft per resident and form; submitted ones stay as the record of what was sent.
         builder.HasIndex(d => new { d.ResidentId, d.FormKey }).IsUnique().HasFilter("\"SubmittedAt\" IS NULL");
+        // The daily count of abandoned drafts reads only the open drafts not yet counted.
+        builder.HasIndex(d => d.UpdatedAt).HasFilter("\"SubmittedAt\" IS NULL AND \"AbandonedAt\" IS NULL");
         builder.HasOne<Resident>().WithMany().HasForeignKey(d => d.ResidentId);
     }
 }

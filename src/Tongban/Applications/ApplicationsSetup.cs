@@ -10,6 +10,7 @@ public static class ApplicationsSetup
         services.AddScoped<RecordFormStep>();
         services.AddScoped<StoreUpload>();
         services.AddSingleton<SubmissionMetrics>();
+        services.AddScoped<Platform.Jobs.IJobHandler, RecordAbandonedDrafts>();
         return services;
     }
 }

@@ -30,6 +30,9 @@ public sealed class Draft
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
 
+    /// <summary>When the funnel counted the draft as abandoned; cleared when she carries on, so a second stop counts again.</summary>
+    public DateTime? AbandonedAt { get; set; }
+
     public Dictionary<string, string> Answers() =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(AnswersJson) ?? [];
 

@@ -5,11 +5,14 @@ public enum FormStep
     Viewed,
     Answered,
     Submitted,
+
+    /// <summary>A draft left untouched for <see cref="RecordAbandonedDrafts.After"/>, at the page where she stopped.</summary>
+    Abandoned,
 }
 
 /// <summary>
 /// One step of one person through a form, for measuring where which groups give up (a page viewed and
-/// never answered is where someone stopped). No identity: only the group attributes she agreed to count,
+/// never answered is where someone stopped; a draft left untouched is counted as abandoned there). No identity: only the group attributes she agreed to count,
 /// otherwise "unknown".
 /// </summary>
 public sealed class FormEvent

@@ -15,9 +15,17 @@ public sealed class RecordFormStep(AppDbContext db, TimeProvider clock)
     public async Task Handle(string formKey, string page, FormStep step, string channel, Guid residentId, CancellationToken cancellationToken)
     {
         var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        db.FormEvents.Add(Event(resident, formKey, page, step, channel, clock));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The step with her group, if she agreed to be counted, and otherwise "unknown" for each attribute.</summary>
+    public static FormEvent Event(Resident resident, string formKey, string page, FormStep step, string channel, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(resident);
+        ArgumentNullException.ThrowIfNull(clock);
         var counted = resident.StatisticsConsent;
-        db.FormEvents.Add(new FormEvent
+        return new FormEvent
         {
             FormKey = formKey,
             Page = page,
@@ -27,9 +35,8 @@ public sealed class RecordFormStep(AppDbContext db, TimeProvider clock)
             District = counted ? resident.DistrictCode ?? "none" : "unknown",
             Language = counted ? resident.PreferredLanguage ?? "none" : "unknown",
             Needs = !counted ? "unknown" : resident.AccessibilityNeeds == AccessibilityNeeds.None ? "none" : resident.AccessibilityNeeds.ToString(),
-            At = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            At = clock.GetUtcNow().UtcDateTime,
+        };
     }
 
     public static string AgeBand(DateOnly? born, DateOnly today)

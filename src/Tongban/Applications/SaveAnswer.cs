@@ -23,6 +23,7 @@ public sealed class SaveAnswer(AppDbContext db, TimeProvider clock)
             answers[questionId] = value;
             draft.SetAnswers(answers);
             draft.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            draft.AbandonedAt = null;
             draft.Revision++;
             try
             {

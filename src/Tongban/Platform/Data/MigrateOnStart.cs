@@ -1,6 +1,9 @@
 namespace Tongban.Platform.Data;
 
-/// <summary>Brings the schema up to date before the app serves (EF Core takes a database lock, so several nodes may start together).</summary>
+/// <summary>
+/// Brings the schema up to date before the app serves (EF Core takes a database lock, so several nodes may start
+/// together), then starts the recurring jobs.
+/// </summary>
 internal sealed class MigrateOnStart(IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -8,7 +11,9 @@ internal sealed class MigrateOnStart(IServiceScopeFactory scopes) : IHostedServi
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
-        await RefreshSqliteStatistics.ScheduleNow(db, scope.ServiceProvider.GetRequiredService<Jobs.JobScheduler>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+        var (jobs, clock) = (scope.ServiceProvider.GetRequiredService<Jobs.JobScheduler>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        await RefreshSqliteStatistics.ScheduleNow(db, jobs, clock, cancellationToken);
+        await Applications.RecordAbandonedDrafts.ScheduleNow(db, jobs, clock, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -48,6 +48,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AbandonedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AnswersJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -83,6 +86,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasFilter("\"SubmittedAt\" IS NULL AND \"AbandonedAt\" IS NULL");
 
                     b.HasIndex("ResidentId", "FormKey")
                         .IsUnique()

@@ -41,6 +41,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AbandonedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnswersJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -76,6 +79,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasFilter("\"SubmittedAt\" IS NULL AND \"AbandonedAt\" IS NULL");
 
                     b.HasIndex("ResidentId", "FormKey")
                         .IsUnique()
