@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Cases;
@@ -233,6 +234,6 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
         Assert.Equal("吴静", (await Stored(reference)).Case.AssignedToName);
         // She finds it on her workbench, in her language.
         var (_, workbench, _) = await (await People.SignInStaff(app, "officer2.civil", "zh-CN")).Get("/staff");
-        Assert.Matches($"{CaseReference.Display(reference)}</a>:\\s*已分派给您", workbench);
+        Assert.Matches($"{Regex.Escape(CaseReference.Display(reference))}</a>:\\s*已分派给您", workbench); // the check character may be * or $
     }
 }
