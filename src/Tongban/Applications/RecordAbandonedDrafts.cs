@@ -31,10 +31,11 @@ public sealed class RecordAbandonedDrafts(AppDbContext db, CatalogueStore catalo
             .Join(db.Residents, d => d.ResidentId, r => r.Id, (d, r) => new { Draft = d, Resident = r })
             .ToListAsync(cancellationToken);
         var snapshot = await catalogue.Current(cancellationToken);
+        var today = clock.Today();
         foreach (var (draft, resident) in stopped.Select(s => (s.Draft, s.Resident)))
         {
             var form = draft.FormKey.Split('/') is [var kind, var code] ? snapshot.ApplicationForm(kind, code) : null;
-            var page = form is null ? "unknown" : ApplicationFlow.Next(form, draft.Answers(), clock.Today())?.Id ?? "check";
+            var page = form is null ? "unknown" : ApplicationFlow.Next(form, draft.Answers(), today)?.Id ?? "check";
             db.FormEvents.Add(RecordFormStep.Event(resident, draft.FormKey, page, FormStep.Abandoned, draft.StartedChannel, clock));
             draft.AbandonedAt = now;
         }

@@ -28,7 +28,7 @@ public sealed class AbandonedDraftTests(TongbanAppWithClock app) : IClassFixture
         })).Status);
         var (_, _, next) = await browser.Get(Form);
         Assert.Equal($"{Form}/applicant.residency", next!.OriginalString);
-        await browser.Submit(next.OriginalString, new Dictionary<string, string> { ["answer"] = "hukou" });
+        await browser.Submit(next.OriginalString, Applying.Fields("hukou"));
 
         await app.RunDueJobs();
         Assert.Empty(await Abandoned()); // six days and a bit to go
@@ -44,14 +44,14 @@ public sealed class AbandonedDraftTests(TongbanAppWithClock app) : IClassFixture
 
         // She comes back (signing in again after so long), answers one more question, and stops again.
         await People.SignInResident(app, mobile, browser: browser);
-        await browser.Submit($"{Form}/applicant.address", new Dictionary<string, string> { ["answer"] = "大鹏新区葵涌街道1号" });
+        await browser.Submit($"{Form}/applicant.address", Applying.Fields("大鹏新区葵涌街道1号"));
         app.Time.Advance(TimeSpan.FromDays(8));
         await app.RunDueJobs();
         Assert.Equal(["applicant.address", "bank.accountNumber"], (await Abandoned()).Select(e => e.Page));
 
         // Sent at last: a submitted draft is never counted, however long ago it was touched.
         await People.SignInResident(app, mobile, browser: browser);
-        await browser.Submit($"{Form}/bank.accountNumber", new Dictionary<string, string> { ["answer"] = "6222000011112222" });
+        await browser.Submit($"{Form}/bank.accountNumber", Applying.Fields("6222000011112222"));
         await browser.Submit($"{Form}/check", new Dictionary<string, string>());
         app.Time.Advance(TimeSpan.FromDays(8));
         await app.RunDueJobs();

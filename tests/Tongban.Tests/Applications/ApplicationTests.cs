@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -138,7 +139,7 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         var check = await AnswerAll(browser, form, new()
         {
             ["employment.lastEmployer"] = Answer("深圳市南山电子有限公司"),
-            ["employment.endDate"] = new() { ["day"] = $"{ended.Day}", ["month"] = $"{ended.Month}", ["year"] = $"{ended.Year}" },
+            ["employment.endDate"] = Applying.Fields(ended.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ["employment.reason"] = Answer("contract-ended"),
             ["employment.insuredYears"] = Answer("3"),
             ["bank.accountNumber"] = Answer("6222 0000 1111 2222"),
