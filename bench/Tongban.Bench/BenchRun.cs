@@ -2,16 +2,23 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Tongban.Applications;
 using Tongban.Cases;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Audit;
+using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
 using Tongban.Residents;
 
@@ -24,7 +31,11 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
     private readonly string _connection;
     private readonly string? _folder;
     private readonly List<(Guid Resident, Guid Draft)> _drafts = [];
+    private readonly Dictionary<Guid, string> _stamps = [];
     private ApplicationForm _form = null!;
+
+    /// <summary>The database this run made, for another process of the app to use.</summary>
+    public string Connection => _connection;
 
     private BenchRun(string provider, string connection, string? folder) => (_provider, _connection, _folder) = (provider, connection, folder);
 
@@ -91,6 +102,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
             db.Residents.Add(resident);
             db.Drafts.Add(draft);
             _drafts.Add((resident.Id, draft.Id));
+            _stamps[resident.Id] = resident.SecurityStamp;
         }
 
         await db.SaveChangesAsync();
@@ -98,6 +110,28 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
 
     /// <summary>The drafts seeded, in slices, one per round: a draft is sent only once.</summary>
     public IReadOnlyList<(Guid Resident, Guid Draft)> Drafts(int start, int count) => _drafts.GetRange(start, count);
+
+    /// <summary>
+    /// What each resident's browser sends when she presses "send" on the check page, as one line: her cookies
+    /// (signed in, and the antiforgery cookie), a tab, the form. Made with the app's own keys, which live in
+    /// the database, so another process of the app on the same database accepts them.
+    /// </summary>
+    public IEnumerable<string> SendRequests(IReadOnlyList<(Guid Resident, Guid Draft)> drafts)
+    {
+        var tickets = Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AuthSetup.ResidentScheme).TicketDataFormat;
+        var antiforgery = Services.GetRequiredService<IAntiforgery>();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (resident, draft) in drafts)
+        {
+            var principal = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, resident.ToString()), new Claim(AuthSetup.StampClaim, _stamps[resident])], AuthSetup.ResidentScheme));
+            var signedIn = tickets.Protect(new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(2) }, AuthSetup.ResidentScheme));
+            var context = new DefaultHttpContext { RequestServices = Services, User = principal };
+            context.Request.Scheme = "https";
+            var tokens = antiforgery.GetTokens(context);
+            yield return $".Tongban.Resident={signedIn}; .Tongban.Antiforgery={tokens.CookieToken}\tdraft={draft}&__RequestVerificationToken={Uri.EscapeDataString(tokens.RequestToken!)}";
+        }
+    }
 
     /// <summary>Sends the drafts through SubmitApplication, <paramref name="concurrency"/> at a time; the rate, and each call's milliseconds.</summary>
     public async Task<(double Rate, List<double> Milliseconds, List<double> DecisionMilliseconds)> SubmitAll(IReadOnlyList<(Guid Resident, Guid Draft)> drafts, int concurrency)
@@ -152,8 +186,8 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// The same rows (the case, its three log entries, the notification and its delivery job, the draft update,
-    /// in one transaction each) written with bare ADO.NET commands.
+    /// The same rows (the case, its three log entries, the notification and its delivery job, the funnel's step,
+    /// the draft update, in one transaction each) written with bare ADO.NET commands.
     /// </summary>
     public async Task<(double Rate, List<double> Milliseconds)> InsertBare(IReadOnlyList<(Guid Resident, Guid Draft)> drafts, int concurrency)
     {
@@ -223,6 +257,14 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
             Add(job, "subject", notification.ToString());
             Add(job, "now", now);
             await job.ExecuteNonQueryAsync(ct);
+            await using var funnel = connection.CreateCommand();
+            funnel.Transaction = transaction;
+            funnel.CommandText = """
+                INSERT INTO "FormEvents" ("FormKey", "Page", "Step", "Channel", "AgeBand", "District", "Language", "Needs", "At")
+                VALUES ('services/elderly-allowance', 'check', 'Submitted', 'Online', 'unknown', 'unknown', 'unknown', 'unknown', @now)
+                """;
+            Add(funnel, "now", now);
+            await funnel.ExecuteNonQueryAsync(ct);
             await using var update = connection.CreateCommand();
             update.Transaction = transaction;
             update.CommandText = """UPDATE "Drafts" SET "Revision" = "Revision" + 1 WHERE "Id" = @draft""";

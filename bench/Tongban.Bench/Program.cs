@@ -21,6 +21,12 @@ internal static class Benchmark
             return;
         }
 
+        if (args is ["http", ..])
+        {
+            await HttpBench.Run(Arg(args, 1, 10), args.Length > 2 && args[2] != "-" ? args[2] : null, Arg(args, 3, 100), Arg(args, 4, 3), Arg(args, 5, 8000));
+            return;
+        }
+
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
         var postgres = args.Length > 1 && args[1] != "-" ? args[1] : null;
         var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
@@ -61,17 +67,9 @@ internal static class Benchmark
             }
         }
 
-        var folder = Path.Combine(Directory.GetCurrentDirectory(), "bench", "results");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"applications-{DateTime.UtcNow:yyyy-MM-dd}.md");
-        if (File.Exists(file))
-        {
-            // Never overwrite a result (and the notes written under it) from earlier the same day.
-            file = Path.Combine(folder, $"applications-{DateTime.UtcNow:yyyy-MM-dd-HHmm}.md");
-        }
-
-        await File.WriteAllTextAsync(file, report.ToString());
         Console.WriteLine(report);
-        Console.WriteLine($"written to {file}");
+        await Results.Write("applications", report);
     }
+
+    private static int Arg(string[] args, int index, int otherwise) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : otherwise;
 }

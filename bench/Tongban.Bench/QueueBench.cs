@@ -76,17 +76,7 @@ internal static class QueueBench
             }
         }
 
-        var folder = Path.Combine(Directory.GetCurrentDirectory(), "bench", "results");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"queue-{DateTime.UtcNow:yyyy-MM-dd}.md");
-        if (File.Exists(file))
-        {
-            // Never overwrite a result (and the notes written under it) from earlier the same day.
-            file = Path.Combine(folder, $"queue-{DateTime.UtcNow:yyyy-MM-dd-HHmm}.md");
-        }
-
-        await File.WriteAllTextAsync(file, report.ToString());
-        Console.WriteLine($"written to {file}");
+        await Results.Write("queue", report);
     }
 
     /// <summary>The "next page" cursor after the <paramref name="position"/>th case, as a resident paging that far would hold it.</summary>

@@ -26,5 +26,5 @@ internal sealed record Round(double TongbanRate, double BareRate, List<double> M
             $"| {database} | {concurrency} | {median.TongbanRate:F0} | {median.BareRate:F0} | {median.Ratio:F2}{ratios} | {P(times, 0.50):F1} | {P(times, 0.95):F1} | {P(times, 0.99):F1} | {P(rules, 0.99):F3} | {P(bare, 0.50):F1} / {P(bare, 0.99):F1} |");
     }
 
-    private static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
+    public static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
 }

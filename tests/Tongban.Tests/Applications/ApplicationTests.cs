@@ -205,6 +205,7 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         var draft = DraftField().Match(page).Groups[1].Value;
 
         var form = new Dictionary<string, string> { ["draft"] = draft, ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value };
+        var sentBefore = await SentForms();
 
         // A double click, then the back button and the same page sent again: the same case every time.
         var clicks = await Task.WhenAll(browser.Post(check, form), browser.Post(check, form));
@@ -213,6 +214,14 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         Assert.All(clicks, c => Assert.Equal(again.Location, c.Location));
         await using var scope = app.Scope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.CountAsync(c => c.DraftId == Guid.Parse(draft), TestContext.Current.CancellationToken));
+        Assert.Equal(sentBefore + 1, await SentForms()); // and the funnel counts one form sent, not three
+    }
+
+    private async Task<int> SentForms()
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().FormEvents
+            .CountAsync(e => e.FormKey == "services/elderly-allowance" && e.Step == FormStep.Submitted, TestContext.Current.CancellationToken);
     }
 
     [Fact]

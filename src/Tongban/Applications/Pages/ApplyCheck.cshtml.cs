@@ -14,7 +14,7 @@ namespace Tongban.Applications.Pages;
 /// <summary><c>…/apply/check</c>: every answer with a change link, then send. Sending twice makes nothing twice.</summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
 public sealed class ApplyCheckModel(
-    CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SubmitApplication submit, RecordFormStep funnel,
+    CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SubmitApplication submit,
     AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
 {
     public IReadOnlyList<(Question Question, string Shown, bool Prefilled)> Rows { get; private set; } = [];
@@ -63,7 +63,6 @@ public sealed class ApplyCheckModel(
             return Redirect($"{Form.Path}/{missing.Id}");
         }
 
-        await funnel.Handle(Form.Key, "check", FormStep.Submitted, Actor.Channel, ResidentId, cancellationToken);
         return Redirect($"{Form.Path}/done/{owned.Id}");
     }
 }

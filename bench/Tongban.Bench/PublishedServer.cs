@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Tongban.Bench;
+
+/// <summary>
+/// The app as it is deployed: a Release publish, started as its own process in Production on HTTPS (its
+/// cookies are Secure-only there, and antiforgery refuses plain HTTP), with a throw-away self-signed certificate.
+/// </summary>
+internal sealed class PublishedServer : IAsyncDisposable
+{
+    public const string Url = "https://127.0.0.1:5098";
+    private static readonly string Folder = Path.Combine(Directory.GetCurrentDirectory(), "bench", "out");
+    private static string? _certificateHash;
+    private readonly Process _process;
+
+    private PublishedServer(Process process) => _process = process;
+
+    /// <summary><c>dotnet publish -c Release</c> of the app, and a certificate for 127.0.0.1; once per benchmark.</summary>
+    public static async Task Publish()
+    {
+        await Run("dotnet", $"publish src/Tongban -c Release -o {Path.Combine(Folder, "publish")}");
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        _certificateHash = certificate.GetCertHashString();
+        await File.WriteAllBytesAsync(Path.Combine(Folder, "bench.pfx"), certificate.Export(X509ContentType.Pfx, "bench"));
+    }
+
+    /// <summary>Starts the published app on <paramref name="connection"/> and waits until it is ready.</summary>
+    public static async Task<PublishedServer> Start(string provider, string connection)
+    {
+        var start = new ProcessStartInfo("dotnet", Path.Combine(Folder, "publish", "Tongban.dll"))
+        {
+            WorkingDirectory = Path.Combine(Folder, "publish"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = Url;
+        start.Environment["Kestrel__Certificates__Default__Path"] = Path.Combine(Folder, "bench.pfx");
+        start.Environment["Kestrel__Certificates__Default__Password"] = "bench";
+        start.Environment["Database__Provider"] = provider;
+        start.Environment["ConnectionStrings__Tongban"] = connection;
+        start.Environment["Sms__Gateway__Url"] = "http://127.0.0.1:9/unused";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // As in-process: delivering the notifications would compete with the submissions being measured.
+        start.Environment["Jobs__Run"] = "false";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Log(e.Data);
+        process.ErrorDataReceived += (_, e) => Log(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new PublishedServer(process);
+        using var client = Client();
+        for (var i = 0; i < 120; i++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The published app stopped at start (exit code {process.ExitCode}); see {Path.Combine(Folder, "server.log")}.");
+            }
+
+            try
+            {
+                if ((await client.GetAsync(new Uri($"{Url}/health/ready"))).IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(500);
+        }
+
+        await server.DisposeAsync();
+        throw new TimeoutException("The published app was not ready within a minute.");
+    }
+
+    /// <summary>An HTTP client that trusts the benchmark's own certificate, and only it.</summary>
+    private static HttpClient Client() => new(new SocketsHttpHandler
+    {
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == _certificateHash,
+        },
+    });
+
+    private static void Log(string? line)
+    {
+        if (line is not null)
+        {
+            lock (Folder)
+            {
+                File.AppendAllLines(Path.Combine(Folder, "server.log"), [line]);
+            }
+        }
+    }
+
+    /// <summary>Runs a command from the repository root and fails if it does.</summary>
+    public static async Task<string> Run(string command, string arguments)
+    {
+        var start = new ProcessStartInfo(command, arguments) { RedirectStandardOutput = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command}.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{command} {arguments} failed ({process.ExitCode}):\n{output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
