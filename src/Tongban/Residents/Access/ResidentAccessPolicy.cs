@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tongban.Partners;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
@@ -29,7 +30,7 @@ public enum ResidentOperation
 /// The one place that decides who may do what with a resident's data, on every request. The answer is the
 /// actor to record in her trail, or null for no.
 /// </summary>
-public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, TimeProvider clock, Catalogue.CatalogueStore catalogue)
+public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, TimeProvider clock, Catalogue.CatalogueStore catalogue, PartnerChannel partners)
 {
     /// <summary>Whose data this request is about: herself or the person she validly acts for; for staff, the resident of the open assisted session.</summary>
     public async Task<Guid?> Subject(HttpContext context)
@@ -59,7 +60,7 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
         switch (user.Identity?.AuthenticationType)
         {
             case AuthSetup.ResidentScheme when me == residentId:
-                return operation == ResidentOperation.ReviewCase ? null : Actor.Self(residentId);
+                return operation == ResidentOperation.ReviewCase ? null : Actor.Self(residentId) with { Channel = partners.Channel(context) };
             case AuthSetup.ResidentScheme:
                 var state = await acting.Current(context);
                 if (state is not { Valid: true, Delegation: var d } || d.GrantorId != residentId)
@@ -73,7 +74,7 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
                     ResidentOperation.ActOnService => d.Covers(serviceCode),
                     _ => false,
                 };
-                return allowed ? AcceptDelegation.ProxyActor(d) : null;
+                return allowed ? AcceptDelegation.ProxyActor(d) with { Channel = partners.Channel(context) } : null;
             case AuthSetup.StaffScheme when operation == ResidentOperation.ReviewCase:
                 var department = (await catalogue.Current(context.RequestAborted)).Service(serviceCode)?.Department?.Code;
                 var reviews = user.IsInRole(nameof(Staff.StaffRole.CaseOfficer)) || user.IsInRole(nameof(Staff.StaffRole.DepartmentHead));

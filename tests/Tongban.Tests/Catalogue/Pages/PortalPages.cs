@@ -18,6 +18,7 @@ public static class PortalPages
         "/settings/elder-mode",
         "/sign-in",
         "/no-such-page",
+        "/partners/demo-superapp/launch?to=%2Fservices",
     ];
 
     public static TheoryData<string> Data => new(All);

@@ -1,0 +1,19 @@
+namespace Tongban.Partners;
+
+/// <summary>A partner app (super-app, bank, telecom) that opens the city's pages for its users.</summary>
+public sealed class PartnerApp
+{
+    /// <summary>The partner's name as residents know it.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The key the partner signs its launch links with (at least 32 characters), shared with it out of band.</summary>
+    public string LaunchSecret { get; set; } = "";
+}
+
+/// <summary>The partner apps, from configuration (<c>Partners:Apps:{code}:Name</c>, <c>…:LaunchSecret</c>).</summary>
+public sealed class PartnerOptions
+{
+    public const string Section = "Partners";
+
+    public Dictionary<string, PartnerApp> Apps { get; } = new(StringComparer.Ordinal);
+}
