@@ -145,9 +145,9 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
             await using var scope = Services.CreateAsyncScope();
             var submit = scope.ServiceProvider.GetRequiredService<SubmitApplication>();
             var watch = Stopwatch.StartNew();
-            var result = await submit.Handle(d.Draft, _form, Actor.Self(d.Resident), ct);
+            var result = await submit.Handle(d.Draft, d.Resident, _form, Actor.Self(d.Resident), ct);
             watch.Stop();
-            if (result.Cases is not [{ Status: CaseStatus.Approved }])
+            if (result?.Cases is not [{ Status: CaseStatus.Approved }])
             {
                 throw new InvalidOperationException("The benchmark's submissions should all be approved at once.");
             }

@@ -21,14 +21,20 @@ public sealed record Submitted(IReadOnlyList<Case> Cases, Question? Unanswered);
 /// </summary>
 public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines, NotifyResident notify, SubmissionMetrics metrics)
 {
-    public async Task<Submitted> Handle(Guid draftId, ApplicationForm form, Actor actor, CancellationToken cancellationToken)
+    /// <returns>Null when the draft is not <paramref name="residentId"/>'s draft of this form.</returns>
+    public async Task<Submitted?> Handle(Guid draftId, Guid residentId, ApplicationForm form, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(actor);
         var startedAt = Stopwatch.GetTimestamp();
-        // The draft and its resident (whom the message goes to) in one round trip.
-        var (draft, resident) = await db.Drafts.Where(d => d.Id == draftId)
-            .Join(db.Residents, d => d.ResidentId, r => r.Id, (d, r) => ValueTuple.Create(d, r)).SingleAsync(cancellationToken);
+        // The draft, if it is hers and of this form, and her record (whom the message goes to), in one round trip.
+        var (draft, resident) = await db.Drafts.Where(d => d.Id == draftId && d.ResidentId == residentId && d.FormKey == form.Key)
+            .Join(db.Residents, d => d.ResidentId, r => r.Id, (d, r) => ValueTuple.Create(d, r)).SingleOrDefaultAsync(cancellationToken);
+        if (draft is null)
+        {
+            return null;
+        }
+
         if (draft.SubmittedAt is not null)
         {
             return new(await CasesOf(draftId, cancellationToken), null);

@@ -217,6 +217,22 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         Assert.Equal(sentBefore + 1, await SentForms()); // and the funnel counts one form sent, not three
     }
 
+    [Fact]
+    public async Task SomeoneElsesDraft_CannotBeSent()
+    {
+        var (owner, _) = await ResidentWithProfile(new DateOnly(1940, 5, 1));
+        var check = await AnswerAll(owner, "/services/elderly-allowance/apply", ElderlyAllowance);
+        var draft = DraftField().Match((await owner.Get(check)).Html).Groups[1].Value;
+        var (stranger, _) = await ResidentWithProfile(new DateOnly(1941, 5, 1));
+        var (_, question, _) = await stranger.Get((await stranger.Get("/services/elderly-allowance/apply")).Location!.OriginalString);
+
+        var (status, _, _) = await stranger.Post(check, new Dictionary<string, string> { ["draft"] = draft, ["__RequestVerificationToken"] = Token().Match(question).Groups[1].Value });
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        await using var scope = app.Scope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.AnyAsync(c => c.DraftId == Guid.Parse(draft), TestContext.Current.CancellationToken));
+    }
+
     private async Task<int> SentForms()
     {
         await using var scope = app.Scope();

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Auth;
-using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
 
@@ -15,7 +13,7 @@ namespace Tongban.Applications.Pages;
 [Authorize(Policy = AuthSetup.PersonPolicy)]
 public sealed class ApplyCheckModel(
     CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SubmitApplication submit,
-    AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
+    TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
 {
     public IReadOnlyList<(Question Question, string Shown, bool Prefilled)> Rows { get; private set; } = [];
     public Guid DraftId { get; private set; }
@@ -51,18 +49,17 @@ public sealed class ApplyCheckModel(
             return refused;
         }
 
-        var owned = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == draft && d.ResidentId == ResidentId && d.FormKey == Form.Key, cancellationToken);
-        if (owned is null)
+        var result = await submit.Handle(draft, ResidentId, Form, Actor, cancellationToken);
+        if (result is null)
         {
             return NotFound();
         }
 
-        var result = await submit.Handle(owned.Id, Form, Actor, cancellationToken);
         if (result.Unanswered is { } missing)
         {
             return Redirect($"{Form.Path}/{missing.Id}");
         }
 
-        return Redirect($"{Form.Path}/done/{owned.Id}");
+        return Redirect($"{Form.Path}/done/{draft}");
     }
 }
