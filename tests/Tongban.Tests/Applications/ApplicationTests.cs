@@ -58,12 +58,7 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         ["bank.accountNumber"] = Answer("6222 0000 1111 2222"),
     };
 
-    private async Task<Case> CaseOf(string reference)
-    {
-        await using var scope = app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.AsNoTracking()
-            .SingleAsync(c => c.Reference == CaseReference.Normalize(reference), TestContext.Current.CancellationToken);
-    }
+    private Task<Case> CaseOf(string reference) => Applying.StoredCase(app, reference);
 
     [Fact]
     public async Task AnEightySixYearOld_IsAskedOnlyWhatTheCityDoesNotHold_AndApprovedAtOnce_WithReasons()

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tongban.Tests.Infrastructure;
 
@@ -34,6 +36,15 @@ public static partial class Applying
         Assert.True(status == HttpStatusCode.Redirect, html);
         var (_, _, done) = await browser.Submit(location!.OriginalString, new Dictionary<string, string>());
         return CaseLink().Match((await browser.Get(done!.OriginalString)).Html).Groups[1].Value;
+    }
+
+    /// <summary>The case stored under a reference as shown to the resident.</summary>
+    public static async Task<Tongban.Cases.Case> StoredCase(TongbanApp app, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<Tongban.Platform.Data.AppDbContext>().Cases.AsNoTracking()
+            .SingleAsync(c => c.Reference == Tongban.Cases.CaseReference.Normalize(reference), TestContext.Current.CancellationToken);
     }
 
     /// <summary>The form fields of one typed answer: a date (yyyy-MM-dd) as day, month and year, anything else as itself.</summary>

@@ -31,12 +31,7 @@ public sealed class PartnerLaunchTests(PartnerLaunchTests.App app) : IClassFixtu
         return $"/partners/{partner}/launch?to={Uri.EscapeDataString(page)}&at={at}&sig={CheckPartnerLaunch.Signature(secret, partner, at, page)}";
     }
 
-    private async Task<Case> CaseOf(string reference)
-    {
-        await using var scope = app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.AsNoTracking()
-            .SingleAsync(c => c.Reference == CaseReference.Normalize(reference), TestContext.Current.CancellationToken);
-    }
+    private Task<Case> CaseOf(string reference) => Applying.StoredCase(app, reference);
 
     [Fact]
     public async Task SheOpensTheServiceFromHerBanksApp_AndTheCaseAndHerStepsAreOnThePartnerAppChannel()
