@@ -71,6 +71,7 @@ internal static class HttpBench
             if (r > 0)
             {
                 var (bareRate, bare) = await run.InsertBare(drafts.Take(http.Requests).ToList(), connections);
+                run.CloseBareConnections();
                 results.Add((http, bareRate, bare));
             }
         }
