@@ -17,20 +17,20 @@ internal static class Benchmark
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TONGBAN", Path.GetFullPath(Path.Combine("src", "Tongban")));
         if (args is ["queue", ..])
         {
-            await QueueBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 ? args[2] : null);
+            await QueueBench.Run(Arg(args, 1, 100_000), args.Length > 2 ? args[2] : null);
             return;
         }
 
         if (args is ["http", ..])
         {
-            await HttpBench.Run(Arg(args, 1, 10), args.Length > 2 && args[2] != "-" ? args[2] : null, Arg(args, 3, 100), Arg(args, 4, 3), Arg(args, 5, 8000));
+            await HttpBench.Run(Arg(args, 1, 10), Postgres(args, 2), Arg(args, 3, 100), Arg(args, 4, 3), Arg(args, 5, 8000));
             return;
         }
 
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
-        var postgres = args.Length > 1 && args[1] != "-" ? args[1] : null;
-        var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
-        var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+        var count = Arg(args, 0, 2000);
+        var postgres = Postgres(args, 1);
+        var concurrency = Arg(args, 2, 100);
+        var rounds = Arg(args, 3, 3);
         // One submission at a time shows the server's own time for a decision, without waiting behind others.
         var alone = Math.Max(100, count / 4);
 
@@ -72,4 +72,7 @@ internal static class Benchmark
     }
 
     private static int Arg(string[] args, int index, int otherwise) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : otherwise;
+
+    /// <summary>The PostgreSQL connection string at <paramref name="index"/>, or null when it is missing or "-".</summary>
+    private static string? Postgres(string[] args, int index) => args.Length > index && args[index] != "-" ? args[index] : null;
 }
