@@ -20,7 +20,9 @@ public static class DatabaseSetup
         {
             case Sqlite:
                 connectionString ??= DefaultSqliteConnectionString(contentRoot);
-                services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                services.AddSingleton<SqliteWriteGate>();
+                services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(
+                    (services, o) => o.UseSqlite(connectionString).AddInterceptors(services.GetRequiredService<SqliteWriteGate>()));
                 break;
             case Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tongban.Applications;
+using Tongban.Platform.Data;
+
+namespace Tongban.Tests.Platform.Data;
+
+/// <summary>
+/// The SQLite write gate on a real database file. Its connections give up on a busy database after one second
+/// (Microsoft.Data.Sqlite's own retrying), so a writer that waited for SQLite instead of for its turn fails.
+/// </summary>
+public sealed class SqliteWriteGateTests : IAsyncLifetime
+{
+    private readonly SqliteWriteGate gate = new(NullLogger<SqliteWriteGate>.Instance);
+    private readonly string file = Path.Combine(Directory.CreateTempSubdirectory("tongban-gate-").FullName, "t.db");
+
+    public async ValueTask InitializeAsync()
+    {
+        await using var db = Context();
+        await DatabaseSetup.MigrateAsync(db, TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        gate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task AWriter_WaitsForItsTurn_InsteadOfFailingOnTheBusyDatabase()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var first = Context();
+        await using var second = Context();
+        await using var transaction = await first.Database.BeginTransactionAsync(ct);
+        first.FormEvents.Add(Step("first"));
+        await first.SaveChangesAsync(ct);
+
+        second.FormEvents.Add(Step("second"));
+        var waiting = second.SaveChangesAsync(ct);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), ct);
+        Assert.False(waiting.IsCompleted, "the second writer waits while the first holds its transaction");
+
+        await transaction.CommitAsync(ct);
+        await waiting;
+
+        await using var reader = Context();
+        Assert.Equal(["first", "second"], await reader.FormEvents.OrderBy(e => e.Id).Select(e => e.Page).ToListAsync(ct));
+        Assert.False(gate.IsTaken);
+    }
+
+    [Fact]
+    public async Task TheTurn_IsGivenBack_HoweverAWriteEnds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = Context();
+
+        await using (var committed = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.FormEvents.Add(Step("committed"));
+            await db.SaveChangesAsync(ct);
+            Assert.True(gate.IsTaken);
+            await committed.CommitAsync(ct);
+        }
+
+        Assert.False(gate.IsTaken, "after a commit");
+
+        await using (var rolledBack = await db.Database.BeginTransactionAsync(ct))
+        {
+            await rolledBack.RollbackAsync(ct);
+        }
+
+        Assert.False(gate.IsTaken, "after a rollback");
+
+        await using (await db.Database.BeginTransactionAsync(ct))
+        {
+            db.FormEvents.Add(Step("abandoned"));
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.False(gate.IsTaken, "after a transaction disposed without commit (an exception on the way)");
+
+        db.ChangeTracker.Clear();
+        db.FormEvents.Add(Step("alone"));
+        await db.SaveChangesAsync(ct);
+        Assert.False(gate.IsTaken, "after a single insert outside a transaction");
+
+        await db.FormEvents.Where(e => e.Page == "alone").ExecuteUpdateAsync(u => u.SetProperty(e => e.Channel, "Counter"), ct);
+        Assert.False(gate.IsTaken, "after ExecuteUpdate");
+
+        var existing = await db.FormEvents.AsNoTracking().SingleAsync(e => e.Page == "alone", ct);
+        db.ChangeTracker.Clear();
+        var duplicate = Step("duplicate");
+        duplicate.Id = existing.Id;
+        db.FormEvents.Add(duplicate);
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(ct));
+        Assert.False(gate.IsTaken, "after a write that failed");
+
+        await using var other = Context();
+        Assert.Equal(["committed", "alone"], await other.FormEvents.OrderBy(e => e.Id).Select(e => e.Page).ToListAsync(ct));
+        Assert.Equal("Counter", await other.FormEvents.Where(e => e.Page == "alone").Select(e => e.Channel).SingleAsync(ct));
+    }
+
+    private SqliteAppDbContext Context() => new(new DbContextOptionsBuilder<SqliteAppDbContext>()
+        .UseSqlite($"Data Source={file};Default Timeout=1")
+        .AddInterceptors(gate)
+        .Options);
+
+    private static FormEvent Step(string page) => new()
+    {
+        FormKey = "service:test",
+        Page = page,
+        Step = FormStep.Viewed,
+        Channel = "Online",
+        AgeBand = "unknown",
+        District = "unknown",
+        Language = "unknown",
+        Needs = "unknown",
+        At = DateTime.UtcNow,
+    };
+}
