@@ -18,6 +18,8 @@ internal sealed class PublishedServer : IAsyncDisposable
 
     private PublishedServer(Process process) => _process = process;
 
+    public int ProcessId => _process.Id;
+
     /// <summary><c>dotnet publish -c Release</c> of the app, and a certificate for 127.0.0.1; once per benchmark.</summary>
     public static async Task Publish()
     {
