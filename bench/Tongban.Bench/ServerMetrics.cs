@@ -3,11 +3,13 @@ using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Tongban.Applications;
+using Tongban.Platform.Data;
 
 namespace Tongban.Bench;
 
 /// <summary>
-/// The published server's own measurements of instant approval (<see cref="SubmissionMetrics"/>), read the way
+/// The published server's own measurements of instant approval (<see cref="SubmissionMetrics"/>) and of SQLite's
+/// write turns (<see cref="SqliteWriteGate"/>), read the way
 /// dotnet-counters reads them: an EventPipe session on the server process asks .NET's metrics EventSource to
 /// publish each histogram's p50/p95/p99 every second. A round's figure is the worst second's, so a short slow
 /// spell is not averaged away.
@@ -15,6 +17,7 @@ namespace Tongban.Bench;
 internal sealed class ServerMetrics : IDisposable
 {
     private const string Provider = "System.Diagnostics.Metrics";
+    private static readonly string[] Meters = [SubmissionMetrics.MeterName, SqliteWriteGate.MeterName];
     private readonly EventPipeSession _session;
     private readonly EventPipeEventSource _source;
     private readonly Task _reading;
@@ -33,7 +36,7 @@ internal sealed class ServerMetrics : IDisposable
         var arguments = new Dictionary<string, string>
         {
             ["SessionId"] = Guid.NewGuid().ToString("N"),
-            ["Metrics"] = SubmissionMetrics.MeterName,
+            ["Metrics"] = string.Join(',', Meters),
             ["RefreshInterval"] = "1",
             ["MaxTimeSeries"] = "100",
             ["MaxHistograms"] = "20",
@@ -58,7 +61,7 @@ internal sealed class ServerMetrics : IDisposable
 
     private void Published(TraceEvent e)
     {
-        if (e.ProviderName != Provider || e.EventName != "HistogramValuePublished" || (string)e.PayloadByName("meterName") != SubmissionMetrics.MeterName)
+        if (e.ProviderName != Provider || e.EventName != "HistogramValuePublished" || !Meters.Contains((string)e.PayloadByName("meterName")))
         {
             return;
         }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Tongban.Platform.Data;
@@ -14,16 +16,33 @@ namespace Tongban.Platform.Data;
 /// still kept apart by SQLite's own locking; so is a writer that waited longer than <see cref="Patience"/>,
 /// which then goes on ungated rather than fail here.
 /// </summary>
-public sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
 {
     /// <summary>As long as Microsoft.Data.Sqlite's default command timeout.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    public const string MeterName = "Tongban.Data";
+    public const string WaitDuration = "tongban.data.sqlite.turn.wait.duration";
+    public const string HoldDuration = "tongban.data.sqlite.turn.hold.duration";
+
     private readonly SemaphoreSlim turn = new(1, 1);
     private readonly Lock sync = new();
+    private readonly ILogger<SqliteWriteGate> logger;
+    private readonly Histogram<double> waited;
+    private readonly Histogram<double> held;
 
-    /// <summary>EF Core's id of the connection that has the turn, or empty.</summary>
+    /// <summary>EF Core's id of the connection that has the turn, or empty; and since when it has it.</summary>
     private Guid holder;
+    private long heldSince;
+
+    public SqliteWriteGate(ILogger<SqliteWriteGate> logger, IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        this.logger = logger;
+        var meter = meters.Create(MeterName);
+        waited = meter.CreateHistogram<double>(WaitDuration, "s", "Time a SQLite write waited for its turn: how long writes queue.");
+        held = meter.CreateHistogram<double>(HoldDuration, "s", "Time a SQLite write held its turn: from BEGIN (or the statement) to commit.");
+    }
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
@@ -199,7 +218,8 @@ public sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTransa
     {
         if (!Holds(connection))
         {
-            Took(turn.Wait(Patience), connection);
+            var since = Stopwatch.GetTimestamp();
+            Took(turn.Wait(Patience), connection, since);
         }
     }
 
@@ -207,7 +227,8 @@ public sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTransa
     {
         if (!Holds(connection))
         {
-            Took(await turn.WaitAsync(Patience, cancellationToken), connection);
+            var since = Stopwatch.GetTimestamp();
+            Took(await turn.WaitAsync(Patience, cancellationToken), connection, since);
         }
     }
 
@@ -220,8 +241,9 @@ public sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTransa
         }
     }
 
-    private void Took(bool gotTurn, Guid connection)
+    private void Took(bool gotTurn, Guid connection, long waitingSince)
     {
+        waited.Record(Stopwatch.GetElapsedTime(waitingSince).TotalSeconds);
         if (!gotTurn)
         {
             logger.LogWarning("A SQLite write waited {Seconds} s for its turn and goes on without it; SQLite's own locking decides.", Patience.TotalSeconds);
@@ -231,12 +253,14 @@ public sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTransa
         lock (sync)
         {
             holder = connection;
+            heldSince = Stopwatch.GetTimestamp();
         }
     }
 
     /// <summary>Only the connection holding the turn gives it back, and only once.</summary>
     private void Leave(Guid connection)
     {
+        long since;
         lock (sync)
         {
             if (holder != connection || connection == Guid.Empty)
@@ -245,9 +269,11 @@ public sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTransa
             }
 
             holder = Guid.Empty;
+            since = heldSince;
         }
 
         turn.Release();
+        held.Record(Stopwatch.GetElapsedTime(since).TotalSeconds);
     }
 
     public void Dispose() => turn.Dispose();

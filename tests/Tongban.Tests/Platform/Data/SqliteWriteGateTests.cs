@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tongban.Applications;
 using Tongban.Platform.Data;
@@ -11,8 +14,11 @@ namespace Tongban.Tests.Platform.Data;
 /// </summary>
 public sealed class SqliteWriteGateTests : IAsyncLifetime
 {
-    private readonly SqliteWriteGate gate = new(NullLogger<SqliteWriteGate>.Instance);
+    private readonly ServiceProvider services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly SqliteWriteGate gate;
     private readonly string file = Path.Combine(Directory.CreateTempSubdirectory("tongban-gate-").FullName, "t.db");
+
+    public SqliteWriteGateTests() => gate = new(NullLogger<SqliteWriteGate>.Instance, services.GetRequiredService<IMeterFactory>());
 
     public async ValueTask InitializeAsync()
     {
@@ -20,16 +26,18 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await DatabaseSetup.MigrateAsync(db, TestContext.Current.CancellationToken);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         gate.Dispose();
-        return ValueTask.CompletedTask;
+        await services.DisposeAsync();
     }
 
     [Fact]
     public async Task AWriter_WaitsForItsTurn_InsteadOfFailingOnTheBusyDatabase()
     {
         var ct = TestContext.Current.CancellationToken;
+        using var waits = new MetricCollector<double>(services.GetRequiredService<IMeterFactory>(), SqliteWriteGate.MeterName, SqliteWriteGate.WaitDuration);
+        using var holds = new MetricCollector<double>(services.GetRequiredService<IMeterFactory>(), SqliteWriteGate.MeterName, SqliteWriteGate.HoldDuration);
         await using var first = Context();
         await using var second = Context();
         await using var transaction = await first.Database.BeginTransactionAsync(ct);
@@ -47,6 +55,9 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await using var reader = Context();
         Assert.Equal(["first", "second"], await reader.FormEvents.OrderBy(e => e.Id).Select(e => e.Page).ToListAsync(ct));
         Assert.False(gate.IsTaken);
+        // Operators see how long writes queued and held the database (docs/operations.md).
+        Assert.Contains(waits.GetMeasurementSnapshot(), m => m.Value >= 1.5);
+        Assert.Contains(holds.GetMeasurementSnapshot(), m => m.Value >= 1.5);
     }
 
     [Fact]
