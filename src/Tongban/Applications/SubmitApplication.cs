@@ -75,6 +75,7 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
                 ResidentId = draft.ResidentId,
                 DraftId = draft.Id,
                 Channel = actor.Channel,
+                PartnerCode = actor.Partner,
                 ActorKind = actor.Kind,
                 ActorId = actor.Id,
                 ActorName = actor.Kind == ActorKind.Resident ? null : actor.Name,

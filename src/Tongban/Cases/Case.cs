@@ -54,6 +54,9 @@ public sealed class Case
     /// <summary>Online, PartnerApp, Counter, Hotline or Post.</summary>
     public required string Channel { get; set; }
 
+    /// <summary>On the PartnerApp channel, the partner app's code (<c>Partners:Apps:{code}</c>), so that each partner's service can be counted.</summary>
+    public string? PartnerCode { get; set; }
+
     public ActorKind ActorKind { get; set; }
     public Guid? ActorId { get; set; }
     public string? ActorName { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tongban.Partners;
 using Tongban.Residents;
 
 namespace Tongban.Cases;
@@ -12,6 +13,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.Reference).IsUnique();
         builder.Property(c => c.ServiceCode).HasMaxLength(64);
         builder.Property(c => c.Channel).HasMaxLength(12);
+        builder.Property(c => c.PartnerCode).HasMaxLength(PartnerOptions.CodeMaxLength);
         builder.Property(c => c.ActorKind).HasConversion<string>().HasMaxLength(12);
         builder.Property(c => c.ActorName).HasMaxLength(100);
         builder.Property(c => c.ActingUnder).HasMaxLength(200);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using Tongban.Platform.Audit;
 
 namespace Tongban.Partners;
 
@@ -40,6 +41,11 @@ public sealed class PartnerChannel(IDataProtectionProvider protection, IOptions<
         }
     }
 
-    /// <summary>The channel a resident (or her proxy) uses in this request.</summary>
-    public string Channel(HttpContext http) => Partner(http) is null ? "Online" : "PartnerApp";
+    /// <summary>The actor on the channel this request came by: PartnerApp and which partner, or Online.</summary>
+    public Actor OnItsChannel(HttpContext http, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var partner = Partner(http);
+        return actor with { Channel = partner is null ? "Online" : "PartnerApp", Partner = partner };
+    }
 }

@@ -15,5 +15,11 @@ public sealed class PartnerOptions
 {
     public const string Section = "Partners";
 
+    /// <summary>A partner's code is stored on its cases.</summary>
+    public const int CodeMaxLength = 40;
+
+    /// <summary>Codes are lower-case letters, digits and hyphens, as in links: <c>demo-superapp</c>.</summary>
+    public bool CodesAreValid() => Apps.Keys.All(code => code.Length is > 0 and <= CodeMaxLength && code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'));
+
     public Dictionary<string, PartnerApp> Apps { get; } = new(StringComparer.Ordinal);
 }

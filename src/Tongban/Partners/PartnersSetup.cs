@@ -4,7 +4,9 @@ public static class PartnersSetup
 {
     public static IServiceCollection AddPartners(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PartnerOptions>(configuration.GetSection(PartnerOptions.Section));
+        services.AddOptions<PartnerOptions>().Bind(configuration.GetSection(PartnerOptions.Section))
+            .Validate(o => o.CodesAreValid(), $"Partners:Apps: each partner's code must be 1–{PartnerOptions.CodeMaxLength} lower-case letters, digits or hyphens.")
+            .ValidateOnStart();
         services.AddScoped<CheckPartnerLaunch>();
         services.AddSingleton<PartnerChannel>();
         return services;

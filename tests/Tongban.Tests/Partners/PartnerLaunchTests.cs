@@ -34,7 +34,7 @@ public sealed class PartnerLaunchTests(PartnerLaunchTests.App app) : IClassFixtu
     private Task<Case> CaseOf(string reference) => Applying.StoredCase(app, reference);
 
     [Fact]
-    public async Task SheOpensTheServiceFromHerBanksApp_AndTheCaseAndHerStepsAreOnThePartnerAppChannel()
+    public async Task SheOpensTheServiceFromHerBanksApp_AndTheCaseAndHerStepsAreOnThePartnerAppChannel_OfThatPartner()
     {
         var since = app.Time.GetUtcNow().UtcDateTime; // her steps come after it: signing in moves the clock on
         var browser = new FormClient(app);
@@ -47,11 +47,16 @@ public sealed class PartnerLaunchTests(PartnerLaunchTests.App app) : IClassFixtu
 
         var submitted = await CaseOf(reference);
         Assert.Equal("PartnerApp", submitted.Channel);
+        Assert.Equal("test-bank", submitted.PartnerCode);
         Assert.Contains("Partner app", (await browser.Get($"/cases/{reference}")).Html, StringComparison.Ordinal); // her case's history says where she sent it
         await using var scope = app.Scope();
         var steps = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FormEvents.AsNoTracking()
             .Where(e => e.FormKey == "services/senior-citizen-card" && e.At > since).Select(e => e.Channel).Distinct().ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["PartnerApp"], steps);
+
+        // The officer sees which partner's app it came by.
+        var officer = await People.SignInStaff(app, "officer.civil");
+        Assert.Contains("Partner app (Test Bank)", (await officer.Get($"/staff/cases/{reference}")).Html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -74,7 +79,9 @@ public sealed class PartnerLaunchTests(PartnerLaunchTests.App app) : IClassFixtu
         Assert.Contains(message, html, StringComparison.Ordinal);
         Assert.Contains($"href=\"{Page}\"", html, StringComparison.Ordinal);
         await People.SignInResident(app, People.NewMobile(), browser: browser);
-        Assert.Equal("Online", (await CaseOf(await Applying.Apply(browser, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard))).Channel);
+        var onTheWeb = await CaseOf(await Applying.Apply(browser, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard));
+        Assert.Equal("Online", onTheWeb.Channel);
+        Assert.Null(onTheWeb.PartnerCode);
     }
 
     [Fact]
@@ -92,5 +99,19 @@ public sealed class PartnerLaunchTests(PartnerLaunchTests.App app) : IClassFixtu
         var (_, html, _) = await new FormClient(app, "zh-CN").Get(Link(age: TimeSpan.FromHours(1)));
 
         Assert.Contains("此链接已过期", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("demo-superapp", true)]
+    [InlineData("bank-of-shenzhen-2", true)]
+    [InlineData("Bank", false)]
+    [InlineData("bank app", false)]
+    [InlineData("a-partner-code-longer-than-forty-characters", false)]
+    public void APartnersCode_IsWhatALinkAndACaseCanHold(string code, bool valid)
+    {
+        var options = new PartnerOptions();
+        options.Apps[code] = new PartnerApp { Name = "Partner", LaunchSecret = Secret };
+
+        Assert.Equal(valid, options.CodesAreValid());
     }
 }

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Tongban.Applications;
 using Tongban.Cases.Log;
 using Tongban.Catalogue;
+using Tongban.Partners;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
@@ -20,12 +22,15 @@ namespace Tongban.Cases.Pages;
 /// service: what she asked, its history, and the actions the officer's role allows in its status.
 /// </summary>
 [Authorize(Policy = AuthSetup.StaffPolicy)]
-public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IFileStore files, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
+public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IFileStore files, IOptions<PartnerOptions> partners, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
 {
     /// <summary>What an officer may do; handing a case to a colleague is the head's.</summary>
     private static readonly CaseActionKind[] OfficerActions = [CaseActionKind.Accepted, CaseActionKind.MoreInformationRequested, CaseActionKind.Approved, CaseActionKind.Rejected, CaseActionKind.Escalated];
 
     public string ServiceName { get; private set; } = "";
+
+    /// <summary>The partner app she sent it from, by the name residents know it by (its code if it is no longer configured).</summary>
+    public string? PartnerName { get; private set; }
     /// <summary>Each answer as shown; <c>Document</c> names the question when the answer is a stored document to open.</summary>
     public IReadOnlyList<(string Label, string Shown, string? Document)> Answers { get; private set; } = [];
     public IReadOnlyList<CaseActionKind> Allowed { get; private set; } = [];
@@ -116,6 +121,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
             ? (q.Label.Current, AnswerDisplay.Of(q, a.Value, t), UploadedFile.Read(a.Value) is null ? null : q.Id)
             : (a.Key, a.Value, (string?)null)).ToList();
         ServiceName = snapshot.Service(found.ServiceCode)?.Name.Current ?? found.ServiceCode;
+        PartnerName = found.PartnerCode is { } partner ? partners.Value.Apps.GetValueOrDefault(partner)?.Name ?? partner : null;
         var head = User.Role() == StaffRole.DepartmentHead;
         Allowed = OfficerActions.Append(CaseActionKind.Reassigned)
             .Where(k => CaseTransitions.Allows(found.Status, k) && (k != CaseActionKind.Reassigned || head))

@@ -27,5 +27,8 @@ public sealed record Actor(ActorKind Kind, Guid? Id, string Name, string Channel
 {
     public static Actor Self(Guid residentId) => new(ActorKind.Resident, residentId, "", "Online", null);
 
+    /// <summary>On the PartnerApp channel, the code of the partner app the visit came from.</summary>
+    public string? Partner { get; init; }
+
     public bool IsResident(Guid residentId) => Kind == ActorKind.Resident && Id == residentId;
 }

@@ -60,7 +60,7 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
         switch (user.Identity?.AuthenticationType)
         {
             case AuthSetup.ResidentScheme when me == residentId:
-                return operation == ResidentOperation.ReviewCase ? null : Actor.Self(residentId) with { Channel = partners.Channel(context) };
+                return operation == ResidentOperation.ReviewCase ? null : partners.OnItsChannel(context, Actor.Self(residentId));
             case AuthSetup.ResidentScheme:
                 var state = await acting.Current(context);
                 if (state is not { Valid: true, Delegation: var d } || d.GrantorId != residentId)
@@ -74,7 +74,7 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
                     ResidentOperation.ActOnService => d.Covers(serviceCode),
                     _ => false,
                 };
-                return allowed ? AcceptDelegation.ProxyActor(d) with { Channel = partners.Channel(context) } : null;
+                return allowed ? partners.OnItsChannel(context, AcceptDelegation.ProxyActor(d)) : null;
             case AuthSetup.StaffScheme when operation == ResidentOperation.ReviewCase:
                 var department = (await catalogue.Current(context.RequestAborted)).Service(serviceCode)?.Department?.Code;
                 var reviews = user.IsInRole(nameof(Staff.StaffRole.CaseOfficer)) || user.IsInRole(nameof(Staff.StaffRole.DepartmentHead));

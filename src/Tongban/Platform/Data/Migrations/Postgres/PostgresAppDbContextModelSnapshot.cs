@@ -213,6 +213,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("PartnerCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(9)
