@@ -31,6 +31,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
 
     /// <summary>The partner app she sent it from, by the name residents know it by (its code if it is no longer configured).</summary>
     public string? PartnerName { get; private set; }
+
     /// <summary>Each answer as shown; <c>Document</c> names the question when the answer is a stored document to open.</summary>
     public IReadOnlyList<(string Label, string Shown, string? Document)> Answers { get; private set; } = [];
     public IReadOnlyList<CaseActionKind> Allowed { get; private set; } = [];
