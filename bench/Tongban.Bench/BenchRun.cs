@@ -192,7 +192,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
     /// Tongban's writes do on SQLite (ADR 0015), instead of meeting a busy database and sleeping in
     /// Microsoft.Data.Sqlite's retry.
     /// </summary>
-    public async Task<(double Rate, List<double> Milliseconds)> InsertBare(IReadOnlyList<(Guid Resident, Guid Draft)> drafts, int concurrency, bool takeTurns = false)
+    public async Task<BareWrites> InsertBare(IReadOnlyList<(Guid Resident, Guid Draft)> drafts, int concurrency, bool takeTurns = false)
     {
         using var turns = new SemaphoreSlim(1, 1);
         var latencies = new List<double>(drafts.Count);
@@ -239,7 +239,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
                 latencies.Add(watch.Elapsed.TotalMilliseconds);
             }
         });
-        return (drafts.Count / total.Elapsed.TotalSeconds, latencies);
+        return new BareWrites(drafts.Count / total.Elapsed.TotalSeconds, latencies);
 
         async Task Write(DbConnection connection, (Guid Resident, Guid Draft) d, CancellationToken ct)
         {
@@ -367,3 +367,6 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>How fast the bare ADO.NET writes went, and each one's time.</summary>
+internal sealed record BareWrites(double Rate, List<double> Milliseconds);

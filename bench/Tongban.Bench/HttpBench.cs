@@ -56,7 +56,7 @@ internal static class HttpBench
         await using var run = await BenchRun.Start(provider, postgres, perRound * (rounds + 1));
         await using var server = await PublishedServer.Start(provider, run.Connection);
         using var metrics = ServerMetrics.Watch(server.ProcessId);
-        var results = new List<(WrkResult Http, Bare AsTheyCome, Bare? TakingTurns, IReadOnlyDictionary<string, (double P50, double P99, int Count)> Server)>();
+        var results = new List<(WrkResult Http, BareWrites AsTheyCome, BareWrites? TakingTurns, IReadOnlyDictionary<string, (double P50, double P99, int Count)> Server)>();
         for (var r = 0; r <= rounds; r++)
         {
             var drafts = run.Drafts(r * perRound, perRound);
@@ -78,17 +78,17 @@ internal static class HttpBench
             if (r > 0)
             {
                 var sent = drafts.Take(http.Requests).ToList();
-                var comeAsTheyCome = new Bare(await run.InsertBare(sent, connections));
+                var comeAsTheyCome = await run.InsertBare(sent, connections);
                 // On SQLite also with the app's own remedy for its single writer, so the app is not flattered by a
                 // baseline that sleeps on a busy database where the app waits its turn.
-                var takingTurns = provider == "sqlite" ? new Bare(await run.InsertBare(sent, connections, takeTurns: true)) : null;
+                var takingTurns = provider == "sqlite" ? await run.InsertBare(sent, connections, takeTurns: true) : null;
                 run.CloseBareConnections();
                 results.Add((http, comeAsTheyCome, takingTurns, onServer));
             }
         }
 
         // The ratio that counts is to the faster of the bare writes in each round.
-        var measured = results.Select(x => (x.Http, Faster: x.TakingTurns is { } t && t.Rate > x.AsTheyCome.Rate ? t : x.AsTheyCome, x.AsTheyCome, x.TakingTurns, x.Server)).ToList();
+        var measured = results.Select(x => (x.Http, Faster: x.TakingTurns is { } t && t.Rate > x.AsTheyCome.Rate ? t : x.AsTheyCome, x.AsTheyCome, x.TakingTurns)).ToList();
         var median = measured.OrderBy(x => x.Http.Rate / x.Faster.Rate).ElementAt(measured.Count / 2);
         var ratios = string.Join(", ", measured.Select(x => (x.Http.Rate / x.Faster.Rate).ToString("F2", CultureInfo.InvariantCulture)));
         var asTheyCome = string.Join(", ", measured.Select(x => (x.Http.Rate / x.AsTheyCome.Rate).ToString("F2", CultureInfo.InvariantCulture)));
@@ -96,14 +96,6 @@ internal static class HttpBench
         var turns = median.TakingTurns is { } taking ? taking.Rate.ToString("F0", CultureInfo.InvariantCulture) : "–";
         return string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {connections} | {median.Http.Rate:F0} | {median.AsTheyCome.Rate:F0} | {turns} | **{median.Http.Rate / median.Faster.Rate:F2}** ({ratios}) | {asTheyCome} | {results.Max(x => x.Http.P50):F1} | {results.Max(x => x.Http.P95):F1} | {results.Max(x => x.Http.P99):F1} | {Round.P(bareTimes, 0.50):F1} / {Round.P(bareTimes, 0.99):F1} | {Worst(results.Select(x => x.Server), SubmissionMetrics.DecisionDuration)} | {Worst(results.Select(x => x.Server), SubmissionMetrics.SubmissionDuration)} |");
-    }
-
-    private sealed record Bare(double Rate, List<double> Milliseconds)
-    {
-        public Bare((double Rate, List<double> Milliseconds) measured)
-            : this(measured.Rate, measured.Milliseconds)
-        {
-        }
     }
 
     /// <summary>The worst second's p99 of an instrument over all rounds, in ms.</summary>
