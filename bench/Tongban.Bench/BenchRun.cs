@@ -32,6 +32,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
     private readonly string? _folder;
     private readonly List<(Guid Resident, Guid Draft)> _drafts = [];
     private readonly Dictionary<Guid, string> _stamps = [];
+    private readonly Dictionary<Guid, Guid> _sessions = [];
     private ApplicationForm _form = null!;
 
     /// <summary>The database this run made, for another process of the app to use.</summary>
@@ -73,6 +74,8 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:Tongban", _connection);
         builder.UseSetting("Sms:Gateway:Url", "http://127.0.0.1:9/unused");
+        // A throw-away database: its keys need no encryption at rest (docs/operations.md).
+        builder.UseSetting("DataProtection:UnencryptedKeys", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Delivering the notifications would compete with the submissions being measured.
         builder.UseSetting("Jobs:Run", "false");
@@ -103,6 +106,9 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
             db.Drafts.Add(draft);
             _drafts.Add((resident.Id, draft.Id));
             _stamps[resident.Id] = resident.SecurityStamp;
+            var session = new SignInSession { Id = Guid.NewGuid(), AccountId = resident.Id, StartedAt = DateTime.UtcNow };
+            db.SignInSessions.Add(session);
+            _sessions[resident.Id] = session.Id;
         }
 
         await db.SaveChangesAsync();
@@ -124,7 +130,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         foreach (var (resident, draft) in drafts)
         {
             var principal = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, resident.ToString()), new Claim(AuthSetup.StampClaim, _stamps[resident])], AuthSetup.ResidentScheme));
+                [new Claim(ClaimTypes.NameIdentifier, resident.ToString()), new Claim(AuthSetup.StampClaim, _stamps[resident]), new Claim(SignInSessions.SessionClaim, _sessions[resident].ToString())], AuthSetup.ResidentScheme));
             var signedIn = tickets.Protect(new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(2) }, AuthSetup.ResidentScheme));
             var context = new DefaultHttpContext { RequestServices = Services, User = principal };
             context.Request.Scheme = "https";

@@ -50,6 +50,7 @@ internal sealed class PublishedServer : IAsyncDisposable
         start.Environment["Database__Provider"] = provider;
         start.Environment["ConnectionStrings__Tongban"] = connection;
         start.Environment["Sms__Gateway__Url"] = "http://127.0.0.1:9/unused";
+        start.Environment["DataProtection__UnencryptedKeys"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // As in-process: delivering the notifications would compete with the submissions being measured.
         start.Environment["Jobs__Run"] = "false";

@@ -20,6 +20,7 @@ using Tongban.Platform.Localization;
 using Tongban.Platform.Sms;
 using Tongban.Platform.Web;
 using Tongban.Residents;
+using Tongban.Residents.Identity;
 using Tongban.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,11 +29,12 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTongbanDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
-builder.Services.AddTongbanAuth(builder.Environment);
+builder.Services.AddTongbanAuth(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSms(builder.Configuration, builder.Environment);
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddResidents(builder.Configuration);
+builder.Services.AddIdentityProof(builder.Configuration, builder.Environment);
 builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddApplications();
 builder.Services.AddPartners(builder.Configuration);
@@ -45,6 +47,13 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 // Chinese text is written as itself, not as &#x..; entities that would triple the weight of every page.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
+builder.Services.AddReverseProxySupport(builder.Configuration);
+// A year, subdomains included, as HSTS preload lists expect; only outside Development (UseHsts below).
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+});
 builder.Services.AddOpenApi();
 // HSDS and other open-data shapes type optional fields as strings, not null: leave absent values out.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
@@ -55,16 +64,19 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", t
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
     app.UseHsts();
+    app.UseHttpsOnly();
 }
 
-app.UseSecurityHeaders();
 app.UseResponseCompression();
 // People get a helpful page in their language; programs get RFC 9457 problem details (see ErrorModel).
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseUtf8Bodies();
 app.UseTongbanLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

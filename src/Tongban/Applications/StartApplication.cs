@@ -62,7 +62,7 @@ public sealed class StartApplication(AppDbContext db, TimeProvider clock)
     private static string? Held(Resident resident, string source) => source switch
     {
         "profile.fullName" => resident.FullName,
-        "profile.idNumber" => resident.IdNumber,
+        "profile.idNumber" => resident.OwnIdNumber,
         "profile.dateOfBirth" => resident.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         "profile.mobile" => resident.MobileNumber,
         "profile.district" => resident.DistrictCode,

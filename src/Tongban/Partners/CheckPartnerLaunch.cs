@@ -20,10 +20,10 @@ public sealed class CheckPartnerLaunch(IOptions<PartnerOptions> options, TimePro
     /// <summary>How old a link may be, either way (the partner's clock may be a little off).</summary>
     public static readonly TimeSpan Validity = TimeSpan.FromMinutes(5);
 
-    public PartnerLaunchChecked Handle(string code, string? returnUrl, long? at, string? signature)
+    public PartnerLaunchChecked Handle(string? code, string? returnUrl, long? at, string? signature)
     {
         var page = SafeReturnUrl.Of(returnUrl);
-        if (!options.Value.Apps.TryGetValue(code, out var partner) || partner.LaunchSecret.Length < 32)
+        if (string.IsNullOrWhiteSpace(code) || !options.Value.Apps.TryGetValue(code, out var partner) || partner.LaunchSecret.Length < 32)
         {
             return new(null, page, t["This link does not come from one of the city's partner apps."]);
         }

@@ -13,6 +13,10 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.FullName).HasMaxLength(Resident.MaxNameLength);
         builder.Property(r => r.IdNumber).HasMaxLength(18);
         builder.HasIndex(r => r.IdNumber).IsUnique();
+        builder.Property(r => r.IdNumberProof).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.ClaimedIdNumber).HasMaxLength(18);
+        builder.Property(r => r.UnconfirmedMobileNumber).HasMaxLength(20);
+        builder.Ignore(r => r.OwnIdNumber);
         builder.Property(r => r.DistrictCode).HasMaxLength(64);
         builder.Property(r => r.PreferredLanguage).HasMaxLength(8);
         builder.Property(r => r.ContactChannel).HasConversion<string>().HasMaxLength(12);

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Auth;
-using Tongban.Platform.Data;
 using Tongban.Platform.Web;
 using Tongban.Residents.Access;
 using Tongban.Residents.Assisted;
@@ -18,6 +16,8 @@ public static class ResidentsSetup
     {
         services.AddScoped<RequestSignInCode>();
         services.AddScoped<VerifySignInCode>();
+        services.AddScoped<CheckSmsCode>();
+        services.AddScoped<Identity.ConfirmMobileNumber>();
         services.AddScoped<UpdateProfile>();
         services.AddScoped<FindECertificate>();
         services.AddScoped<GrantDelegation>();
@@ -30,8 +30,7 @@ public static class ResidentsSetup
         services.AddScoped<ResidentAccessPolicy>();
         services.AddScoped<StartAssistedSession>();
         services.AddOptions<CookieAuthenticationOptions>(AuthSetup.ResidentScheme).Configure(o => o.Events.OnValidatePrincipal = context =>
-            AuthSetup.RejectUnlessStampMatches(context, id => context.HttpContext.RequestServices.GetRequiredService<AppDbContext>()
-                .Residents.Where(r => r.Id == id).Select(r => r.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted)));
+            SignInSessions.RejectUnlessLive(context, (db, id, stamp) => db.Residents.Where(r => r.Id == id && r.SecurityStamp == stamp).Select(r => r.Id)));
         if (configuration.GetValue("Demo:Certificates", false))
         {
             services.AddHostedService<SeedDemoCertificatesOnStart>();

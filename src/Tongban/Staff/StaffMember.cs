@@ -40,9 +40,6 @@ public sealed class StaffMember
     /// <summary>The last TOTP time step accepted, so that a code cannot be used twice.</summary>
     public long LastTotpStep { get; set; }
 
-    public int FailedSignIns { get; set; }
-    public DateTime? LockedUntil { get; set; }
-
     /// <summary>Changes on "sign out everywhere" or deactivation; every cookie carries the one it was issued with.</summary>
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
 

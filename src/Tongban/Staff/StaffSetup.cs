@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Auth;
-using Tongban.Platform.Data;
 using Tongban.Staff.Alerts;
 using Tongban.Staff.Demo;
 using Tongban.Staff.SignIn;
@@ -19,8 +17,7 @@ public static class StaffSetup
         services.AddScoped<AlertStaff>();
         services.AddScoped<ReadStaffAlert>();
         services.AddOptions<CookieAuthenticationOptions>(AuthSetup.StaffScheme).Configure(o => o.Events.OnValidatePrincipal = context =>
-            AuthSetup.RejectUnlessStampMatches(context, id => context.HttpContext.RequestServices.GetRequiredService<AppDbContext>()
-                .StaffMembers.Where(s => s.Id == id && s.Active).Select(s => s.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted)));
+            SignInSessions.RejectUnlessLive(context, (db, id, stamp) => db.StaffMembers.Where(s => s.Id == id && s.Active && s.SecurityStamp == stamp).Select(s => s.Id)));
         if (configuration.GetValue("Demo:StaffAccounts", false))
         {
             services.AddHostedService<SeedDemoStaffOnStart>();

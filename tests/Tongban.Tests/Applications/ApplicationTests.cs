@@ -242,11 +242,12 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         var (_, _, first) = await resident.Get("/services/elderly-allowance/apply");
         await resident.Submit(first!.OriginalString, Answer("hukou"));
         var me = await People.Resident(app, mobile);
+        await People.VerifyIdNumber(app, resident, mobile, me.ClaimedIdNumber!, "王秀英");
 
         var clerk = await People.SignInStaff(app, "clerk.futian");
         await clerk.Submit("/staff/assist", new Dictionary<string, string>
         {
-            ["Input.IdNumber"] = me.IdNumber!,
+            ["Input.IdNumber"] = me.ClaimedIdNumber!,
             ["Input.FullName"] = "王秀英",
             ["Input.IdentityCheck"] = "IdCardReader",
             ["Input.ConsentReference"] = "F-88",

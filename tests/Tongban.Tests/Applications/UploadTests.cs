@@ -56,6 +56,21 @@ public sealed class UploadTests : IClassFixture<UploadTests.App>
         Assert.Contains("photo.pdf", (await browser.Get(Page)).Html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("invoice\u202Egpj.exe", "invoicegpj.pdf")]
+    [InlineData("C:\\Users\\wang\\scan.PDF", "scan.pdf")]
+    [InlineData("report.html", "report.pdf")]
+    [InlineData("..", "document.pdf")]
+    [InlineData("\u0007bell\u200B.pdf", "bell.pdf")]
+    public async Task TheStoredName_EndsInTheTypeTheContentIs_WithoutControlOrDirectionCharacters(string sent, string stored)
+    {
+        var (browser, residentId) = await OnThePhotoQuestion();
+
+        await browser.Upload(Page, "file", sent, Pdf);
+
+        Assert.Equal(stored, UploadedFile.Read((await Answers(residentId))["idCard.photo"])!.Name);
+    }
+
     public static TheoryData<string, string, string> Refused => new()
     {
         { "text renamed to pdf", "photo.pdf", "must be a PDF, JPG or PNG" },

@@ -124,7 +124,7 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
 
         var (status, _, _) = await new FormClient(app).Get(url);
         Assert.NotEqual(HttpStatusCode.OK, status); // nobody signed in
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await People.SignInStaff(app, "officer.civil")).Get(url)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await People.SignInStaff(app, "officer.civil")).Get(url)).Status); // as if it did not exist
         Assert.Equal(HttpStatusCode.NotFound, (await officer.Get($"/staff/cases/{reference}?handler=Document&question=applicant.fullName")).Status);
 
         var (bytes, disposition) = await officer.Download(url);

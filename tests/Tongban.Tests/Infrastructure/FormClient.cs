@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Tongban.Tests.Infrastructure;
 
@@ -11,7 +10,32 @@ namespace Tongban.Tests.Infrastructure;
 public sealed partial class FormClient(TongbanApp app, string language = "en", bool elder = false)
 {
     private static int _devices;
-    private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+    private static readonly Uri Site = new("https://localhost");
+    private readonly Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler _cookies = new();
+    private HttpClient? _client;
+
+    // The test server does not follow redirects: every answer is seen as the browser gets it.
+    private HttpClient Http => _client ??= app.CreateDefaultClient(Site, _cookies);
+
+    /// <summary>The cookies this device holds, as a browser (or someone who copied them) would send them.</summary>
+    public string CookieHeader => _cookies.Container.GetCookieHeader(Site);
+
+    /// <summary>Sends a request as this device does (its language and address), for what a form cannot send.</summary>
+    public Task<(HttpStatusCode Status, string Html, HttpResponseMessage Response)> Send(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers.Add(RemoteAddressFromHeader.Header, _address);
+        return SendAs(request);
+    }
+
+    /// <summary>Sends a request with this device's cookies and language, from whatever address the request names.</summary>
+    public async Task<(HttpStatusCode Status, string Html, HttpResponseMessage Response)> SendAs(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers.Add("Accept-Language", language);
+        var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response);
+    }
 
     /// <summary>Each client is its own device with its own address (see <see cref="RemoteAddressFromHeader"/>).</summary>
     private readonly string _address = NextAddress();
@@ -32,7 +56,7 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
             request.Headers.Add("Cookie", ".Tongban.ElderMode=1");
         }
 
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location);
     }
 
@@ -70,7 +94,7 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
         request.Headers.Add("Accept-Language", language);
         request.Headers.Add(RemoteAddressFromHeader.Header, _address);
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location);
     }
 
@@ -79,7 +103,7 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add("Accept-Language", language);
         request.Headers.Add(RemoteAddressFromHeader.Header, _address);
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location);
     }
 
@@ -89,7 +113,7 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Accept-Language", language);
         request.Headers.Add(RemoteAddressFromHeader.Header, _address);
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), response.Content.Headers.ContentDisposition?.ToString() ?? "");
     }

@@ -33,6 +33,17 @@ public static partial class People
         return browser;
     }
 
+    /// <summary>
+    /// Proves the ID number on her profile the way she would online: the (development) real-name register knows her
+    /// number, name and mobile, and she asks for the check. Until then clerks cannot find her by it.
+    /// </summary>
+    public static async Task VerifyIdNumber(TongbanApp app, FormClient her, string mobile, string idNumber, string fullName)
+    {
+        Assert.True(app.Services.GetRequiredService<Tongban.Residents.Identity.DevelopmentRealNameRegister>().Add(idNumber, fullName, mobile));
+        var (status, html, _) = await her.Submit("/me/verify", new Dictionary<string, string>());
+        Assert.True(status == HttpStatusCode.Redirect, html);
+    }
+
     private static int _nextIdSequence = 100;
 
     /// <summary>A valid resident ID number (Futian, with its check character) nobody in this run has yet, for someone born on <paramref name="born"/>.</summary>

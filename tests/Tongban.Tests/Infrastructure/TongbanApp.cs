@@ -48,6 +48,12 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
         // before configuration sources added by the factory would be seen.
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Tongban", Database.ConnectionString);
+        if (Environment != "Development" && !Settings.ContainsKey("DataProtection:Certificate:Path"))
+        {
+            builder.UseSetting("DataProtection:Certificate:Path", TestCertificate.PfxPath);
+            builder.UseSetting("DataProtection:Certificate:Password", TestCertificate.Password);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

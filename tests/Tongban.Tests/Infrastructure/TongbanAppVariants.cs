@@ -22,12 +22,15 @@ public class TongbanAppWithClock : TongbanApp
 /// <summary>The app on Monday 9 February 2026, 09:00 in the city: the last working week before the Spring Festival holiday (15–23 February).</summary>
 public sealed class TongbanAppBeforeSpringFestival() : TongbanAppWithClock(new DateTimeOffset(2026, 2, 9, 1, 0, 0, TimeSpan.Zero));
 
-/// <summary>The app as it runs in production: no development inbox, an SMS gateway configured.</summary>
+/// <summary>The app as it runs in production: no development inbox, an SMS gateway configured, behind a proxy that ends TLS.</summary>
 public sealed class TongbanAppInProduction : TongbanApp
 {
+    public const string Proxy = "10.99.0.2";
+
     public TongbanAppInProduction()
     {
         Environment = "Production";
+        Settings["ReverseProxy:KnownProxies:0"] = Proxy;
         Settings["Sms:Gateway:Url"] = "http://127.0.0.1:9/never-called";
         Settings["Sms:Gateway:Key"] = "test";
     }

@@ -83,6 +83,7 @@ public sealed class AssistedServiceTests(TongbanAppWithClock app) : IClassFixtur
         var idNumber = NewIdNumber();
         var resident = await People.SignInResident(app, mobile);
         await resident.Submit("/me/profile", new Dictionary<string, string> { ["Input.FullName"] = "张建华", ["Input.IdNumber"] = idNumber, ["Input.ContactChannel"] = "Sms" });
+        await People.VerifyIdNumber(app, resident, mobile, idNumber, "张建华");
         var agent = await People.SignInStaff(app, "agent.12345");
 
         var (status, html, location) = await agent.Submit("/staff/assist", new Dictionary<string, string>

@@ -14,7 +14,8 @@ namespace Tongban.Tests.Residents;
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
 {
     public const string IdNumber = "440304195603270023";
-    private const string MaskedId = "4403**********0023";
+    /// <summary>Only her page shows her number as proven: others may type it on their own profiles, where it is only claimed.</summary>
+    private const string Verified = "verified by the real-name register";
 
     public enum Who
     {
@@ -70,6 +71,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var herMobile = Infrastructure.People.NewMobile();
             var her = await Infrastructure.People.SignInResident(this, herMobile);
             await her.Submit("/me/profile", new Dictionary<string, string> { ["Input.FullName"] = "王秀英", ["Input.IdNumber"] = IdNumber, ["Input.ContactChannel"] = "Sms" });
+            await Infrastructure.People.VerifyIdNumber(this, her, herMobile, IdNumber, "王秀英");
             HerId = (await Infrastructure.People.Resident(this, herMobile)).Id;
             CaseReference = await ApplyForElderlyAllowance(her);
             People[Who.Anonymous] = new FormClient(this);
@@ -208,11 +210,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         {
             var (url, marker) = where switch
             {
-                Where.MyAccount => ("/me", MaskedId),
-                Where.MyProfileForm => ("/me/profile", IdNumber),
+                Where.MyAccount => ("/me", Verified),
+                Where.MyProfileForm => ("/me/profile", Verified),
                 Where.MyActivity => ("/me/activity", "Accepted your permission to act for you"),
-                Where.StaffResidentPage => (her, MaskedId),
-                Where.StaffProfileForm => ($"{her}/profile", IdNumber),
+                Where.StaffResidentPage => (her, Verified),
+                Where.StaffProfileForm => ($"{her}/profile", Verified),
                 Where.CasePage => ($"/cases/{world.CaseReference}", Tongban.Cases.CaseReference.Display(world.CaseReference)),
                 Where.StaffCasePage => ($"/staff/cases/{world.CaseReference}", Tongban.Cases.CaseReference.Display(world.CaseReference)),
                 _ => ($"{her}/activity", "Accepted your permission to act for you"),

@@ -29,12 +29,49 @@ public sealed class ProductionTests(TongbanAppInProduction app) : IClassFixture<
     [InlineData("/no-such-page")]
     public async Task EveryResponse_CarriesTheSecurityHeaders(string url)
     {
-        using var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
 
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task OverHttps_BrowsersAreToldToUseItForAYear_SubdomainsIncluded()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://tongban.example") });
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal("max-age=31536000; includeSubDomains", response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    [Fact]
+    public async Task BehindTheProxyThatEndsTls_TheSignInPageWorks()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://tongban.example"), AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sign-in");
+        request.Headers.Add(RemoteAddressFromHeader.Header, TongbanAppInProduction.Proxy);
+        request.Headers.Add("X-Forwarded-For", "203.0.113.20");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("secure", string.Join(";", response.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task PlainHttp_IsSentToHttps_AndAPostOverItIsRefused_NeverA500()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://tongban.example"), AllowAutoRedirect = false });
+
+        using var page = await client.GetAsync(new Uri("/sign-in?returnUrl=/me", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var form = await client.PostAsync(new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["mobile"] = "13800138000" }), TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.PermanentRedirect, "https://tongban.example/sign-in?returnUrl=/me"), (page.StatusCode, page.Headers.Location?.OriginalString));
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
     }
 }

@@ -41,7 +41,7 @@ public sealed class ProfileTests(TongbanAppWithClock app) : IClassFixture<Tongba
         Assert.Equal("/me?saved=true", location!.OriginalString);
         var resident = await People.Resident(app, mobile);
         Assert.Equal("王秀英", resident.FullName);
-        Assert.Equal(IdNumber, resident.IdNumber);
+        Assert.Equal((IdNumber, (string?)null), (resident.ClaimedIdNumber, resident.IdNumber)); // typed, not yet proven
         Assert.Equal(new DateOnly(1956, 3, 27), resident.DateOfBirth);
         Assert.Equal("futian", resident.DistrictCode);
         Assert.Equal(ContactChannel.Letter, resident.ContactChannel);
@@ -129,14 +129,19 @@ public sealed class ProfileTests(TongbanAppWithClock app) : IClassFixture<Tongba
     }
 
     [Fact]
-    public async Task AnIdNumberOnAnotherAccount_IsRefused()
+    public async Task AProvenIdNumber_CannotBeChangedOnline()
     {
-        await (await People.SignInResident(app, People.NewMobile())).Submit("/me/profile", Form(f => f["Input.IdNumber"] = "440304195603270015"));
-        var second = await People.SignInResident(app, People.NewMobile());
+        var mobile = People.NewMobile();
+        var browser = await People.SignInResident(app, mobile);
+        await browser.Submit("/me/profile", Form(f => f["Input.IdNumber"] = "440304195603270015"));
+        await People.VerifyIdNumber(app, browser, mobile, "440304195603270015", "王秀英");
 
-        var (_, html, _) = await second.Submit("/me/profile", Form(f => f["Input.IdNumber"] = "440304195603270015"));
+        var (_, form, _) = await browser.Get("/me/profile");
+        await browser.Submit("/me/profile", Form(f => f["Input.IdNumber"] = "440304195603270023"));
 
-        Assert.Contains("already on another account", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Input.IdNumber\"", form, StringComparison.Ordinal);
+        Assert.Contains("verified by the real-name register", form, StringComparison.Ordinal);
+        Assert.Equal("440304195603270015", (await People.Resident(app, mobile)).IdNumber);
     }
 
     [Fact]

@@ -127,7 +127,9 @@ public sealed class ApplyModel(
         if (question is { Type: QuestionType.File, ECertificate: { } kind } && Uploaded is null)
         {
             // Once-only: the city's own e-certificate of the person the form names stands in for the upload.
-            Held = await certificates.Handle(kind, answers.GetValueOrDefault(question.ECertificateHolder ?? "applicant.idNumber"), cancellationToken);
+            Held = question.ECertificateHolder is { } holder
+                ? await certificates.Handle(kind, answers.GetValueOrDefault(holder), cancellationToken)
+                : await certificates.OfApplicant(kind, ResidentId, answers.GetValueOrDefault("applicant.idNumber"), cancellationToken);
         }
 
         BackUrl = Change ? $"{Form.Path}/check"

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tongban.Applications;
 using Tongban.Cases.Log;
 using Tongban.Catalogue;
+using Tongban.Catalogue.Forms;
 using Tongban.Partners;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
@@ -92,7 +93,8 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
             return Refused!;
         }
 
-        if (question is null || !Case.Answers().TryGetValue(question, out var answer) || UploadedFile.Read(answer) is not { } document
+        // Only the answer to a file question is a document: a text answer shaped like one is only text.
+        if (question is null || !Answers.Any(a => a.Document == question) || !Case.Answers().TryGetValue(question, out var answer) || UploadedFile.Read(answer) is not { } document
             || await files.Open(document.Key, cancellationToken) is not { } content)
         {
             return NotFound();
@@ -104,22 +106,18 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
 
     protected override async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
     {
-        if (await Find(reference, cancellationToken) is not { } found)
+        // Another department's case answers exactly as a case that does not exist: staff learn nothing of it.
+        if (await Find(reference, cancellationToken) is not { } found
+            || await policy.Decide(HttpContext, found.ResidentId, ResidentOperation.ReviewCase, found.ServiceCode) is not { } actor)
         {
             Refused = NotFound();
-            return null;
-        }
-
-        if (await policy.Decide(HttpContext, found.ResidentId, ResidentOperation.ReviewCase, found.ServiceCode) is not { } actor)
-        {
-            Refused = StatusCode(StatusCodes.Status403Forbidden);
             return null;
         }
 
         var snapshot = await catalogue.Current(cancellationToken);
         var questions = snapshot.Form(found.ServiceCode)?.Questions ?? [];
         Answers = found.Answers().Select(a => questions.FirstOrDefault(q => q.Id == a.Key) is { } q
-            ? (q.Label.Current, AnswerDisplay.Of(q, a.Value, t), UploadedFile.Read(a.Value) is null ? null : q.Id)
+            ? (q.Label.Current, AnswerDisplay.Of(q, a.Value, t), q.Type == QuestionType.File && UploadedFile.Read(a.Value) is not null ? q.Id : null)
             : (a.Key, a.Value, (string?)null)).ToList();
         ServiceName = snapshot.Service(found.ServiceCode)?.Name.Current ?? found.ServiceCode;
         PartnerName = found.PartnerCode is { } partner ? partners.Value.Apps.GetValueOrDefault(partner)?.Name ?? partner : null;

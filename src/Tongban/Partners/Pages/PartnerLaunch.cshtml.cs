@@ -14,7 +14,7 @@ public sealed class PartnerLaunchModel(CheckPartnerLaunch check, PartnerChannel 
     public string? Error { get; private set; }
     public string ContinueUrl { get; private set; } = "/";
 
-    public IActionResult OnGet(string code, string? to, long? at, string? sig)
+    public IActionResult OnGet(string? code, string? to, long? at, string? sig)
     {
         var result = check.Handle(code, to, at, sig);
         if (result.Partner is { } partner)

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Tongban.Platform.Data;
@@ -35,10 +34,11 @@ public static class AuthSetup
     /// <summary>The account's security stamp when the cookie was issued; a changed stamp ends the cookie.</summary>
     public const string StampClaim = "tongban:stamp";
 
-    public static IServiceCollection AddTongbanAuth(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddTongbanAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         // Keys in the database: every node can read every other node's cookies and antiforgery tokens.
-        services.AddDataProtection().SetApplicationName("Tongban").PersistKeysToDbContext<AppDbContext>();
+        var protection = services.AddDataProtection().SetApplicationName("Tongban").PersistKeysToDbContext<AppDbContext>();
+        DataProtectionKeys.ProtectAtRest(protection, configuration, environment);
         var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddAuthentication(ResidentScheme)
             .AddCookie(ResidentScheme, o => Configure(o, ".Tongban.Resident", "/sign-in", TimeSpan.FromMinutes(30), secure))
@@ -79,23 +79,6 @@ public static class AuthSetup
         };
         o.ExpireTimeSpan = lifetime;
         o.SlidingExpiration = true;
-    }
-
-    /// <summary>
-    /// Ends a cookie whose account no longer has the stamp it was issued with ("sign out everywhere",
-    /// a deactivated account). Checked on every request, so it takes effect at once on every node.
-    /// </summary>
-    public static async Task RejectUnlessStampMatches(CookieValidatePrincipalContext context, Func<Guid, Task<string?>> currentStamp)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(currentStamp);
-        var principal = context.Principal;
-        var stamp = principal?.FindFirstValue(StampClaim);
-        if (principal?.Id() is not { } id || stamp is null || await currentStamp(id) != stamp)
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(context.Scheme.Name);
-        }
     }
 
     /// <summary>The account id of the signed-in resident or member of staff.</summary>

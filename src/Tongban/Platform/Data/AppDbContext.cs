@@ -28,7 +28,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<LifeEvent> LifeEvents => Set<LifeEvent>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<SignInCode> SignInCodes => Set<SignInCode>();
+    public DbSet<Residents.Identity.IdentityDispute> IdentityDisputes => Set<Residents.Identity.IdentityDispute>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<Staff.SignIn.StaffSignInGuard> StaffSignInGuards => Set<Staff.SignIn.StaffSignInGuard>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<AssistedSession> AssistedSessions => Set<AssistedSession>();
     public DbSet<Draft> Drafts => Set<Draft>();
@@ -42,6 +44,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Residents.Certificates.ECertificate> ECertificates => Set<Residents.Certificates.ECertificate>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<KeyLock> KeyLocks => Set<KeyLock>();
+    public DbSet<Auth.SignInSession> SignInSessions => Set<Auth.SignInSession>();
 
     /// <summary>ASP.NET Core data-protection keys, shared by every node (cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -14,6 +14,9 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
 {
     public bool IsNotFound { get; private set; }
 
+    /// <summary>The request itself could not be read (400, 413, 415): trying again the same way will not help.</summary>
+    public bool IsBadRequest { get; private set; }
+
     public async Task<IActionResult> OnGet(int? code)
     {
         var status = code ?? StatusCodes.Status500InternalServerError;
@@ -27,6 +30,7 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
         }
 
         IsNotFound = status == StatusCodes.Status404NotFound;
+        IsBadRequest = status is StatusCodes.Status400BadRequest or StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType;
         return Page();
     }
 

@@ -4,7 +4,9 @@ using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
+using Tongban.Residents.Identity;
 using Tongban.Residents.Profile;
+using Tongban.Residents.SignIn;
 
 namespace Tongban.Residents.Assisted;
 
@@ -19,15 +21,27 @@ public sealed class AssistInput
 
     /// <summary>Set by the second click, after the clerk saw that nobody holds this ID number yet.</summary>
     public bool Register { get; set; }
+
+    /// <summary>The code sent to the mobile number of an account she already has, and what she read back from it.</summary>
+    public Guid? Challenge { get; set; }
+
+    public string? MobileCode { get; set; }
 }
 
-public sealed record AssistStarted(Guid? ResidentId, bool NotRegisteredYet, IReadOnlyList<(string Field, string Message)> Errors);
+/// <summary>
+/// The session's resident, or why not yet. <c>CodeSent</c>: a code went to her mobile, and the clerk asks her to read it
+/// out, to prove the account with that number is hers.
+/// </summary>
+public sealed record AssistStarted(Guid? ResidentId, bool NotRegisteredYet, IReadOnlyList<(string Field, string Message)> Errors, Guid? CodeSent = null);
 
 /// <summary>
-/// Finds a resident by ID number and name (both must agree) or registers her, records how her identity
-/// was checked and her consent, and starts the session in which the clerk acts for her.
+/// Finds a resident by her proven ID number and name (both must agree) or registers her, records how her
+/// identity was checked and her consent, and starts the session in which the clerk acts for her. A number she only
+/// typed on her profile finds nobody (docs/adr/0016): at a counter, the card proves it, and the code she reads
+/// back from her phone proves which account is hers.
 /// </summary>
-public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> t)
+public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, AuditTrail audit, BindProvenIdNumber bind, RequestSignInCode codes,
+    CheckSmsCode checkCode, IStringLocalizer<SharedResource> t)
 {
     public const int MaxConsentReferenceLength = 64;
 
@@ -93,7 +107,6 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
             return new(null, false, errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var resident = await db.Residents.SingleOrDefaultAsync(r => r.IdNumber == idNumber, cancellationToken);
         var action = AuditAction.Viewed;
         if (resident is null)
@@ -103,23 +116,48 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
                 return new(null, true, errors);
             }
 
-            if (mobile is not null && await db.Residents.AnyAsync(r => r.MobileNumber == mobile, cancellationToken))
+            if (ProofFor(channel, check) is not { } proof)
             {
-                return new(null, true, [("mobile", t["This mobile number is already on another account. Leave it empty, and she can add it later."])]);
+                return new(null, true, [("idNumber", t["Only a counter clerk who sees her ID card, or a paper form with a copy of it, can register her. Ask her to visit a service hall."])]);
             }
 
-            resident = new Resident
+            var existing = mobile is null ? null : await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.MobileNumber == mobile, cancellationToken);
+            if (existing is not null)
             {
-                Id = Guid.NewGuid(),
-                IdNumber = idNumber,
-                FullName = name,
-                DateOfBirth = ResidentIdNumber.BirthDate(idNumber),
-                MobileNumber = mobile,
-                ContactChannel = mobile is null ? ContactChannel.Letter : ContactChannel.Sms,
-                CreatedAt = now,
-            };
-            db.Residents.Add(resident);
-            action = AuditAction.Created;
+                // She probably signed in with this number before: her account gets the card's number once she shows she holds the phone.
+                if (channel != "Counter")
+                {
+                    return new(null, true, [("mobile", t["This mobile number is already on another account. Leave it empty, and she can add it later."])]);
+                }
+
+                var linked = await LinkByMobile(existing, idNumber, name, mobile!, staffId, input, cancellationToken);
+                if (linked.ResidentId is null)
+                {
+                    return linked;
+                }
+
+                resident = await db.Residents.SingleAsync(r => r.Id == existing.Id, cancellationToken);
+                resident.FullName ??= name;
+                action = AuditAction.Changed;
+            }
+            else
+            {
+                resident = new Resident
+                {
+                    Id = Guid.NewGuid(),
+                    IdNumber = idNumber,
+                    IdNumberProof = proof,
+                    IdNumberVerifiedAt = now,
+                    FullName = name,
+                    DateOfBirth = ResidentIdNumber.BirthDate(idNumber),
+                    // Typed by the clerk: a way to sign in only once a code sent to it is read back.
+                    UnconfirmedMobileNumber = mobile,
+                    ContactChannel = ContactChannel.Letter,
+                    CreatedAt = now,
+                };
+                db.Residents.Add(resident);
+                action = AuditAction.Created;
+            }
         }
         else if (resident.FullName is not null && !string.Equals(resident.FullName, name, StringComparison.OrdinalIgnoreCase))
         {
@@ -133,6 +171,7 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
             action = AuditAction.Changed;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One resident at a time: starting a new session ends the clerk's previous one.
         await db.AssistedSessions.Where(s => s.StaffId == staffId && s.EndedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), cancellationToken);
         var session = new AssistedSession
@@ -150,5 +189,44 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
         await audit.Record(resident.Id, session.Actor(staffName), action, "Profile", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new(resident.Id, false, errors);
+    }
+
+    /// <summary>What the check at this channel proves: a card seen at the counter, a copy with a signed form by post; nothing on the phone.</summary>
+    public static IdNumberProof? ProofFor(string channel, IdentityCheck check) => (channel, check) switch
+    {
+        ("Counter", IdentityCheck.IdCardReader or IdentityCheck.IdCardInspected) => IdNumberProof.ClerkSawCard,
+        ("Post", IdentityCheck.IdCardCopyEnclosed) => IdNumberProof.CardCopyByPost,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The account that signs in with the mobile number she gave gets the card's ID number, once the code sent to
+    /// that number is read back to the clerk: the card proves the number, the code proves the account is hers.
+    /// </summary>
+    private async Task<AssistStarted> LinkByMobile(Resident existing, string idNumber, string name, string mobile, Guid staffId, AssistInput input, CancellationToken cancellationToken)
+    {
+        if (input.Challenge is not { } challenge)
+        {
+            var sent = await codes.Handle(mobile, $"staff:{staffId}", CodePurpose.ConfirmNumber, cancellationToken);
+            return sent.Challenge is { } id ? new(null, true, [], CodeSent: id) : new(null, true, [("mobile", sent.Error!)]);
+        }
+
+        var proven = await checkCode.Handle(challenge, input.MobileCode, CodePurpose.ConfirmNumber, cancellationToken);
+        if (proven.MobileNumber != mobile)
+        {
+            return new(null, true, [("mobileCode", proven.Error ?? t["This code was sent to another number. Ask for a new one."])], CodeSent: proven.MustStartAgain ? null : challenge);
+        }
+
+        if (existing.FullName is not null && !string.Equals(existing.FullName, name, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(null, true, [("fullName", t["The name on her account is not the name on this ID card. Check the card; if the account's name is wrong, correct it after you have found her."])]);
+        }
+
+        return await bind.Handle(existing.Id, idNumber, IdNumberProof.ClerkSawCard, cancellationToken) switch
+        {
+            BindOutcome.Bound => new(existing.Id, false, []),
+            BindOutcome.Disputed => new(null, true, [("idNumber", t["This ID number is already verified on another account. It is now listed for a clerk to sort out; nothing was moved."])]),
+            _ => new(null, true, [("idNumber", t["The account with this mobile number already has another verified ID number. Check the card and the number again."])]),
+        };
     }
 }

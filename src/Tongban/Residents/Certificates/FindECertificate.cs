@@ -6,6 +6,16 @@ namespace Tongban.Residents.Certificates;
 /// <summary>The e-certificate of a kind the city holds about a person: the newest one still valid, if any.</summary>
 public sealed class FindECertificate(AppDbContext db)
 {
+    /// <summary>
+    /// Her own certificate, for her own form: only by the ID number proven to be hers, never by one she typed,
+    /// or typing someone else's number would show that person's records (docs/adr/0016).
+    /// </summary>
+    public async Task<ECertificate?> OfApplicant(string kind, Guid residentId, string? answeredIdNumber, CancellationToken cancellationToken)
+    {
+        var proven = await db.Residents.Where(r => r.Id == residentId).Select(r => r.IdNumber).SingleOrDefaultAsync(cancellationToken);
+        return proven is not null && proven == ResidentIdNumber.Normalize(answeredIdNumber) ? await Handle(kind, proven, cancellationToken) : null;
+    }
+
     public async Task<ECertificate?> Handle(string kind, string? holderIdNumber, CancellationToken cancellationToken)
     {
         var holder = ResidentIdNumber.Normalize(holderIdNumber);

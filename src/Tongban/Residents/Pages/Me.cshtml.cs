@@ -23,6 +23,9 @@ public sealed class MeModel(AppDbContext db, ActingFor acting, ResidentAccessPol
     [BindProperty(SupportsGet = true)]
     public bool Saved { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool Verified { get; set; }
+
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
         var subjectId = await acting.SubjectId(HttpContext);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Platform.Auth;
@@ -40,7 +39,7 @@ public sealed class SignInCodeModel(VerifySignInCode verify) : PageModel
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, resident.Id.ToString()), new Claim(AuthSetup.StampClaim, resident.SecurityStamp)],
             AuthSetup.ResidentScheme);
-        await HttpContext.SignInAsync(AuthSetup.ResidentScheme, new ClaimsPrincipal(identity));
+        await HttpContext.SignInWithSession(AuthSetup.ResidentScheme, new ClaimsPrincipal(identity), resident.Id);
         return LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/me" : SafeReturnUrl.Of(ReturnUrl));
     }
 }

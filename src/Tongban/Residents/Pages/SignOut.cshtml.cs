@@ -24,7 +24,7 @@ public sealed class SignOutModel(AppDbContext db) : PageModel
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.SecurityStamp, Guid.NewGuid().ToString("N")), cancellationToken);
         }
 
-        await HttpContext.SignOutAsync(AuthSetup.ResidentScheme);
+        await HttpContext.SignOutOfSession(AuthSetup.ResidentScheme);
         return Redirect("/");
     }
 }

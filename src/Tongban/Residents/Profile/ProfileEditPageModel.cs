@@ -62,5 +62,5 @@ public abstract class ProfileEditPageModel(AppDbContext db, ResidentAccessPolicy
     }
 
     private async Task ShowForm(IReadOnlyList<(string Field, string Message)> errors, CancellationToken cancellationToken) =>
-        Form = new ProfileFormView(Input, errors, (await catalogue.Current(cancellationToken)).Districts, Resident.MobileNumber is not null);
+        Form = new ProfileFormView(Input, errors, (await catalogue.Current(cancellationToken)).Districts, Resident.MobileNumber is not null, Resident.IdNumberProof);
 }

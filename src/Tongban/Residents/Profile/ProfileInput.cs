@@ -27,7 +27,7 @@ public sealed class ProfileInput
         return new()
         {
             FullName = resident.FullName,
-            IdNumber = resident.IdNumber,
+            IdNumber = resident.OwnIdNumber,
             BirthDay = resident.DateOfBirth?.Day.ToString(CultureInfo.InvariantCulture),
             BirthMonth = resident.DateOfBirth?.Month.ToString(CultureInfo.InvariantCulture),
             BirthYear = resident.DateOfBirth?.Year.ToString(CultureInfo.InvariantCulture),

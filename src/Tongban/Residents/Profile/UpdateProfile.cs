@@ -32,15 +32,12 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
             errors.Add(("fullName", t["Write your name as on your ID card: letters, spaces and · only."]));
         }
 
-        var idNumber = ResidentIdNumber.Normalize(input.IdNumber);
+        // A proven number is not asked again (the form shows it): it changes only where it can be proven again.
+        var idNumber = resident.IdNumber ?? ResidentIdNumber.Normalize(input.IdNumber);
         var idProblem = idNumber.Length == 0 ? ResidentIdProblem.None : ResidentIdNumber.Check(idNumber, today);
         if (idProblem != ResidentIdProblem.None)
         {
             errors.Add(("idNumber", ResidentIdMessages.For(idProblem, t)));
-        }
-        else if (idNumber.Length > 0 && await db.Residents.AnyAsync(r => r.IdNumber == idNumber && r.Id != residentId, cancellationToken))
-        {
-            errors.Add(("idNumber", t["This ID number is already on another account. Please visit a service hall with your ID card to sort this out."]));
         }
 
         var birth = ReadBirthDate(input, today, errors);
@@ -114,7 +111,12 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
         }
 
         resident.FullName = name.Length == 0 ? null : name;
-        resident.IdNumber = idNumber.Length == 0 ? null : idNumber;
+        if (resident.IdNumber is null)
+        {
+            // Typed, not proven: kept as her claim, which grants nothing until it is verified (docs/adr/0016).
+            resident.ClaimedIdNumber = idNumber.Length == 0 ? null : idNumber;
+        }
+
         resident.DateOfBirth = birth ?? (idNumber.Length > 0 ? ResidentIdNumber.BirthDate(idNumber) : null);
         resident.DistrictCode = district;
         resident.PreferredLanguage = language;

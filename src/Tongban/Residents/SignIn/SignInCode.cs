@@ -3,6 +3,16 @@ using System.Text;
 
 namespace Tongban.Residents.SignIn;
 
+/// <summary>What a code sent by SMS is for: a code for one purpose is never accepted for the other.</summary>
+public enum CodePurpose
+{
+    /// <summary>She signs in with it herself; she must never tell it to anyone.</summary>
+    SignIn,
+
+    /// <summary>She reads it out to the clerk or agent helping her, proving she holds the number (docs/adr/0016).</summary>
+    ConfirmNumber,
+}
+
 /// <summary>
 /// A one-time sign-in code sent by SMS: 6 digits, valid 5 minutes, at most 5 tries, used once.
 /// Only a hash of the code is stored.
@@ -22,7 +32,9 @@ public sealed class SignInCode
     public int Attempts { get; set; }
     public DateTime? UsedAt { get; set; }
 
-    /// <summary>The requesting address, for the per-address rate limit.</summary>
+    public CodePurpose Purpose { get; set; }
+
+    /// <summary>The requesting address, for the per-address rate limit ("staff:{id}" for a clerk's confirmation code).</summary>
     public string? RequestedFrom { get; set; }
 
     public static byte[] Hash(Guid id, string code) =>

@@ -43,7 +43,7 @@ public sealed class StaffSignInCodeModel(CheckStaffTotp check) : PageModel
         }
 
         await HttpContext.SignOutAsync(AuthSetup.StaffPendingScheme);
-        await HttpContext.SignInAsync(AuthSetup.StaffScheme, StaffPrincipal.For(staff));
+        await HttpContext.SignInWithSession(AuthSetup.StaffScheme, StaffPrincipal.For(staff), staff.Id);
         return LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/staff" : SafeReturnUrl.Of(ReturnUrl));
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +21,7 @@ public sealed class StaffSignOutModel(AppDbContext db) : PageModel
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.SecurityStamp, Guid.NewGuid().ToString("N")), cancellationToken);
         }
 
-        await HttpContext.SignOutAsync(AuthSetup.StaffScheme);
+        await HttpContext.SignOutOfSession(AuthSetup.StaffScheme);
         return Redirect("/staff/sign-in");
     }
 }

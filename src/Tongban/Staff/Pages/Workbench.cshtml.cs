@@ -55,7 +55,7 @@ public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases
         {
             DepartmentServices = Department.Services;
             var today = clock.Today();
-            var filter = new QueueFilter(Service, Status, Channel, Assisted, DueWithin is { } days ? today.AddDays(Math.Max(0, days)) : null, After);
+            var filter = new QueueFilter(Service, Status, Channel, Assisted, DueWithin is { } days ? today.AddDays(Math.Clamp(days, 0, 3660)) : null, After);
             Queue = await list.Handle(DepartmentServices.Select(s => s.Code).ToList(), filter, cancellationToken);
         }
     }

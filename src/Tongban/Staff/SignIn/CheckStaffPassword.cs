@@ -10,7 +10,7 @@ public sealed record StaffPasswordChecked(Guid? StaffId, string? Error);
 
 /// <summary>
 /// The first step of a staff sign-in. The answer is the same for an unknown username and a wrong
-/// password, and takes as long, so that it tells nobody which accounts exist.
+/// password, takes as long, and locks alike after five tries, so that it tells nobody which accounts exist.
 /// </summary>
 public sealed class CheckStaffPassword(AppDbContext db, TimeProvider clock, IPasswordHasher<StaffMember> hasher, IStringLocalizer<SharedResource> t)
 {
@@ -26,26 +26,33 @@ public sealed class CheckStaffPassword(AppDbContext db, TimeProvider clock, IPas
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserName == name, cancellationToken);
-        if (staff is null || !staff.Active)
+        if (!await StaffLockout.TakeTry(db, name, now, cancellationToken))
         {
+            // Locked, for a name with an account or without one alike.
             hasher.VerifyHashedPassword(Nobody, NobodysHash.Value, password);
-            return new(null, t["The username or password is not right."]);
-        }
-
-        if (StaffLockout.IsLocked(staff, now))
-        {
             return new(null, StaffLockout.Message(t));
         }
 
-        var result = hasher.VerifyHashedPassword(staff, staff.PasswordHash, password);
-        if (result == PasswordVerificationResult.Failed)
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserName == name, cancellationToken);
+        var result = PasswordVerificationResult.Failed;
+        if (staff is { Active: true })
         {
-            return await StaffLockout.RegisterFailure(db, staff.Id, now, cancellationToken)
+            result = hasher.VerifyHashedPassword(staff, staff.PasswordHash, password);
+        }
+        else
+        {
+            // As long as a real check, so that timing does not tell either.
+            hasher.VerifyHashedPassword(Nobody, NobodysHash.Value, password);
+        }
+
+        if (staff is not { Active: true } || result == PasswordVerificationResult.Failed)
+        {
+            return await StaffLockout.Failed(db, name, now, cancellationToken)
                 ? new(null, StaffLockout.Message(t))
                 : new(null, t["The username or password is not right."]);
         }
 
+        await StaffLockout.Succeeded(db, name, complete: false, cancellationToken);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
             staff.PasswordHash = hasher.HashPassword(staff, password);

@@ -23,33 +23,36 @@ public sealed class CheckStaffTotp(AppDbContext db, TimeProvider clock, IStringL
             return new(null, t["Please sign in again."], MustStartAgain: true);
         }
 
-        if (StaffLockout.IsLocked(staff, now))
-        {
-            return new(null, StaffLockout.Message(t), MustStartAgain: true);
-        }
-
         var code = new string((typedCode ?? "").Where(char.IsAsciiDigit).ToArray());
         if (code.Length != 6)
         {
             return new(null, t["Enter the 6 digits from your authenticator app."], MustStartAgain: false);
         }
 
+        if (!await StaffLockout.TakeTry(db, staff.UserName, now, cancellationToken))
+        {
+            return new(null, StaffLockout.Message(t), MustStartAgain: true);
+        }
+
         var totp = new Totp(Base32Encoding.ToBytes(staff.TotpSecret));
         if (!totp.VerifyTotp(now, code, out var step, new VerificationWindow(previous: 1, future: 1)))
         {
-            return await StaffLockout.RegisterFailure(db, staff.Id, now, cancellationToken)
+            return await StaffLockout.Failed(db, staff.UserName, now, cancellationToken)
                 ? new(null, StaffLockout.Message(t), MustStartAgain: true)
                 : new(null, t["That code is not right. Check the time on your phone and try the next code."], MustStartAgain: false);
         }
 
         // Only one request can use a time step: a code read over a shoulder or replayed is refused.
         var claimed = await db.StaffMembers.Where(s => s.Id == staff.Id && s.LastTotpStep < step)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastTotpStep, step).SetProperty(s => s.FailedSignIns, 0), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastTotpStep, step), cancellationToken);
         if (claimed == 0)
         {
+            // A double click or a replay of a right code: refused, but it was not a guess.
+            await StaffLockout.Succeeded(db, staff.UserName, complete: false, cancellationToken);
             return new(null, t["This code was already used. Wait for the next one."], MustStartAgain: false);
         }
 
+        await StaffLockout.Succeeded(db, staff.UserName, complete: true, cancellationToken);
         return new(staff, null, MustStartAgain: false);
     }
 }

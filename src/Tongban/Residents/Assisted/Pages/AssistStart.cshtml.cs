@@ -15,6 +15,9 @@ public sealed class AssistStartModel(StartAssistedSession start) : PageModel
     public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
     public bool NotRegisteredYet { get; private set; }
 
+    /// <summary>A code went to the mobile of the account she already has: the clerk types what she reads out.</summary>
+    public Guid? CodeSent { get; private set; }
+
     /// <summary>For a counter clerk: she is keying in a signed paper form that came by post, not serving someone at the counter.</summary>
     [BindProperty(SupportsGet = true)]
     public bool ByPost { get; set; }
@@ -40,6 +43,7 @@ public sealed class AssistStartModel(StartAssistedSession start) : PageModel
 
         Errors = result.Errors;
         NotRegisteredYet = result.NotRegisteredYet;
+        CodeSent = result.CodeSent;
         return Page();
     }
 }

@@ -957,6 +957,39 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("AuditRecords");
                 });
 
+            modelBuilder.Entity("Tongban.Platform.Auth.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("SignInSessions");
+                });
+
+            modelBuilder.Entity("Tongban.Platform.Data.KeyLock", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("KeyLocks");
+                });
+
             modelBuilder.Entity("Tongban.Platform.Jobs.Job", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1147,6 +1180,49 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("Delegations");
                 });
 
+            modelBuilder.Entity("Tongban.Residents.Identity.IdentityDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimantProof")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ResolvedFor")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("IdNumber", "ClaimantId", "ResolvedAt");
+
+                    b.ToTable("IdentityDisputes");
+                });
+
             modelBuilder.Entity("Tongban.Residents.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1155,6 +1231,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("AccessibilityNeeds")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
 
                     b.Property<string>("ContactChannel")
                         .IsRequired()
@@ -1183,6 +1263,13 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("IdNumberProof")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("IdNumberVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("LastSignedInAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1205,6 +1292,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.Property<bool>("StatisticsConsent")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("UnconfirmedMobileNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -1241,6 +1332,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RequestedFrom")
                         .HasMaxLength(64)
@@ -1306,6 +1400,26 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("StaffAlerts");
                 });
 
+            modelBuilder.Entity("Tongban.Staff.SignIn.StaffSignInGuard", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Tries")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("StaffSignInGuards");
+                });
+
             modelBuilder.Entity("Tongban.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1324,18 +1438,12 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer");
-
                     b.Property<string>("HallCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<long>("LastTotpStep")
                         .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()

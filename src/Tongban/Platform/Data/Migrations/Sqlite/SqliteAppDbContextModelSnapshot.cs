@@ -934,6 +934,39 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("AuditRecords");
                 });
 
+            modelBuilder.Entity("Tongban.Platform.Auth.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("SignInSessions");
+                });
+
+            modelBuilder.Entity("Tongban.Platform.Data.KeyLock", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("KeyLocks");
+                });
+
             modelBuilder.Entity("Tongban.Platform.Jobs.Job", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1124,6 +1157,49 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("Delegations");
                 });
 
+            modelBuilder.Entity("Tongban.Residents.Identity.IdentityDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimantProof")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResolvedFor")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("IdNumber", "ClaimantId", "ResolvedAt");
+
+                    b.ToTable("IdentityDisputes");
+                });
+
             modelBuilder.Entity("Tongban.Residents.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1132,6 +1208,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.Property<int>("AccessibilityNeeds")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactChannel")
                         .IsRequired()
@@ -1160,6 +1240,13 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdNumberProof")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IdNumberVerifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastSignedInAt")
                         .HasColumnType("TEXT");
 
@@ -1182,6 +1269,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.Property<bool>("StatisticsConsent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnconfirmedMobileNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1218,6 +1309,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RequestedFrom")
                         .HasMaxLength(64)
@@ -1283,6 +1377,26 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("StaffAlerts");
                 });
 
+            modelBuilder.Entity("Tongban.Staff.SignIn.StaffSignInGuard", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tries")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("StaffSignInGuards");
+                });
+
             modelBuilder.Entity("Tongban.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1301,18 +1415,12 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("HallCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastTotpStep")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
