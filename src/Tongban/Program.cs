@@ -10,6 +10,7 @@ using Tongban.Catalogue.Hsds;
 using Tongban.Notifications;
 using Tongban.Partners;
 using Tongban.Platform.Audit;
+using Tongban.Platform.Audit.Anchor;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
@@ -30,7 +31,7 @@ builder.Services.AddTongbanDatabase(builder.Configuration, builder.Environment.C
 builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
 builder.Services.AddTongbanAuth(builder.Configuration, builder.Environment);
-builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddAuditTrail();
 builder.Services.AddSms(builder.Configuration, builder.Environment);
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddResidents(builder.Configuration);
@@ -91,6 +92,7 @@ app.MapRazorPages();
 app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapHsds();
+app.MapAuditTransparency();
 app.MapLanguageSwitch();
 app.MapElderModeSwitch();
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Tongban.Tests.Infrastructure;
 
-/// <summary>A throw-away certificate that encrypts the data-protection keys at rest, as production requires one.</summary>
+/// <summary>Throw-away keys production requires from outside the database: the data-protection certificate, the audit anchor key.</summary>
 public static class TestCertificate
 {
     public const string Password = "test-only";
@@ -17,6 +17,17 @@ public static class TestCertificate
         System.IO.File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, Password));
         return path;
     });
+
+    private static readonly Lazy<string> AnchorKey = new(() =>
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("tongban-anchor-").FullName, "audit-anchor-key.pem");
+        System.IO.File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
+        return path;
+    });
+
+    /// <summary>A key for signing the audit log's tree heads, made once per test run.</summary>
+    public static string AnchorKeyPath => AnchorKey.Value;
 
     /// <summary>The PKCS#12 file, made once per test run.</summary>
     public static string PfxPath => File.Value;

@@ -54,10 +54,24 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("DataProtection:Certificate:Password", TestCertificate.Password);
         }
 
+        // Each app publishes its own audit log's heads, as each has its own database; the anchor key is shared.
+        builder.UseSetting("Audit:Anchor:KeyPath", TestCertificate.AnchorKeyPath);
+        builder.UseSetting("Audit:Anchor:PublishPath", PublishedHeadsPath);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>Where this app appends the audit log's signed heads (outside its database, as in production).</summary>
+    public string PublishedHeadsPath { get; } = Path.Combine(Directory.CreateTempSubdirectory("tongban-heads-").FullName, "audit-tree-heads.jsonl");
+
+    /// <summary>Anchors every audit record made so far under a new signed head, as the minutely job would, and publishes it.</summary>
+    public async Task AnchorAuditTrail()
+    {
+        await using var scope = Scope();
+        var anchor = scope.ServiceProvider.GetRequiredService<Tongban.Platform.Audit.Anchor.AnchorAuditTrail>();
+        await anchor.Run("log", TestContext.Current.CancellationToken);
     }
 
     /// <summary>A scope to reach the database the way the app does: <c>scope.ServiceProvider.GetRequiredService&lt;AppDbContext&gt;()</c>.</summary>

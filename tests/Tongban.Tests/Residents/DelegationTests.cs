@@ -75,9 +75,12 @@ public sealed partial class DelegationTests(TongbanAppWithClock app) : IClassFix
         var family = await Delegate();
         await ActFor(family.Son, family.DelegationId);
         await family.Son.Get("/me");
+        var (_, beforePublishing, _) = await family.Mother.Get("/me/activity");
+        await app.AnchorAuditTrail();
 
         var (_, activity, _) = await family.Mother.Get("/me/activity");
 
+        Assert.Contains("whole so far", beforePublishing, StringComparison.Ordinal);
         Assert.Contains("Accepted your permission to act for you", activity, StringComparison.Ordinal);
         Assert.Contains("Saw your details", activity, StringComparison.Ordinal);
         Assert.Contains("儿子 小伟", activity, StringComparison.Ordinal);

@@ -16,6 +16,8 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(r => r.Reason).HasMaxLength(200);
         builder.Property(r => r.PreviousHash).HasMaxLength(64);
         builder.Property(r => r.Hash).HasMaxLength(64);
+        // The anchor job finds what waits (null) and proofs find a leaf's record.
+        builder.HasIndex(r => r.LogIndex).IsUnique();
     }
 }
 

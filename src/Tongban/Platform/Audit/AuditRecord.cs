@@ -36,6 +36,9 @@ public sealed class AuditRecord
 
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
+
+    /// <summary>Its place in the log's Merkle tree, from when a signed tree head includes it (see Anchor/).</summary>
+    public long? LogIndex { get; set; }
 }
 
 /// <summary>

@@ -85,8 +85,11 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock)
         return expected != records.Count || (head?.LastHash ?? "") != previous ? Math.Min(expected, records.Count) + 1 : null;
     }
 
-    private static string HashOf(AuditRecord r)
+    /// <summary>The record's hash, from its content and the hash before it: what the chain and the log's leaves are made of.</summary>
+    public static string HashOf(AuditRecord r)
     {
+        ArgumentNullException.ThrowIfNull(r);
+
         // A JSON array is an unambiguous encoding: no field can imitate a separator.
         var canonical = JsonSerializer.Serialize(new object?[]
         {

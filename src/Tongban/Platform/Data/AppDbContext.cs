@@ -44,6 +44,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Residents.Certificates.ECertificate> ECertificates => Set<Residents.Certificates.ECertificate>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Audit.Anchor.AuditTreeNode> AuditTreeNodes => Set<Audit.Anchor.AuditTreeNode>();
+    public DbSet<Audit.Anchor.AuditTreeHead> AuditTreeHeads => Set<Audit.Anchor.AuditTreeHead>();
+    public DbSet<Audit.Anchor.AuditAnchorCheck> AuditAnchorChecks => Set<Audit.Anchor.AuditAnchorCheck>();
     public DbSet<KeyLock> KeyLocks => Set<KeyLock>();
     public DbSet<Auth.SignInSession> SignInSessions => Set<Auth.SignInSession>();
 

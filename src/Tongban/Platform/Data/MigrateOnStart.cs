@@ -14,6 +14,7 @@ internal sealed class MigrateOnStart(IServiceScopeFactory scopes) : IHostedServi
         var (jobs, clock) = (scope.ServiceProvider.GetRequiredService<Jobs.JobScheduler>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
         await RefreshSqliteStatistics.ScheduleNow(db, jobs, clock, cancellationToken);
         await Applications.RecordAbandonedDrafts.ScheduleNow(db, jobs, clock, cancellationToken);
+        await Audit.Anchor.AnchorAuditTrail.ScheduleNow(db, jobs, clock, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

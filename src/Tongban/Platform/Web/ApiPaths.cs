@@ -4,5 +4,5 @@ namespace Tongban.Platform.Web;
 public static class ApiPaths
 {
     public static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/hsds") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api");
+        path.StartsWithSegments("/hsds") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api") || path.StartsWithSegments("/transparency");
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Tongban.Cases;
 using Tongban.Cases.Staff;
 using Tongban.Catalogue;
@@ -12,7 +13,7 @@ namespace Tongban.Staff.Pages;
 
 /// <summary><c>/staff</c>: the workbench home: who you are, what needs your attention, your department's queue and what you can do.</summary>
 [Authorize(Policy = AuthSetup.StaffPolicy)]
-public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases list, ReadStaffAlert alerts, TimeProvider clock) : PageModel
+public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases list, ReadStaffAlert alerts, TimeProvider clock, Platform.Data.AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Service { get; set; }
@@ -44,10 +45,18 @@ public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases
     public ServiceHall? Hall { get; private set; }
     public bool CanAssist => Role is StaffRole.CounterClerk or StaffRole.HotlineAgent;
 
+    /// <summary>For operators: the last check of the audit log found the database no longer matches what was published.</summary>
+    public bool AuditProblem { get; private set; }
+
     public async Task OnGet(CancellationToken cancellationToken)
     {
         var snapshot = await catalogue.Current(cancellationToken);
         Role = User.Role();
+        if (Role == StaffRole.Operator)
+        {
+            AuditProblem = await db.AuditAnchorChecks.OrderByDescending(c => c.Id).Select(c => c.Problem != null).FirstOrDefaultAsync(cancellationToken);
+        }
+
         Department = snapshot.Department(User.FindFirst(StaffPrincipal.DepartmentClaim)?.Value);
         Hall = snapshot.Hall(User.FindFirst(StaffPrincipal.HallClaim)?.Value);
         Alerts = User.Id() is { } me ? await alerts.Unread(me, cancellationToken) : [];

@@ -37,8 +37,9 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Channel>().Select(n => $"Channel.{n}"))
             .Concat(Enum.GetNames<Tongban.Cases.CaseStatus>().Select(n => $"CaseStatus.{n}"))
             .Concat(Enum.GetNames<IdNumberProof>().Select(n => $"IdProof.{n}"))
+            .Concat(Enum.GetNames<Tongban.Platform.Audit.Anchor.TrailVerdict>().Select(n => $"Trail.{n}"))
             .Append("Channel.Office")
-            .Concat(["Audit.Viewed.Profile", "Audit.Changed.Profile", "Audit.Created.Profile", "Audit.Accepted.Delegation", "Audit.Revoked.Delegation", "Audit.Created.Case", "Audit.Viewed.Case", "Audit.Changed.Case", "Audit.Changed.Mobile", "Audit.Viewed.Inbox"]);
+            .Concat(["Audit.Viewed.Profile", "Audit.Changed.Profile", "Audit.Created.Profile", "Audit.Accepted.Delegation", "Audit.Revoked.Delegation", "Audit.Created.Case", "Audit.Viewed.Case", "Audit.Changed.Case", "Audit.Changed.Mobile", "Audit.Viewed.Inbox", "Audit.Viewed.Activity"]);
 
     [Fact]
     public void EveryLiteralText_HasAChineseTranslation()
