@@ -76,6 +76,8 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         builder.UseSetting("Sms:Gateway:Url", "http://127.0.0.1:9/unused");
         // A throw-away database: its keys need no encryption at rest (docs/operations.md).
         builder.UseSetting("DataProtection:UnencryptedKeys", "true");
+        builder.UseSetting("Files:Clamd:Disabled", "true");
+        builder.UseSetting("Audit:Anchor:KeyPath", PublishedServer.AnchorKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Delivering the notifications would compete with the submissions being measured.
         builder.UseSetting("Jobs:Run", "false");

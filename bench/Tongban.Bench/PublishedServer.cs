@@ -13,6 +13,18 @@ internal sealed class PublishedServer : IAsyncDisposable
 {
     public const string Url = "https://127.0.0.1:5098";
     private static readonly string Folder = Path.Combine(Directory.GetCurrentDirectory(), "bench", "out");
+
+    /// <summary>A throw-away key for the audit log's tree heads, made once per run, shared by the in-process app and the published one.</summary>
+    public static string AnchorKey => AnchorKeyFile.Value;
+
+    private static readonly Lazy<string> AnchorKeyFile = new(() =>
+    {
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, "audit-anchor-key.pem");
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
+        return path;
+    });
     private static string? _certificateHash;
     private readonly Process _process;
 
@@ -51,6 +63,9 @@ internal sealed class PublishedServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Tongban"] = connection;
         start.Environment["Sms__Gateway__Url"] = "http://127.0.0.1:9/unused";
         start.Environment["DataProtection__UnencryptedKeys"] = "true";
+        // The benchmark uploads nothing; its throw-away keys sign the audit heads.
+        start.Environment["Files__Clamd__Disabled"] = "true";
+        start.Environment["Audit__Anchor__KeyPath"] = AnchorKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // As in-process: delivering the notifications would compete with the submissions being measured.
         start.Environment["Jobs__Run"] = "false";

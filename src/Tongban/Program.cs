@@ -42,7 +42,7 @@ builder.Services.AddPartners(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddCases();
 builder.Services.AddNotifications();
-builder.Services.AddFiles(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddFiles(builder.Configuration, builder.Environment);
 builder.Services.AddTongbanLocalization();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 // Chinese text is written as itself, not as &#x..; entities that would triple the weight of every page.

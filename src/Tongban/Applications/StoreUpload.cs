@@ -32,9 +32,12 @@ public sealed class StoreUpload(IFileStore store, IFileScanner scanner, IStringL
             return (null, t["The file must be a PDF, JPG or PNG. Other kinds of file, even renamed, cannot be opened by the office."]);
         }
 
-        if (!await scanner.IsClean(bytes, cancellationToken))
+        switch (await scanner.Scan(bytes, cancellationToken))
         {
-            return (null, t["This file cannot be accepted because it may be harmful. Please send another copy."]);
+            case ScanVerdict.Infected:
+                return (null, t["This file cannot be accepted because it may be harmful. Please send another copy."]);
+            case ScanVerdict.Unavailable:
+                return (null, t["We could not check the file for viruses just now. Please try again in a minute; your other answers are saved."]);
         }
 
         buffer.Position = 0;

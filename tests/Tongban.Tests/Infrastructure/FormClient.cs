@@ -60,6 +60,14 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location);
     }
 
+    /// <summary>The antiforgery token a form on <paramref name="url"/> carries for this device, or null when it has no form.</summary>
+    public async Task<string?> AntiforgeryToken(string url)
+    {
+        var (_, page, _) = await Get(url);
+        var token = Token().Match(page);
+        return token.Success ? token.Groups[1].Value : null;
+    }
+
     /// <summary>Loads the page at <paramref name="url"/>, then posts its form with the given fields.</summary>
     public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Submit(string url, IDictionary<string, string> fields, string? action = null)
     {

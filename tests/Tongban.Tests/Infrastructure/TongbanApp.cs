@@ -54,6 +54,16 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("DataProtection:Certificate:Password", TestCertificate.Password);
         }
 
+        // Uploads go through a real ClamAV daemon where one runs (CI starts one); elsewhere production's scanner is turned off explicitly.
+        if (Clamd.Socket is { } clamd)
+        {
+            builder.UseSetting("Files:Clamd:Socket", clamd);
+        }
+        else if (Environment != "Development")
+        {
+            builder.UseSetting("Files:Clamd:Disabled", "true");
+        }
+
         // Each app publishes its own audit log's heads, as each has its own database; the anchor key is shared.
         builder.UseSetting("Audit:Anchor:KeyPath", TestCertificate.AnchorKeyPath);
         builder.UseSetting("Audit:Anchor:PublishPath", PublishedHeadsPath);

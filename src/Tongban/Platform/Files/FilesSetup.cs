@@ -7,11 +7,31 @@ public static class FilesSetup
 
     public const long MaxRequestBytes = 20 * 1024 * 1024;
 
-    public static IServiceCollection AddFiles(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// The file store, and ClamAV's daemon as the scanner when <c>Files:Clamd:Socket</c> or <c>Files:Clamd:Host</c> is
+    /// set. Without one: in Development the EICAR-only test scanner; elsewhere the start fails, unless
+    /// <c>Files:Clamd:Disabled</c> is true (an operator who scans elsewhere, said explicitly).
+    /// </summary>
+    public static IServiceCollection AddFiles(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var folder = configuration["Files:Path"] is { Length: > 0 } configured ? configured : Path.Combine(contentRoot, "data", "uploads");
+        ArgumentNullException.ThrowIfNull(environment);
+        var folder = configuration["Files:Path"] is { Length: > 0 } configured ? configured : Path.Combine(environment.ContentRootPath, "data", "uploads");
         services.AddSingleton<IFileStore>(new FileSystemFileStore(folder));
-        services.AddSingleton<IFileScanner, EicarTestScanner>();
+        var clamd = configuration.GetSection("Files:Clamd");
+        if (!string.IsNullOrWhiteSpace(clamd["Socket"]) || !string.IsNullOrWhiteSpace(clamd["Host"]))
+        {
+            services.Configure<ClamdOptions>(clamd);
+            services.AddSingleton<IFileScanner, ClamdScanner>();
+        }
+        else if (environment.IsDevelopment() || clamd.GetValue("Disabled", false))
+        {
+            services.AddSingleton<IFileScanner, EicarTestScanner>();
+        }
+        else
+        {
+            throw new InvalidOperationException("No virus scanner: set Files:Clamd:Socket (or Files:Clamd:Host and Port) to ClamAV's daemon, or Files:Clamd:Disabled=true if uploads are scanned elsewhere (docs/operations.md).");
+        }
+
         return services;
     }
 }

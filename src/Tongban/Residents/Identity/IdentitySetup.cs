@@ -22,6 +22,7 @@ public static class IdentitySetup
 
         services.AddScoped<VerifyIdNumber>();
         services.AddScoped<BindProvenIdNumber>();
+        services.AddScoped<ResolveIdentityDispute>();
         return services;
     }
 }

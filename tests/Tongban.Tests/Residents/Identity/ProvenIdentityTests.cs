@@ -209,14 +209,33 @@ public sealed partial class ProvenIdentityTests(TongbanAppWithClock app) : IClas
         var two = await People.SignInResident(app, second);
         await two.Submit("/me/profile", Profile("刘建国", idNumber));
 
-        var (_, html, _) = await two.Submit("/me/verify", NoFields);
+        var (_, refused, _) = await two.Submit("/me/verify", NoFields);
 
-        Assert.Contains("already verified on another account", html, StringComparison.Ordinal);
+        Assert.Contains("already verified on another account", refused, StringComparison.Ordinal);
         Assert.Equal(idNumber, (await People.Resident(app, first)).IdNumber);
         Assert.Null((await People.Resident(app, second)).IdNumber);
         await using var scope = app.Scope();
         var dispute = await scope.ServiceProvider.GetRequiredService<AppDbContext>().IdentityDisputes.SingleAsync(d => d.IdNumber == idNumber, TestContext.Current.CancellationToken);
         Assert.Equal(((await People.Resident(app, first)).Id, (await People.Resident(app, second)).Id), (dispute.HolderId, dispute.ClaimantId));
+
+        // She comes to a counter with her card and the second phone: the clerk gives the number to that account.
+        var clerk = await People.SignInStaff(app, "clerk.futian");
+        var page = $"/staff/identity-disputes?id={dispute.Id}";
+        Assert.Contains("proved it as well", (await clerk.Get(page)).Html, StringComparison.Ordinal);
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        var (_, sent, _) = await clerk.Submit(page, new Dictionary<string, string> { ["account"] = dispute.ClaimantId.ToString() }, $"{page}&handler=send");
+        var (status, html, location) = await clerk.Submit(page, new Dictionary<string, string>
+        {
+            ["account"] = dispute.ClaimantId.ToString(),
+            ["challenge"] = ChallengeField().Match(sent).Groups[1].Value,
+            ["code"] = LastCodeTo(second),
+            ["cardCheck"] = "IdCardReader",
+        }, $"{page}&handler=settle");
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        Assert.Equal("/staff/identity-disputes?settled=true", location!.OriginalString);
+        Assert.Equal((null, idNumber), ((await People.Resident(app, first)).IdNumber, (await People.Resident(app, first)).ClaimedIdNumber));
+        Assert.Equal((idNumber, IdNumberProof.ClerkSawCard), ((await People.Resident(app, second)).IdNumber, (await People.Resident(app, second)).IdNumberProof));
+        Assert.Contains("陈晓雯", (await one.Get("/me/activity")).Html, StringComparison.Ordinal);
     }
 
     [Fact]
