@@ -8,6 +8,7 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
 {
     public void Configure(EntityTypeBuilder<Draft> builder)
     {
+        builder.ToTable("Drafts");
         builder.Property(d => d.FormKey).HasMaxLength(100);
         builder.Property(d => d.StartedChannel).HasMaxLength(12);
         builder.Property(d => d.Revision).IsConcurrencyToken();
@@ -23,6 +24,7 @@ internal sealed class FormEventConfiguration : IEntityTypeConfiguration<FormEven
 {
     public void Configure(EntityTypeBuilder<FormEvent> builder)
     {
+        builder.ToTable("FormEvents");
         builder.Property(e => e.FormKey).HasMaxLength(100);
         builder.Property(e => e.Page).HasMaxLength(100);
         builder.Property(e => e.Step).HasConversion<string>().HasMaxLength(12);

@@ -10,7 +10,9 @@ public static class ApplicationsSetup
         services.AddScoped<RecordFormStep>();
         services.AddScoped<StoreUpload>();
         services.AddSingleton<SubmissionMetrics>();
-        services.AddScoped<Platform.Jobs.IJobHandler, RecordAbandonedDrafts>();
+        services.AddScoped<RecordAbandonedDrafts>();
+        services.AddScoped<Platform.Jobs.IJobHandler>(sp => sp.GetRequiredService<RecordAbandonedDrafts>());
+        services.AddScoped<Platform.Jobs.IRecurringJob>(sp => sp.GetRequiredService<RecordAbandonedDrafts>());
         return services;
     }
 }

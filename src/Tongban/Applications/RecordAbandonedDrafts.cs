@@ -12,7 +12,7 @@ namespace Tongban.Applications;
 /// <see cref="RecordFormStep"/> counts it and nothing that identifies her. If she carries on later, a second
 /// stop counts again. The draft itself is kept: she can still finish it on any channel.
 /// </summary>
-public sealed class RecordAbandonedDrafts(AppDbContext db, CatalogueStore catalogue, TimeProvider clock) : IJobHandler
+public sealed class RecordAbandonedDrafts(AppDbContext db, CatalogueStore catalogue, TimeProvider clock) : IJobHandler, IRecurringJob
 {
     public const string JobKind = "AbandonedDrafts";
     public static readonly TimeSpan After = TimeSpan.FromDays(7);
@@ -46,13 +46,6 @@ public sealed class RecordAbandonedDrafts(AppDbContext db, CatalogueStore catalo
         return stopped.Count == Batch ? now : now.AddDays(1);
     }
 
-    /// <summary>Starts the daily run (once per database, whatever the number of nodes).</summary>
-    public static async Task ScheduleNow(AppDbContext db, JobScheduler jobs, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(jobs);
-        ArgumentNullException.ThrowIfNull(clock);
-        await jobs.Schedule(JobKind, "drafts", clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>The daily run starts at the first start-up.</summary>
+    public (string Kind, string Subject, DateTime FirstRun)? Schedule(AppDbContext db, DateTime now) => (JobKind, "drafts", now);
 }

@@ -9,6 +9,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 {
     public void Configure(EntityTypeBuilder<Case> builder)
     {
+        builder.ToTable("Cases");
         builder.Property(c => c.Reference).HasMaxLength(9);
         builder.HasIndex(c => c.Reference).IsUnique();
         builder.Property(c => c.ServiceCode).HasMaxLength(64);

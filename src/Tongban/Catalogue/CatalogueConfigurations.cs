@@ -7,6 +7,7 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
 {
     public void Configure(EntityTypeBuilder<Department> builder)
     {
+        builder.ToTable("Departments");
         builder.HasIndex(d => d.Code).IsUnique();
         builder.Property(d => d.Code).HasMaxLength(64);
         builder.ComplexProperty(d => d.Name);
@@ -18,6 +19,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> builder)
     {
+        builder.ToTable("Categories");
         builder.HasIndex(c => c.Code).IsUnique();
         builder.Property(c => c.Code).HasMaxLength(64);
         builder.ComplexProperty(c => c.Name);
@@ -28,6 +30,7 @@ internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
 {
     public void Configure(EntityTypeBuilder<District> builder)
     {
+        builder.ToTable("Districts");
         builder.HasIndex(d => d.Code).IsUnique();
         builder.Property(d => d.Code).HasMaxLength(64);
         builder.ComplexProperty(d => d.Name);
@@ -38,6 +41,7 @@ internal sealed class ServiceHallConfiguration : IEntityTypeConfiguration<Servic
 {
     public void Configure(EntityTypeBuilder<ServiceHall> builder)
     {
+        builder.ToTable("ServiceHalls");
         builder.HasIndex(h => h.Code).IsUnique();
         builder.Property(h => h.Code).HasMaxLength(64);
         builder.Property(h => h.Phone).HasMaxLength(32);
@@ -52,6 +56,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
 {
     public void Configure(EntityTypeBuilder<Service> builder)
     {
+        builder.ToTable("Services");
         builder.HasIndex(s => s.Code).IsUnique();
         builder.Property(s => s.Code).HasMaxLength(64);
         builder.ComplexProperty(s => s.Name);
@@ -81,6 +86,7 @@ internal sealed class LifeEventConfiguration : IEntityTypeConfiguration<LifeEven
 {
     public void Configure(EntityTypeBuilder<LifeEvent> builder)
     {
+        builder.ToTable("LifeEvents");
         builder.HasIndex(e => e.Code).IsUnique();
         builder.Property(e => e.Code).HasMaxLength(64);
         builder.ComplexProperty(e => e.Name);

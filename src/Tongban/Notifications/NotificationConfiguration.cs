@@ -9,6 +9,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 {
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
+        builder.ToTable("Notifications");
         builder.Property(n => n.Key).HasMaxLength(80);
         builder.HasIndex(n => n.Key).IsUnique();
         builder.Property(n => n.Text).HasMaxLength(1000);
@@ -28,6 +29,7 @@ internal sealed class PrintBatchConfiguration : IEntityTypeConfiguration<PrintBa
 {
     public void Configure(EntityTypeBuilder<PrintBatch> builder)
     {
+        builder.ToTable("PrintBatches");
         builder.Property(b => b.StartedBy).HasMaxLength(100);
         builder.Property(b => b.PostedBy).HasMaxLength(100);
         builder.HasIndex(b => b.StartedAt);

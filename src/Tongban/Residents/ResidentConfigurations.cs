@@ -8,6 +8,7 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
 {
     public void Configure(EntityTypeBuilder<Resident> builder)
     {
+        builder.ToTable("Residents");
         builder.Property(r => r.MobileNumber).HasMaxLength(20);
         builder.HasIndex(r => r.MobileNumber).IsUnique();
         builder.Property(r => r.FullName).HasMaxLength(Resident.MaxNameLength);
@@ -30,6 +31,7 @@ internal sealed class SignInCodeConfiguration : IEntityTypeConfiguration<SignInC
 {
     public void Configure(EntityTypeBuilder<SignInCode> builder)
     {
+        builder.ToTable("SignInCodes");
         builder.Property(c => c.MobileNumber).HasMaxLength(20);
         builder.Property(c => c.CodeHash).HasMaxLength(32);
         builder.Property(c => c.RequestedFrom).HasMaxLength(64);

@@ -8,6 +8,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
     public void Configure(EntityTypeBuilder<StaffMember> builder)
     {
         builder.ToTable("StaffMembers");
+        builder.ToTable("StaffMembers");
         builder.Property(s => s.UserName).HasMaxLength(64);
         builder.HasIndex(s => s.UserName).IsUnique();
         builder.Property(s => s.DisplayName).HasMaxLength(100);

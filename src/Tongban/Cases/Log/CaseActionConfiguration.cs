@@ -7,6 +7,7 @@ internal sealed class CaseActionConfiguration : IEntityTypeConfiguration<CaseAct
 {
     public void Configure(EntityTypeBuilder<CaseAction> builder)
     {
+        builder.ToTable("CaseActions");
         // (case, sequence) is the key: two actions written as "the next after version N" cannot both land.
         builder.HasKey(a => new { a.CaseId, a.Sequence });
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);

@@ -17,6 +17,8 @@ public static class AuditSetup
         services.AddScoped<CheckAuditAnchor>();
         services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<AnchorAuditTrail>());
         services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<CheckAuditAnchor>());
+        services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<AnchorAuditTrail>());
+        services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<CheckAuditAnchor>());
         return services;
     }
 }

@@ -11,10 +11,17 @@ internal sealed class MigrateOnStart(IServiceScopeFactory scopes) : IHostedServi
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
-        var (jobs, clock) = (scope.ServiceProvider.GetRequiredService<Jobs.JobScheduler>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        await RefreshSqliteStatistics.ScheduleNow(db, jobs, clock, cancellationToken);
-        await Applications.RecordAbandonedDrafts.ScheduleNow(db, jobs, clock, cancellationToken);
-        await Audit.Anchor.AnchorAuditTrail.ScheduleNow(db, jobs, clock, cancellationToken);
+        var jobs = scope.ServiceProvider.GetRequiredService<Jobs.JobScheduler>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        foreach (var recurring in scope.ServiceProvider.GetServices<Jobs.IRecurringJob>())
+        {
+            if (recurring.Schedule(db, now) is { } first)
+            {
+                await jobs.Schedule(first.Kind, first.Subject, first.FirstRun, cancellationToken);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -10,7 +10,7 @@ namespace Tongban.Platform.Data;
 /// sampled one, analysis_limit=1000, left the queue's plan slow). PostgreSQL keeps its own statistics
 /// (autovacuum), so there it does nothing.
 /// </summary>
-public sealed class RefreshSqliteStatistics(AppDbContext db, TimeProvider clock) : IJobHandler
+public sealed class RefreshSqliteStatistics(AppDbContext db, TimeProvider clock) : IJobHandler, IRecurringJob
 {
     public const string JobKind = "SqliteStatistics";
     public static readonly TimeSpan Every = TimeSpan.FromHours(6);
@@ -28,16 +28,6 @@ public sealed class RefreshSqliteStatistics(AppDbContext db, TimeProvider clock)
         return clock.GetUtcNow().UtcDateTime + Every;
     }
 
-    /// <summary>Schedules the first run for now (once per database, whatever the number of nodes).</summary>
-    public static async Task ScheduleNow(AppDbContext db, JobScheduler jobs, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(jobs);
-        ArgumentNullException.ThrowIfNull(clock);
-        if (db.Database.IsSqlite())
-        {
-            await jobs.Schedule(JobKind, "database", clock.GetUtcNow().UtcDateTime, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
+    public (string Kind, string Subject, DateTime FirstRun)? Schedule(AppDbContext db, DateTime now) =>
+        db.Database.IsSqlite() ? (JobKind, "database", now) : null;
 }

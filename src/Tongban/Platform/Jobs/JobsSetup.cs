@@ -9,7 +9,9 @@ public static class JobsSetup
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<JobScheduler>();
-        services.AddScoped<IJobHandler, Data.RefreshSqliteStatistics>();
+        services.AddScoped<Data.RefreshSqliteStatistics>();
+        services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<Data.RefreshSqliteStatistics>());
+        services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<Data.RefreshSqliteStatistics>());
         services.AddSingleton<JobRunner>();
         if (configuration.GetValue("Jobs:Run", true))
         {

@@ -7,6 +7,7 @@ internal sealed class ECertificateConfiguration : IEntityTypeConfiguration<ECert
 {
     public void Configure(EntityTypeBuilder<ECertificate> builder)
     {
+        builder.ToTable("ECertificates");
         builder.Property(c => c.Kind).HasMaxLength(40);
         builder.Property(c => c.HolderIdNumber).HasMaxLength(18);
         builder.Property(c => c.Number).HasMaxLength(40);

@@ -7,6 +7,7 @@ internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegat
 {
     public void Configure(EntityTypeBuilder<Delegation> builder)
     {
+        builder.ToTable("Delegations");
         builder.Property(d => d.ProxyMobile).HasMaxLength(20);
         builder.Property(d => d.ProxyIdNumber).HasMaxLength(18);
         builder.Property(d => d.ProxyName).HasMaxLength(Delegation.MaxProxyNameLength);

@@ -40,7 +40,7 @@ public sealed class BindProvenIdNumber(AppDbContext db, TimeProvider clock)
         var born = ResidentIdNumber.BirthDate(idNumber);
         try
         {
-            var bound = await db.Residents.Where(r => r.Id == residentId && r.IdNumber == null && !db.Residents.Any(o => o.IdNumber == idNumber))
+            var bound = await db.Residents.Where(r => r.Id == residentId && r.IdNumber == null && !db.Set<Resident>().Any(o => o.IdNumber == idNumber))
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.IdNumber, idNumber).SetProperty(r => r.IdNumberProof, proof)
                     .SetProperty(r => r.IdNumberVerifiedAt, now).SetProperty(r => r.ClaimedIdNumber, (string?)null).SetProperty(r => r.DateOfBirth, born), cancellationToken);
             if (bound == 1)

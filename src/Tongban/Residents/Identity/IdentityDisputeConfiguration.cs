@@ -7,6 +7,7 @@ internal sealed class IdentityDisputeConfiguration : IEntityTypeConfiguration<Id
 {
     public void Configure(EntityTypeBuilder<IdentityDispute> builder)
     {
+        builder.ToTable("IdentityDisputes");
         builder.Property(d => d.IdNumber).HasMaxLength(18);
         builder.Property(d => d.ClaimantProof).HasConversion<string>().HasMaxLength(16);
         // One open dispute per number and claimant, however often she tries again.

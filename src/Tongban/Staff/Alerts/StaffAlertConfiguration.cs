@@ -8,6 +8,7 @@ internal sealed class StaffAlertConfiguration : IEntityTypeConfiguration<StaffAl
 {
     public void Configure(EntityTypeBuilder<StaffAlert> builder)
     {
+        builder.ToTable("StaffAlerts");
         builder.Property(a => a.Reference).HasMaxLength(16);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Key).HasMaxLength(80);

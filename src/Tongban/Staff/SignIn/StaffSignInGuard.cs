@@ -26,6 +26,7 @@ internal sealed class StaffSignInGuardConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<StaffSignInGuard> builder)
     {
+        builder.ToTable("StaffSignInGuards");
         builder.HasKey(g => g.UserName);
         builder.Property(g => g.UserName).HasMaxLength(StaffSignInGuard.MaxUserNameLength);
     }

@@ -12,7 +12,7 @@ namespace Tongban.Platform.Audit.Anchor;
 /// file outside it (<c>Audit:Anchor:PublishPath</c>) that an auditor or another system copies. One run at a time
 /// on any number of nodes (a key lock); a record belongs to the tree from the transaction that signs its head.
 /// </summary>
-public sealed class AnchorAuditTrail(AppDbContext db, AuditTreeStore store, AnchorKey key, AuditHeadFile file, TimeProvider clock) : IJobHandler
+public sealed class AnchorAuditTrail(AppDbContext db, AuditTreeStore store, AnchorKey key, AuditHeadFile file, TimeProvider clock) : IJobHandler, IRecurringJob
 {
     public const string JobKind = "AuditAnchor";
     public const int Batch = 20_000;
@@ -82,16 +82,7 @@ public sealed class AnchorAuditTrail(AppDbContext db, AuditTreeStore store, Anch
     /// <summary>A record's leaf: its content, hashed as the chain hashes it, recomputed rather than read from its Hash column.</summary>
     public static byte[] LeafOf(AuditRecord record) => MerkleTree.LeafHash(Encoding.UTF8.GetBytes(AuditTrail.HashOf(record)));
 
-    /// <summary>Schedules the first run for now (once per database, whatever the number of nodes).</summary>
-    public static async Task ScheduleNow(AppDbContext db, JobScheduler jobs, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(jobs);
-        ArgumentNullException.ThrowIfNull(clock);
-        await jobs.Schedule(JobKind, "log", clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await jobs.Schedule(CheckAuditAnchor.JobKind, "log", clock.GetUtcNow().UtcDateTime + Every, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public (string Kind, string Subject, DateTime FirstRun)? Schedule(AppDbContext db, DateTime now) => (JobKind, "log", now);
 }
 
 /// <summary>One published head as a line of JSON: what the file holds and the endpoint serves.</summary>

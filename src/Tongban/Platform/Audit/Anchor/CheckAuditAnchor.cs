@@ -11,7 +11,7 @@ namespace Tongban.Platform.Audit.Anchor;
 /// trail deleted, or the tail rolled back with its head all show as a problem, which is kept for the operator's
 /// audit page and workbench and logged as critical.
 /// </summary>
-public sealed class CheckAuditAnchor(AppDbContext db, AnchorKey key, AuditHeadFile file, TimeProvider clock, ILogger<CheckAuditAnchor> logger) : IJobHandler
+public sealed class CheckAuditAnchor(AppDbContext db, AnchorKey key, AuditHeadFile file, TimeProvider clock, ILogger<CheckAuditAnchor> logger) : IJobHandler, IRecurringJob
 {
     public const string JobKind = "AuditAnchorCheck";
     public static readonly TimeSpan Every = TimeSpan.FromHours(1);
@@ -24,6 +24,9 @@ public sealed class CheckAuditAnchor(AppDbContext db, AnchorKey key, AuditHeadFi
         await Handle(cancellationToken);
         return clock.GetUtcNow().UtcDateTime + Every;
     }
+
+    /// <summary>The first check an hour after the first start.</summary>
+    public (string Kind, string Subject, DateTime FirstRun)? Schedule(AppDbContext db, DateTime now) => (JobKind, "log", now + Every);
 
     public async Task<AuditAnchorCheck> Handle(CancellationToken cancellationToken)
     {
