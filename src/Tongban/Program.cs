@@ -65,6 +65,9 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", t
 
 var app = builder.Build();
 
+// Outside Development the audit log's signing key must be there from the start, not found missing at the first head.
+_ = app.Services.GetRequiredService<AnchorKey>();
+
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())

@@ -136,6 +136,22 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
     private DateOnly CityToday() => DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime.AddHours(8));
 
     [Fact]
+    public async Task ATextAnswerShapedLikeAStoredFile_IsShownAsText_NeverOfferedAsADocument()
+    {
+        // Someone who learned another upload's key types it as her address, hoping the officer's page serves that file.
+        var resident = await People.SignInResident(app, People.NewMobile());
+        var answers = new Dictionary<string, string>(TooYoungForTheCard) { ["applicant.address"] = "file:0123456789abcdef:application/pdf:10:contract.pdf" };
+        var reference = await Applying.Apply(resident, "senior-citizen-card", answers);
+        var officer = await People.SignInStaff(app, "officer.civil");
+
+        var (_, page, _) = await officer.Get($"/staff/cases/{reference}");
+
+        Assert.Contains("file:0123456789abcdef", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Document", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.Get($"/staff/cases/{reference}?handler=Document&question=applicant.address")).Status);
+    }
+
+    [Fact]
     public async Task ARefusal_NeedsReasonsAndALegalBasis_AndKeepsWhatWasTyped()
     {
         var (_, reference) = await CaseWithOfficer();

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Residents;
@@ -73,5 +75,34 @@ public sealed class ProductionTests(TongbanAppInProduction app) : IClassFixture<
 
         Assert.Equal((HttpStatusCode.PermanentRedirect, "https://tongban.example/sign-in?returnUrl=/me"), (page.StatusCode, page.Headers.Location?.OriginalString));
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheKeysThatSignCookies_AreEncryptedInTheDatabase()
+    {
+        await new FormClient(app).Get("/sign-in"); // makes the first key if there is none
+
+        await using var scope = app.Scope();
+        var keys = await scope.ServiceProvider.GetRequiredService<Tongban.Platform.Data.AppDbContext>().DataProtectionKeys.Select(k => k.Xml).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml =>
+        {
+            Assert.Contains("EncryptedXml", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task WithoutTheCertificate_ProductionRefusesToStart()
+    {
+        await using var bare = new TongbanApp { Environment = "Production" };
+        bare.Settings["Sms:Gateway:Url"] = "http://127.0.0.1:9/never-called";
+        bare.Settings["DataProtection:Certificate:Path"] = "";
+        await bare.InitializeAsync();
+
+        var failure = Assert.Throws<InvalidOperationException>(() => bare.Services);
+
+        Assert.Contains("DataProtection:Certificate:Path is not set", failure.Message, StringComparison.Ordinal);
     }
 }

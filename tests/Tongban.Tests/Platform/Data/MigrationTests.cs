@@ -57,6 +57,34 @@ public sealed class MigrationTests(TongbanApp app) : IClassFixture<TongbanApp>
     }
 
     [Fact]
+    public async Task IdNumbersTypedBeforeProofsExisted_BecomeClaims_OnlyCardCheckedRegistrationsStayProven()
+    {
+        var folder = Directory.CreateTempSubdirectory("tongban-identity-").FullName;
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "t.db")};Pooling=false").Options;
+        await using var db = new SqliteAppDbContext(options);
+        var ct = TestContext.Current.CancellationToken;
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        await migrator.MigrateAsync("20261129171318_CasePartner", ct);
+        var (typed, atCounter, byPhone) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        foreach (var (id, idNumber, mobile) in new[] { (typed, "440304195603270015", "+8613700000001"), (atCounter, "440304195603270023", "+8613700000002"), (byPhone, "440304195001010017", (string?)null) })
+        {
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "Residents" ("Id", "IdNumber", "MobileNumber", "ContactChannel", "AccessibilityNeeds", "StatisticsConsent", "SecurityStamp", "CreatedAt") VALUES ({id}, {idNumber}, {mobile}, 'Sms', 'None', 0, 's', '2026-11-01 00:00:00')""", ct);
+        }
+
+        // A clerk registered one from her card, and a hotline agent the other: the session starts when the account is made.
+        await db.Database.ExecuteSqlAsync($"""INSERT INTO "AssistedSessions" ("Id", "StaffId", "ResidentId", "Channel", "IdentityCheck", "ConsentReference", "StartedAt") VALUES ({Guid.NewGuid()}, {Guid.NewGuid()}, {atCounter}, 'Counter', 'IdCardReader', 'F-1', '2026-11-01 00:00:00')""", ct);
+        await db.Database.ExecuteSqlAsync($"""INSERT INTO "AssistedSessions" ("Id", "StaffId", "ResidentId", "Channel", "IdentityCheck", "ConsentReference", "StartedAt") VALUES ({Guid.NewGuid()}, {Guid.NewGuid()}, {byPhone}, 'Hotline', 'SecurityQuestions', 'R-1', '2026-11-01 00:00:00')""", ct);
+
+        await migrator.MigrateAsync(null, ct);
+
+        var residents = await db.Set<Tongban.Residents.Resident>().AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
+        Assert.Equal((null, "440304195603270015", "+8613700000001"), (residents[typed].IdNumber, residents[typed].ClaimedIdNumber, residents[typed].MobileNumber));
+        Assert.Equal(("440304195603270023", Tongban.Residents.IdNumberProof.ClerkSawCard), (residents[atCounter].IdNumber, residents[atCounter].IdNumberProof));
+        Assert.Equal((null, "+8613700000002"), (residents[atCounter].MobileNumber, residents[atCounter].UnconfirmedMobileNumber));
+        Assert.Equal((null, "440304195001010017"), (residents[byPhone].IdNumber, residents[byPhone].ClaimedIdNumber));
+    }
+
+    [Fact]
     public async Task OnSqlite_AJobGathersThePlannersStatistics_OnPostgresNoneIsScheduled()
     {
         var ct = TestContext.Current.CancellationToken;
