@@ -34,8 +34,7 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock)
             {
                 ResidentId = residentId,
                 Sequence = head.Count,
-                // Whole milliseconds: every database keeps them exactly, so the hash can be recomputed.
-                At = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc),
+                At = WholeMilliseconds(now),
                 ActorKind = actor.Kind,
                 ActorId = actor.Id,
                 ActorName = actor.Name,
@@ -67,8 +66,19 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock)
     /// <summary>The first sequence number where the chain is broken (altered, removed or added out of turn), or null when it is intact.</summary>
     public async Task<int?> FirstBreak(Guid residentId, CancellationToken cancellationToken)
     {
-        var records = await db.AuditRecords.AsNoTracking().Where(r => r.ResidentId == residentId).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
+        var records = await Records(residentId, cancellationToken);
         var head = await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.ResidentId == residentId, cancellationToken);
+        return FirstBreak(records, head);
+    }
+
+    /// <summary>Her whole trail, in order.</summary>
+    public Task<List<AuditRecord>> Records(Guid residentId, CancellationToken cancellationToken) =>
+        db.AuditRecords.AsNoTracking().Where(r => r.ResidentId == residentId).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
+
+    /// <summary>The same check over a trail already read (in order) and its head.</summary>
+    public static int? FirstBreak(IReadOnlyList<AuditRecord> records, AuditHead? head)
+    {
+        ArgumentNullException.ThrowIfNull(records);
         var previous = "";
         for (var i = 0; i < records.Count; i++)
         {
@@ -84,6 +94,12 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock)
         var expected = head?.Count ?? 0;
         return expected != records.Count || (head?.LastHash ?? "") != previous ? Math.Min(expected, records.Count) + 1 : null;
     }
+
+    /// <summary>
+    /// A time as every database keeps it exactly (whole milliseconds, UTC), so that a hash or signature over it can be
+    /// recomputed from what was stored.
+    /// </summary>
+    public static DateTime WholeMilliseconds(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
     /// <summary>The record's hash, from its content and the hash before it: what the chain and the log's leaves are made of.</summary>
     public static string HashOf(AuditRecord r)

@@ -34,10 +34,11 @@ public sealed class ClamdScanner(IOptions<ClamdOptions> options, ILogger<ClamdSc
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         try
         {
-            using var socket = settings.Socket is { Length: > 0 } path
+            var local = string.IsNullOrEmpty(settings.Socket) ? null : settings.Socket;
+            using var socket = local is not null
                 ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
                 : new Socket(SocketType.Stream, ProtocolType.Tcp);
-            if (settings.Socket is { Length: > 0 } local)
+            if (local is not null)
             {
                 await socket.ConnectAsync(new UnixDomainSocketEndPoint(local), timeout.Token);
             }

@@ -51,7 +51,7 @@ public sealed class AnchorAuditTrail(AppDbContext db, AuditTreeStore store, Anch
         }
 
         var newSize = size + pending.Count;
-        var frontier = await store.Compute(nodes => AuditTreeStore.Frontier(size).Select(f => (f, nodes(f.Level, f.Index))).ToList(), null, cancellationToken);
+        var frontier = await store.Compute(nodes => AuditTreeStore.Frontier(size).Select(f => (f, nodes(f.Level, f.Index))).ToList(), cancellationToken);
         var known = new Dictionary<long, byte[]>(fresh);
         foreach (var ((level, index), hash) in frontier)
         {
@@ -69,8 +69,7 @@ public sealed class AnchorAuditTrail(AppDbContext db, AuditTreeStore store, Anch
         }
 
         var root = MerkleTree.Root(newSize, (level, index) => known[AuditTreeNode.KeyOf(level, index)]);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var signedAt = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        var signedAt = AuditTrail.WholeMilliseconds(clock.GetUtcNow().UtcDateTime);
         var head = new AuditTreeHead { Size = newSize, Root = root, SignedAt = signedAt, KeyId = key.KeyId, Signature = key.Sign(newSize, root, signedAt) };
         db.AuditTreeNodes.AddRange(fresh.Select(n => new AuditTreeNode { Id = n.Key, Level = (int)(n.Key >> 56), Index = n.Key & ((1L << 56) - 1), Hash = n.Value }));
         db.AuditTreeHeads.Add(head);

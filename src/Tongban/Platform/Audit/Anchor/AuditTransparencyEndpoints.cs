@@ -38,7 +38,7 @@ public static class AuditTransparencyEndpoints
                 detail: "Both 'from' and 'to' must be sizes of signed heads listed at /transparency/audit.");
         }
 
-        var proof = await store.Compute(nodes => MerkleTree.ConsistencyProof(first, second, nodes), null, cancellationToken);
+        var proof = await store.Compute(nodes => MerkleTree.ConsistencyProof(first, second, nodes), cancellationToken);
         return TypedResults.Ok(new Consistency(first, second, proof.Select(Convert.ToHexStringLower).ToList()));
     }
 }

@@ -11,21 +11,16 @@ public sealed class AuditTreeStore(AppDbContext db)
 {
     /// <summary>
     /// Runs <paramref name="compute"/> once to learn which nodes it reads (the shape of a proof never depends on the
-    /// hashes), fetches them, and runs it again on them. <paramref name="extra"/> are nodes not saved yet.
+    /// hashes), fetches them, and runs it again on them.
     /// </summary>
-    public async Task<T> Compute<T>(Func<CompleteSubtree, T> compute, IReadOnlyDictionary<long, byte[]>? extra, CancellationToken cancellationToken)
+    public async Task<T> Compute<T>(Func<CompleteSubtree, T> compute, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(compute);
         var wanted = new HashSet<long>();
         var blank = new byte[MerkleTree.HashSize];
         compute((level, index) =>
         {
-            var key = AuditTreeNode.KeyOf(level, index);
-            if (extra is null || !extra.ContainsKey(key))
-            {
-                wanted.Add(key);
-            }
-
+            wanted.Add(AuditTreeNode.KeyOf(level, index));
             return blank;
         });
         var found = new Dictionary<long, byte[]>();
@@ -38,12 +33,7 @@ public sealed class AuditTreeStore(AppDbContext db)
         }
 
         return compute((level, index) =>
-        {
-            var key = AuditTreeNode.KeyOf(level, index);
-            return extra is not null && extra.TryGetValue(key, out var fresh) ? fresh
-                : found.TryGetValue(key, out var stored) ? stored
-                : throw new AuditTreeMissingNodeException(level, index);
-        });
+            found.TryGetValue(AuditTreeNode.KeyOf(level, index), out var stored) ? stored : throw new AuditTreeMissingNodeException(level, index));
     }
 
     /// <summary>The complete subtrees a tree of <paramref name="size"/> leaves ends with, left to right: (level, index) of each.</summary>

@@ -102,13 +102,8 @@ public sealed class CheckAuditAnchor(AppDbContext db, AnchorKey key, AuditHeadFi
                 count++;
                 if (sizes.Contains(count))
                 {
-                    var root = edge[^1].Hash;
-                    for (var i = edge.Count - 2; i >= 0; i--)
-                    {
-                        root = MerkleTree.NodeHash(edge[i].Hash, root);
-                    }
-
-                    roots[count] = root;
+                    // The right edge holds exactly the complete subtrees the root of this size is made of, one per level.
+                    roots[count] = MerkleTree.Root(count, (level, _) => edge.Single(e => e.Level == level).Hash);
                 }
             }
 

@@ -18,7 +18,7 @@ public enum TrailVerdict
     Unconfirmed,
 }
 
-public sealed record TrailCheck(TrailVerdict Verdict, int? FirstBreak, AuditTreeHead? Head);
+public sealed record TrailCheck(TrailVerdict Verdict, int? FirstBreak);
 
 /// <summary>
 /// What a resident's "who acted for me" page may claim: her own chain, and each entry proven in the log's Merkle tree
@@ -28,27 +28,28 @@ public sealed class VerifyTrail(AppDbContext db, AuditTrail trail, AuditTreeStor
 {
     public async Task<TrailCheck> Handle(Guid residentId, CancellationToken cancellationToken)
     {
-        var firstBreak = await trail.FirstBreak(residentId, cancellationToken);
+        // Her trail is read once: for her chain, and for the proofs of its entries.
+        var records = await trail.Records(residentId, cancellationToken);
+        var firstBreak = AuditTrail.FirstBreak(records, await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.ResidentId == residentId, cancellationToken));
         var head = await db.AuditTreeHeads.AsNoTracking().OrderByDescending(h => h.Size).FirstOrDefaultAsync(cancellationToken);
         if (firstBreak is not null)
         {
-            return new(TrailVerdict.Broken, firstBreak, head);
+            return new(TrailVerdict.Broken, firstBreak);
         }
 
         var lastCheck = await db.AuditAnchorChecks.AsNoTracking().OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (lastCheck?.Problem is not null || (head is not null && !key.Verify(head)))
         {
-            return new(TrailVerdict.Unconfirmed, null, head);
+            return new(TrailVerdict.Unconfirmed, null);
         }
 
-        var records = await db.AuditRecords.AsNoTracking().Where(r => r.ResidentId == residentId).ToListAsync(cancellationToken);
         var anchored = records.Where(r => head is not null && r.LogIndex < head.Size).ToList();
         if (anchored.Count > 0 && !await Proven(anchored, head!, cancellationToken))
         {
-            return new(TrailVerdict.Unconfirmed, null, head);
+            return new(TrailVerdict.Unconfirmed, null);
         }
 
-        return new(anchored.Count == records.Count ? TrailVerdict.Intact : TrailVerdict.NotYetPublished, null, head);
+        return new(anchored.Count == records.Count ? TrailVerdict.Intact : TrailVerdict.NotYetPublished, null);
     }
 
     /// <summary>Each record's leaf, recomputed from its content, is in the tree under the signed root.</summary>
@@ -56,7 +57,7 @@ public sealed class VerifyTrail(AppDbContext db, AuditTrail trail, AuditTreeStor
     {
         try
         {
-            var proofs = await store.Compute(nodes => records.Select(r => MerkleTree.InclusionProof(r.LogIndex!.Value, head.Size, nodes)).ToList(), null, cancellationToken);
+            var proofs = await store.Compute(nodes => records.Select(r => MerkleTree.InclusionProof(r.LogIndex!.Value, head.Size, nodes)).ToList(), cancellationToken);
             return records.Zip(proofs).All(p => MerkleTree.VerifyInclusion(p.First.LogIndex!.Value, head.Size, AnchorAuditTrail.LeafOf(p.First), p.Second, head.Root));
         }
         catch (AuditTreeMissingNodeException)
