@@ -6,7 +6,6 @@ using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Identity;
 using Tongban.Residents.Profile;
-using Tongban.Residents.SignIn;
 
 namespace Tongban.Residents.Assisted;
 
@@ -40,8 +39,8 @@ public sealed record AssistStarted(Guid? ResidentId, bool NotRegisteredYet, IRea
 /// typed on her profile finds nobody (docs/adr/0016): at a counter, the card proves it, and the code she reads
 /// back from her phone proves which account is hers.
 /// </summary>
-public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, AuditTrail audit, BindProvenIdNumber bind, RequestSignInCode codes,
-    CheckSmsCode checkCode, IStringLocalizer<SharedResource> t)
+public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, AuditTrail audit, BindProvenIdNumber bind, ReadBackCode readBack,
+    IStringLocalizer<SharedResource> t)
 {
     public const int MaxConsentReferenceLength = 64;
 
@@ -207,14 +206,14 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
     {
         if (input.Challenge is not { } challenge)
         {
-            var sent = await codes.Handle(mobile, $"staff:{staffId}", CodePurpose.ConfirmNumber, cancellationToken);
+            var sent = await readBack.Send(mobile, staffId, cancellationToken);
             return sent.Challenge is { } id ? new(null, true, [], CodeSent: id) : new(null, true, [("mobile", sent.Error!)]);
         }
 
-        var proven = await checkCode.Handle(challenge, input.MobileCode, CodePurpose.ConfirmNumber, cancellationToken);
-        if (proven.MobileNumber != mobile)
+        var proven = await readBack.Check(challenge, input.MobileCode, mobile, cancellationToken);
+        if (proven.MobileNumber is null)
         {
-            return new(null, true, [("mobileCode", proven.Error ?? t["This code was sent to another number. Ask for a new one."])], CodeSent: proven.MustStartAgain ? null : challenge);
+            return new(null, true, [("mobileCode", proven.Error!)], CodeSent: proven.MustStartAgain ? null : challenge);
         }
 
         if (existing.FullName is not null && !string.Equals(existing.FullName, name, StringComparison.OrdinalIgnoreCase))

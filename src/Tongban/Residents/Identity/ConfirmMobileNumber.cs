@@ -12,30 +12,25 @@ namespace Tongban.Residents.Identity;
 /// to the clerk or agent (at the counter, or later on the phone). Until then whoever holds a mistyped number
 /// reaches nothing.
 /// </summary>
-public sealed class ConfirmMobileNumber(AppDbContext db, RequestSignInCode request, CheckSmsCode check, AuditTrail audit, IStringLocalizer<SharedResource> t)
+public sealed class ConfirmMobileNumber(AppDbContext db, ReadBackCode readBack, AuditTrail audit, IStringLocalizer<SharedResource> t)
 {
     public async Task<SignInCodeRequested> Send(Guid residentId, Guid staffId, CancellationToken cancellationToken)
     {
         var number = await db.Residents.Where(r => r.Id == residentId).Select(r => r.UnconfirmedMobileNumber).SingleAsync(cancellationToken);
         return number is null
             ? new(null, t["There is no number waiting to be confirmed."])
-            : await request.Handle(number, $"staff:{staffId}", CodePurpose.ConfirmNumber, cancellationToken);
+            : await readBack.Send(number, staffId, cancellationToken);
     }
 
-    /// <returns>Null when the number is now hers, else what to tell the clerk.</returns>
+    /// <returns>The number, now hers; or, without one, what to tell the clerk.</returns>
     public async Task<SmsCodeChecked> Confirm(Guid residentId, Guid challenge, string? code, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var resident = await db.Residents.SingleAsync(r => r.Id == residentId, cancellationToken);
-        var checkedCode = await check.Handle(challenge, code, CodePurpose.ConfirmNumber, cancellationToken);
+        var checkedCode = await readBack.Check(challenge, code, resident.UnconfirmedMobileNumber, cancellationToken);
         if (checkedCode.MobileNumber is not { } mobile)
         {
             return checkedCode;
-        }
-
-        if (mobile != resident.UnconfirmedMobileNumber)
-        {
-            return new(null, t["This code was sent to another number. Ask for a new one."], MustStartAgain: true);
         }
 
         if (await db.Residents.AnyAsync(r => r.MobileNumber == mobile && r.Id != residentId, cancellationToken))

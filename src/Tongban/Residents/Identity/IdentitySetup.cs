@@ -23,6 +23,7 @@ public static class IdentitySetup
         services.AddScoped<VerifyIdNumber>();
         services.AddScoped<BindProvenIdNumber>();
         services.AddScoped<ResolveIdentityDispute>();
+        services.AddScoped<ReadBackCode>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace Tongban.Residents.Identity;
 /// whose phone receives the code she reads back. The other account keeps its claim but loses the proof; both
 /// trails say what the clerk did.
 /// </summary>
-public sealed class ResolveIdentityDispute(AppDbContext db, RequestSignInCode codes, CheckSmsCode check, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class ResolveIdentityDispute(AppDbContext db, ReadBackCode readBack, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     public async Task<SignInCodeRequested> SendCode(Guid disputeId, Guid accountId, Guid staffId, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class ResolveIdentityDispute(AppDbContext db, RequestSignInCode co
             : await db.Residents.Where(r => r.Id == accountId).Select(r => r.MobileNumber).SingleOrDefaultAsync(cancellationToken);
         return mobile is null
             ? new(null, t["This account has no mobile number to send a code to: it cannot be the one she uses online."])
-            : await codes.Handle(mobile, $"staff:{staffId}", CodePurpose.ConfirmNumber, cancellationToken);
+            : await readBack.Send(mobile, staffId, cancellationToken);
     }
 
     /// <returns>Null when settled, else what to tell the clerk.</returns>
@@ -34,10 +34,10 @@ public sealed class ResolveIdentityDispute(AppDbContext db, RequestSignInCode co
         }
 
         var winner = await db.Residents.SingleAsync(r => r.Id == accountId, cancellationToken);
-        var proven = await check.Handle(challenge, code, CodePurpose.ConfirmNumber, cancellationToken);
-        if (proven.MobileNumber is null || proven.MobileNumber != winner.MobileNumber)
+        var proven = await readBack.Check(challenge, code, winner.MobileNumber, cancellationToken);
+        if (proven.MobileNumber is null)
         {
-            return proven.Error ?? t["This code was sent to another number. Ask for a new one."];
+            return proven.Error;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
