@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Cases;
-using Tongban.Cases.Deadlines;
 using Tongban.Cases.Log;
 using Tongban.Catalogue.Forms;
-using Tongban.Notifications;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
@@ -19,7 +16,7 @@ public sealed record Submitted(IReadOnlyList<Case> Cases, Question? Unanswered);
 /// (秒批): approved when every rule passes, otherwise with a person, with the reasons either way.
 /// Submitting twice (a double click, a retry, the back button) returns the cases of the first time.
 /// </summary>
-public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines, NotifyResident notify, SubmissionMetrics metrics)
+public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, AuditTrail audit, OpenCase open, SubmissionMetrics metrics)
 {
     /// <returns>Null when the draft is not <paramref name="residentId"/>'s draft of this form.</returns>
     public async Task<Submitted?> Handle(Guid draftId, Guid residentId, ApplicationForm form, Actor actor, CancellationToken cancellationToken)
@@ -40,7 +37,6 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
             return new(await CasesOf(draftId, cancellationToken), null);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var today = clock.Today();
         var answers = draft.Answers();
         if (ApplicationFlow.Next(form, answers, today) is { } missing)
@@ -58,46 +54,16 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Worki
         {
             var decidingAt = Stopwatch.GetTimestamp();
             var own = serviceForm.Questions.Where(q => visible.Contains(q.Id) && answers.ContainsKey(q.Id)).ToDictionary(q => q.Id, q => answers[q.Id], StringComparer.Ordinal);
-            var facts = new FormAnswers(own, today);
-            var outcomes = serviceForm.Rules.Select(r =>
-            {
-                var passed = FormExpressions.Evaluate(r.Check, facts);
-                var reason = passed ? r.Passed : r.Failed;
-                return new RuleOutcome { RuleId = r.Id, Passed = passed, ReasonZhCn = reason.ZhCn, ReasonEn = reason.En };
-            }).ToList();
-            var approved = outcomes.Count > 0 && outcomes.All(o => o.Passed);
-            metrics.Decided(service.Code, approved, decidingAt);
-            var created = new Case
-            {
-                Id = Guid.NewGuid(),
-                Reference = CaseReference.New(),
-                ServiceCode = service.Code,
-                ResidentId = draft.ResidentId,
-                DraftId = draft.Id,
-                Channel = actor.Channel,
-                PartnerCode = actor.Partner,
-                ActorKind = actor.Kind,
-                ActorId = actor.Id,
-                ActorName = actor.Kind == ActorKind.Resident ? null : actor.Name,
-                ActingUnder = actor.Reason,
-                SubmittedAt = now,
-                TimeLimitWorkingDays = service.TimeLimitWorkingDays,
-                FormVersion = serviceForm.Version,
-                AnswersJson = JsonSerializer.Serialize(own),
-                RuleOutcomes = outcomes,
-            };
-            var (log, state) = OpenCase.Start(created, actor, approvedByRules: approved, now, calendar);
-            db.CaseActions.AddRange(log);
-            deadlines.ScheduleFirst(created, state);
-            await notify.Handle(created, log[^1], cancellationToken, resident);
-            cases.Add(created);
+            var decision = InstantApproval.InstantApproval.Decide(serviceForm, own, today);
+            metrics.Decided(service.Code, decision.Approved, decidingAt);
+            var application = new CaseApplication(service.Code, service.TimeLimitWorkingDays, serviceForm.Version, draft.ResidentId, draft.Id, own, decision.Outcomes, decision.Approved);
+            cases.Add(await open.Handle(application, actor, resident, cancellationToken));
         }
 
-        db.Cases.AddRange(cases);
         // The funnel's last step is saved with the cases: counted once however often she presses "send", and in
         // the same write (on SQLite every separate write waits its turn for the database).
         db.FormEvents.Add(RecordFormStep.Event(resident, form.Key, "check", FormStep.Submitted, actor.Channel, clock));
-        draft.SubmittedAt = now;
+        draft.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         draft.Revision++;
         try
         {

@@ -16,5 +16,6 @@ public static class CasesData
     {
         public DbSet<Case> Cases => db.Set<Case>();
         public DbSet<Cases.Log.CaseAction> CaseActions => db.Set<Cases.Log.CaseAction>();
+        public DbSet<Cases.Alerts.StaffAlert> StaffAlerts => db.Set<Cases.Alerts.StaffAlert>();
     }
 }

@@ -1,3 +1,4 @@
+using Tongban.Cases;
 using Tongban.Notifications.Letters;
 using Tongban.Platform.Jobs;
 
@@ -7,6 +8,7 @@ public static class NotificationsSetup
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services) => services
         .AddScoped<NotifyResident>()
+        .AddCaseChangeReaction<NotifyResident>()
         .AddScoped<ResendNotification>()
         .AddScoped<StartPrintBatch>()
         .AddScoped<PrintBatchLetters>()

@@ -16,7 +16,7 @@ namespace Tongban.Notifications;
 /// (see <see cref="ChannelsFor"/>; with none, the inbox only), and schedules its delivery. Joins the caller's
 /// unit of work, so the message exists exactly when the action does.
 /// </summary>
-public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, JobScheduler jobs, TimeProvider clock, IEnumerable<IEmailSender> email)
+public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, JobScheduler jobs, TimeProvider clock, IEnumerable<IEmailSender> email) : ICaseChangeReaction
 {
     public const string JobKind = "DeliverNotification";
 
@@ -24,11 +24,11 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
     public static bool Matters(CaseActionKind kind) =>
         kind is CaseActionKind.Accepted or CaseActionKind.MoreInformationRequested or CaseActionKind.Approved or CaseActionKind.Rejected or CaseActionKind.Withdrawn;
 
-    /// <summary>Writes the message <paramref name="action"/> owes her, if any; <paramref name="resident"/> when the caller has her at hand already (saves reading her again).</summary>
-    public async Task Handle(Case target, CaseAction action, CancellationToken cancellationToken, Resident? resident = null)
+    /// <summary>Writes the message the change's newest action owes her, if any.</summary>
+    public async Task Follow(CaseChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(change);
+        var (target, action, resident) = (change.Case, change.Action, change.Resident);
         if (!Matters(action.Kind))
         {
             return;

@@ -7,7 +7,7 @@ using Tongban.Staff;
 namespace Tongban;
 
 /// <summary>
-/// Staff accounts, their sign-in guards and alerts, as sets of the one database context (not inside expression trees:
+/// Staff accounts and their sign-in guards, as sets of the one database context (not inside expression trees:
 /// there use <c>db.Set&lt;T&gt;()</c>). The feature owns them, not the context, so that Platform names no feature.
 /// </summary>
 public static class StaffData
@@ -16,6 +16,5 @@ public static class StaffData
     {
         public DbSet<StaffMember> StaffMembers => db.Set<StaffMember>();
         public DbSet<Staff.SignIn.StaffSignInGuard> StaffSignInGuards => db.Set<Staff.SignIn.StaffSignInGuard>();
-        public DbSet<Staff.Alerts.StaffAlert> StaffAlerts => db.Set<Staff.Alerts.StaffAlert>();
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Tongban.Platform.Auth;
-using Tongban.Staff.Alerts;
 using Tongban.Staff.Demo;
 using Tongban.Staff.SignIn;
 
@@ -14,8 +13,7 @@ public static class StaffSetup
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddScoped<CheckStaffPassword>();
         services.AddScoped<CheckStaffTotp>();
-        services.AddScoped<AlertStaff>();
-        services.AddScoped<ReadStaffAlert>();
+        services.AddAuthorizationBuilder().AddStaffPolicies();
         services.AddOptions<CookieAuthenticationOptions>(AuthSetup.StaffScheme).Configure(o => o.Events.OnValidatePrincipal = context =>
             SignInSessions.RejectUnlessLive(context, (db, id, stamp) => db.StaffMembers.Where(s => s.Id == id && s.Active && s.SecurityStamp == stamp).Select(s => s.Id)));
         if (configuration.GetValue("Demo:StaffAccounts", false))

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tongban.Applications;
 using Tongban.Platform.Data;
 using Tongban.Platform.Files;
 using Tongban.Tests.Infrastructure;

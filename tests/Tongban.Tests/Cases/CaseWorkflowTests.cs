@@ -194,7 +194,7 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
     {
         var (_, reference) = await CaseWithOfficer();
         var (stored, _) = await Stored(reference);
-        var officer = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", "Office", "department:civil-affairs");
+        var officer = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", "Office", "department:civil-affairs") { Role = "CaseOfficer" };
 
         async Task<AppendResult> Try(CaseActionInput input)
         {
@@ -208,6 +208,62 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
         Assert.All(results.Where(r => r != AppendResult.Done), r => Assert.Equal(AppendResult.Stale, r));
         var (after, log) = await Stored(reference);
         Assert.Equal((2, 2), (log.Count, after.Version));
+    }
+
+    /// <summary>The case log itself refuses an action the actor's side may not take, whatever page or job asks (see CaseActionRights).</summary>
+    [Fact]
+    public async Task TheLogRefusesAnActionTheActorMayNotTake_AndChangesNothing()
+    {
+        var (_, reference) = await CaseWithOfficer();
+        var (stored, _) = await Stored(reference);
+        var officer = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", "Office", "department:civil-affairs") { Role = "CaseOfficer" };
+        var clerk = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test clerk", "Counter", "consent:TEST") { Role = "CounterClerk" };
+        var analyst = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test analyst", "Office", "department:civil-affairs") { Role = "Analyst" };
+        var roleless = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", "Office", "department:civil-affairs");
+
+        async Task<AppendResult> Try(Actor actor, CaseActionInput input)
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<AppendCaseAction>().Handle(stored.Id, stored.Version, actor, input, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(AppendResult.NotAllowed, await Try(Actor.Self(stored.ResidentId), new(CaseActionKind.Accepted)));
+        Assert.Equal(AppendResult.NotAllowed, await Try(clerk, new(CaseActionKind.Accepted)));
+        Assert.Equal(AppendResult.NotAllowed, await Try(analyst, new(CaseActionKind.Accepted)));
+        Assert.Equal(AppendResult.NotAllowed, await Try(roleless, new(CaseActionKind.Accepted)));
+        Assert.Equal(AppendResult.NotAllowed, await Try(officer, new(CaseActionKind.Withdrawn)));
+        Assert.Equal(AppendResult.NotAllowed, await Try(officer, new(CaseActionKind.Reassigned, AssignTo: officer.Id, AssignToName: officer.Name)));
+        Assert.Equal(stored.Version, (await Stored(reference)).Log.Count);
+
+        Assert.Equal(AppendResult.Done, await Try(clerk, new(CaseActionKind.Withdrawn)));
+    }
+
+    /// <summary>An officer's decision is one entry on her trail: the page shown after it is not a second look.</summary>
+    [Fact]
+    public async Task ADecision_LeavesOneEntryOnHerTrail_ALaterLookAnother()
+    {
+        var (_, reference) = await CaseWithOfficer();
+        var residentId = (await Stored(reference)).Case.ResidentId;
+        var officer = await People.SignInStaff(app, "officer.civil");
+        var staffPage = $"/staff/cases/{reference}";
+        var token = await officer.AntiforgeryToken(staffPage);
+        var before = await TrailOf(residentId);
+
+        var (status, _, location) = await officer.Post(staffPage, new Dictionary<string, string> { ["Act"] = "Accepted", ["Version"] = $"{(await Stored(reference)).Case.Version}", ["__RequestVerificationToken"] = token! });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Get(location!.ToString())).Status);
+
+        var after = await TrailOf(residentId);
+        Assert.Equal([AuditAction.Changed], after.Skip(before.Count).Select(r => r.Action));
+
+        Assert.Equal(HttpStatusCode.OK, (await officer.Get(staffPage)).Status);
+        Assert.Equal([AuditAction.Changed, AuditAction.Viewed], (await TrailOf(residentId)).Skip(before.Count).Select(r => r.Action));
+    }
+
+    private async Task<List<AuditRecord>> TrailOf(Guid residentId)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AuditTrail>().Records(residentId, TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Tongban.Cases;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Auth;

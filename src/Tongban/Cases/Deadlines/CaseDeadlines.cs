@@ -5,7 +5,7 @@ using Tongban.Platform.Jobs;
 namespace Tongban.Cases.Deadlines;
 
 /// <summary>When a case's time limit needs looking at next: the 80 % warning, then the breach.</summary>
-public sealed class CaseDeadlines(JobScheduler jobs)
+public sealed class CaseDeadlines(JobScheduler jobs) : ICaseChangeReaction
 {
     public const string JobKind = "CaseDeadline";
 
@@ -28,21 +28,22 @@ public sealed class CaseDeadlines(JobScheduler jobs)
         return target.WarnedFor != state.DueOn && WarningAt(state) < BreachAt(state) ? WarningAt(state) : BreachAt(state);
     }
 
-    /// <summary>Schedules (or moves) the case's deadline job in the caller's unit of work.</summary>
-    public async Task Schedule(Case target, CaseState state, CancellationToken cancellationToken)
+    /// <summary>Schedules (or moves) the case's deadline job in the caller's unit of work; for a case opened in it, without looking for a job it cannot have yet (see <see cref="JobScheduler.ScheduleForNewSubject"/>).</summary>
+    public async Task Follow(CaseChange change, CancellationToken cancellationToken)
     {
-        if (NextCheck(target, state) is { } next)
+        ArgumentNullException.ThrowIfNull(change);
+        if (NextCheck(change.Case, change.State) is not { } next)
         {
-            await jobs.Schedule(JobKind, target.Id.ToString(), next, cancellationToken);
+            return;
         }
-    }
 
-    /// <summary>For a case being created in this unit of work (see <see cref="JobScheduler.ScheduleForNewSubject"/>).</summary>
-    public void ScheduleFirst(Case target, CaseState state)
-    {
-        if (NextCheck(target, state) is { } next)
+        if (change.Opened)
         {
-            jobs.ScheduleForNewSubject(JobKind, target.Id.ToString(), next);
+            jobs.ScheduleForNewSubject(JobKind, change.Case.Id.ToString(), next);
+        }
+        else
+        {
+            await jobs.Schedule(JobKind, change.Case.Id.ToString(), next, cancellationToken);
         }
     }
 }

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Tongban.Cases.Alerts;
 using Tongban.Cases.Log;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Platform.Jobs;
-using Tongban.Staff.Alerts;
 
 namespace Tongban.Cases.Deadlines;
 

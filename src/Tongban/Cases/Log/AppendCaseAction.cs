@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Tongban.Cases.Deadlines;
-using Tongban.Notifications;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
-using Tongban.Staff.Alerts;
 
 namespace Tongban.Cases.Log;
 
@@ -15,7 +12,7 @@ public enum AppendResult
     /// <summary>Someone acted on the case after the version the actor saw: nothing changed.</summary>
     Stale,
 
-    /// <summary>The action cannot follow the case's status (for example approving a withdrawn case).</summary>
+    /// <summary>The action cannot follow the case's status (for example approving a withdrawn case), or the actor may not take it (see <see cref="CaseActionRights"/>).</summary>
     NotAllowed,
 
     /// <summary>The action lacks what it needs (reasons, legal basis, the items of a notice).</summary>
@@ -23,11 +20,12 @@ public enum AppendResult
 }
 
 /// <summary>
-/// Adds one action to a case's log, re-derives status and deadline from the whole log, schedules the
-/// deadline job, writes the message she is owed and the alerts staff are owed, and records it on her trail, all in one transaction. The actor names the version she saw;
-/// if another action landed since, hers is refused as stale rather than written over it.
+/// The one way a case changes after it is opened: adds one action to its log, re-derives status and deadline
+/// from the whole log, lets what follows it happen (<see cref="ICaseChangeReaction"/>: the deadline job, her
+/// message, staff alerts) and records it on her trail, all in one transaction. The actor names the version
+/// she saw; if another action landed since, hers is refused as stale rather than written over it.
 /// </summary>
-public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, CaseDeadlines deadlines, NotifyResident notify, AlertStaff alert)
+public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, IEnumerable<ICaseChangeReaction> reactions)
 {
     public async Task<AppendResult> Handle(Guid caseId, int seenVersion, Actor actor, CaseActionInput input, CancellationToken cancellationToken)
     {
@@ -38,6 +36,11 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
             return AppendResult.Invalid;
         }
 
+        if (!CaseActionRights.MayTake(actor, input.Kind))
+        {
+            return AppendResult.NotAllowed;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var target = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (target is null || target.Version != seenVersion)
@@ -45,7 +48,7 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
             return AppendResult.Stale;
         }
 
-        if (!CaseTransitions.Allows(target.Status, input.Kind))
+        if (!CaseTransitions.Allows(target, input.Kind))
         {
             return AppendResult.NotAllowed;
         }
@@ -63,9 +66,11 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
         state.ApplyTo(target);
         target.Version = action.Sequence;
         db.CaseActions.Add(action);
-        await deadlines.Schedule(target, state, cancellationToken);
-        await notify.Handle(target, action, cancellationToken);
-        await alert.Handle(target, action, cancellationToken);
+        foreach (var reaction in reactions)
+        {
+            await reaction.Follow(new CaseChange(target, action, state, Opened: false), cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

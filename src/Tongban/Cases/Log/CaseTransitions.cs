@@ -21,5 +21,13 @@ public static class CaseTransitions
         _ => false,
     };
 
+    /// <summary>As <see cref="Allows(CaseStatus, CaseActionKind)"/>, and a review only of a decision the rules made, once.</summary>
+    public static bool Allows(Case target, CaseActionKind action)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Allows(target.Status, action)
+            && (action != CaseActionKind.ReviewRequested || (target.RuleOutcomes.Count > 0 && target.ReviewRequestedAt is null));
+    }
+
     public static bool IsOpen(CaseStatus status) => Open.Contains(status);
 }

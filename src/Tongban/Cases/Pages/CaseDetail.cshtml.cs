@@ -21,27 +21,15 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
     public Service? Service { get; private set; }
     public string ServiceName { get; private set; } = "";
 
-    public bool CanAskForReview => Case.RuleOutcomes.Count > 0 && Case.ReviewRequestedAt is null && CaseTransitions.Allows(Case.Status, CaseActionKind.ReviewRequested);
-    public bool CanWithdraw => CaseTransitions.Allows(Case.Status, CaseActionKind.Withdrawn);
+    public bool CanAskForReview => May(CaseActionKind.ReviewRequested);
+    public bool CanWithdraw => May(CaseActionKind.Withdrawn);
 
     /// <summary>The open one-time notice: the items of the last request for information while she is waited for.</summary>
     public CaseAction? OpenNotice => Case.Status == CaseStatus.WaitingForResident ? History.LastOrDefault(a => a.Kind == CaseActionKind.MoreInformationRequested) : null;
 
     public async Task<IActionResult> OnPost(string reference, CancellationToken cancellationToken)
     {
-        if (await Load(reference, cancellationToken) is not { } actor)
-        {
-            return Refused!;
-        }
-
-        var allowed = Act switch
-        {
-            CaseActionKind.InformationProvided => OpenNotice is not null,
-            CaseActionKind.Withdrawn => CanWithdraw,
-            CaseActionKind.ReviewRequested => CanAskForReview,
-            _ => false,
-        };
-        if (!allowed)
+        if (Act is not { } kind || !May(kind))
         {
             Refusal = t["This is not possible for this application now. Nothing was changed."];
             return Page();
@@ -54,16 +42,18 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
             return Page();
         }
 
-        var result = await append.Handle(Case.Id, Version, actor, input, cancellationToken);
+        var result = await append.Handle(Case.Id, Version, Actor, input, cancellationToken);
         if (result == AppendResult.Done)
         {
-            return Redirect($"/cases/{Case.Reference}?done={Act}");
+            return ShowAfterAction($"/cases/{Case.Reference}?done={Act}");
         }
 
         Refusal = t["The application changed while you had this page open. Nothing was saved: please look at it again. What you typed is still here."];
         await Reload(reference, cancellationToken);
         return Page();
     }
+
+    private bool May(CaseActionKind kind) => CaseActionRights.MayTake(Actor, kind) && CaseTransitions.Allows(Case, kind);
 
     protected override async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
     {

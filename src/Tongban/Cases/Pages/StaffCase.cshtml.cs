@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Tongban.Applications;
 using Tongban.Cases.Log;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
@@ -25,9 +24,6 @@ namespace Tongban.Cases.Pages;
 [Authorize(Policy = AuthSetup.StaffPolicy)]
 public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IFileStore files, IOptions<PartnerOptions> partners, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
 {
-    /// <summary>What an officer may do; handing a case to a colleague is the head's.</summary>
-    private static readonly CaseActionKind[] OfficerActions = [CaseActionKind.Accepted, CaseActionKind.MoreInformationRequested, CaseActionKind.Approved, CaseActionKind.Rejected, CaseActionKind.Escalated];
-
     public string ServiceName { get; private set; } = "";
 
     /// <summary>The partner app she sent it from, by the name residents know it by (its code if it is no longer configured).</summary>
@@ -50,11 +46,6 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
 
     public async Task<IActionResult> OnPost(string reference, CancellationToken cancellationToken)
     {
-        if (await Load(reference, cancellationToken) is not { } actor)
-        {
-            return Refused!;
-        }
-
         if (Act is not { } kind || !Allowed.Contains(kind))
         {
             Refusal = t["This action is not possible for this case now. Nothing was changed."];
@@ -69,10 +60,10 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
             return Page();
         }
 
-        switch (await append.Handle(Case.Id, Version, actor, input, cancellationToken))
+        switch (await append.Handle(Case.Id, Version, Actor, input, cancellationToken))
         {
             case AppendResult.Done:
-                return Redirect($"/staff/cases/{Case.Reference}?done={kind}");
+                return ShowAfterAction($"/staff/cases/{Case.Reference}?done={kind}");
             case AppendResult.Stale:
                 Refusal = t["Someone else acted on this case while you had it open. Nothing of yours was saved: look at its history below, then try again. What you typed is still here."];
                 await Reload(reference, cancellationToken);
@@ -86,13 +77,8 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
     }
 
     /// <summary><c>?handler=Document&amp;question=…</c>: a document she sent, as a download (never shown inline), on her trail.</summary>
-    public async Task<IActionResult> OnGetDocument(string reference, string? question, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetDocument(string? question, CancellationToken cancellationToken)
     {
-        if (await Load(reference, cancellationToken) is not { } actor)
-        {
-            return Refused!;
-        }
-
         // Only the answer to a file question is a document: a text answer shaped like one is only text.
         if (question is null || !Answers.Any(a => a.Document == question) || !Case.Answers().TryGetValue(question, out var answer) || UploadedFile.Read(answer) is not { } document
             || await files.Open(document.Key, cancellationToken) is not { } content)
@@ -100,7 +86,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
             return NotFound();
         }
 
-        await Audit.Record(Case.ResidentId, actor, AuditAction.Viewed, $"Document:{CaseReference.Display(Case.Reference)}", cancellationToken);
+        await Audit.Record(Case.ResidentId, Actor, AuditAction.Viewed, $"Document:{CaseReference.Display(Case.Reference)}", cancellationToken);
         return File(content, document.ContentType, document.Name);
     }
 
@@ -121,11 +107,8 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
             : (a.Key, a.Value, (string?)null)).ToList();
         ServiceName = snapshot.Service(found.ServiceCode)?.Name.Current ?? found.ServiceCode;
         PartnerName = found.PartnerCode is { } partner ? partners.Value.Apps.GetValueOrDefault(partner)?.Name ?? partner : null;
-        var head = User.Role() == StaffRole.DepartmentHead;
-        Allowed = OfficerActions.Append(CaseActionKind.Reassigned)
-            .Where(k => CaseTransitions.Allows(found.Status, k) && (k != CaseActionKind.Reassigned || head))
-            .ToList();
-        if (head)
+        Allowed = Enum.GetValues<CaseActionKind>().Where(k => CaseActionRights.MayTake(actor, k) && CaseTransitions.Allows(found, k)).ToList();
+        if (Allowed.Contains(CaseActionKind.Reassigned))
         {
             var department = User.FindFirst(StaffPrincipal.DepartmentClaim)?.Value;
             Colleagues = await Db.StaffMembers.AsNoTracking()

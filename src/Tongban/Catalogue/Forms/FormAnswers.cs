@@ -12,9 +12,24 @@ public sealed class FormAnswers(IReadOnlyDictionary<string, string> values, Date
 {
     public DateOnly Today => today;
 
-    public bool Has(string id) => values.TryGetValue(id, out var v) && v.Length > 0;
+    /// <summary>
+    /// Whether anything read an answer she did not give. Instant approval refuses a rule that did: read as empty,
+    /// zero or no, a missing date would be "0 days ago" and pass "within a month".
+    /// </summary>
+    public bool ReadMissing { get; private set; }
 
-    public string Text(string id) => values.TryGetValue(id, out var v) ? v : "";
+    public bool Has(string id) => Text(id).Length > 0;
+
+    public string Text(string id)
+    {
+        if (values.TryGetValue(id, out var v) && v.Length > 0)
+        {
+            return v;
+        }
+
+        ReadMissing = true;
+        return "";
+    }
 
     public bool Is(string id, string value) => Text(id) == value;
 

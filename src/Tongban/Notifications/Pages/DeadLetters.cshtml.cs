@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
 using Tongban.Staff;
 
@@ -12,7 +11,7 @@ namespace Tongban.Notifications.Pages;
 /// <c>/staff/notifications</c>: messages that could not be delivered, for operators and hotline agents, who
 /// can send them again (after the resident's contact details were corrected) or call her.
 /// </summary>
-[Authorize(Policy = AuthSetup.StaffPolicy)]
+[Authorize(Policy = StaffPolicies.Undelivered)]
 public sealed class DeadLettersModel(AppDbContext db, ResendNotification resend) : PageModel
 {
     public IReadOnlyList<Notification> Dead { get; private set; } = [];
@@ -22,25 +21,13 @@ public sealed class DeadLettersModel(AppDbContext db, ResendNotification resend)
 
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
-        if (!Allowed)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         Dead = await db.Notifications.AsNoTracking().Where(n => n.Status == DeliveryStatus.Dead).OrderBy(n => n.CreatedAt).Take(200).ToListAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPost(Guid id, CancellationToken cancellationToken)
     {
-        if (!Allowed)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         await resend.Handle(id, cancellationToken);
         return Redirect("/staff/notifications?resent=true");
     }
-
-    private bool Allowed => User.Role() is StaffRole.Operator or StaffRole.HotlineAgent;
 }

@@ -14,7 +14,7 @@ namespace Tongban.Notifications.Pages;
 /// <c>/staff/letters</c>: the post room. Operators take the waiting letters into a print batch, download its
 /// PDF, and mark it posted once the envelopes have gone; only then do the letters count as sent.
 /// </summary>
-[Authorize(Policy = AuthSetup.StaffPolicy)]
+[Authorize(Policy = StaffPolicies.Operator)]
 public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBatchLetters print, MarkBatchPosted posted, IConfiguration configuration) : PageModel
 {
     public int Waiting { get; private set; }
@@ -25,11 +25,6 @@ public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBa
 
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
-        if (!Allowed)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         Waiting = await db.Notifications.CountAsync(n => n.Status == DeliveryStatus.AwaitingPrint && n.PrintBatchId == null, cancellationToken);
         Batches = await db.PrintBatches.AsNoTracking().OrderByDescending(b => b.StartedAt).Take(20).ToListAsync(cancellationToken);
         return Page();
@@ -37,22 +32,12 @@ public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBa
 
     public async Task<IActionResult> OnPostStart(CancellationToken cancellationToken)
     {
-        if (!Allowed)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         var batch = await start.Handle(User.Id(), StaffName, cancellationToken);
         return Redirect(batch is null ? "/staff/letters?done=none" : "/staff/letters?done=started");
     }
 
     public async Task<IActionResult> OnGetPdf(Guid id, CancellationToken cancellationToken)
     {
-        if (!Allowed)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         // Behind a proxy the request's own address may not be the one residents use; the setting says which is.
         var site = configuration["Letters:SiteUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}";
         var printer = new Actor(ActorKind.Staff, User.Id(), StaffName, "Office", "post room");
@@ -62,16 +47,9 @@ public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBa
 
     public async Task<IActionResult> OnPostPosted(Guid id, CancellationToken cancellationToken)
     {
-        if (!Allowed)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         await posted.Handle(id, StaffName, cancellationToken);
         return Redirect("/staff/letters?done=posted");
     }
 
     private string StaffName => User.Identity?.Name ?? "";
-
-    private bool Allowed => User.Role() == StaffRole.Operator;
 }

@@ -30,5 +30,8 @@ public sealed record Actor(ActorKind Kind, Guid? Id, string Name, string Channel
     /// <summary>On the PartnerApp channel, the code of the partner app the visit came from.</summary>
     public string? Partner { get; init; }
 
+    /// <summary>A member of staff's role when she acted (CaseOfficer, CounterClerk…), from her sign-in, so that what she may do can be checked where she does it; null for anyone else.</summary>
+    public string? Role { get; init; }
+
     public bool IsResident(Guid residentId) => Kind == ActorKind.Resident && Id == residentId;
 }

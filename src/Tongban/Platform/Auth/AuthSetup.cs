@@ -28,9 +28,6 @@ public static class AuthSetup
     /// <summary>Policy for every staff page.</summary>
     public const string StaffPolicy = "Staff";
 
-    /// <summary>Policy for helping a resident at a counter or on the hotline (帮办代办).</summary>
-    public const string AssistPolicy = "Assist";
-
     /// <summary>The account's security stamp when the cookie was issued; a changed stamp ends the cookie.</summary>
     public const string StampClaim = "tongban:stamp";
 
@@ -53,8 +50,7 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(ResidentPolicy, p => p.AddAuthenticationSchemes(ResidentScheme).RequireAuthenticatedUser().RequireClaim(ClaimTypes.NameIdentifier))
             .AddPolicy(PersonPolicy, p => p.AddAuthenticationSchemes(PersonScheme).RequireAuthenticatedUser())
-            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(StaffScheme).RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role))
-            .AddPolicy(AssistPolicy, p => p.AddAuthenticationSchemes(StaffScheme).RequireRole("CounterClerk", "HotlineAgent"));
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(StaffScheme).RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = ".Tongban.Antiforgery";

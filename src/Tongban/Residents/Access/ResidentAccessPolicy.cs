@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Partners;
 using Tongban.Platform.Audit;
@@ -79,13 +80,13 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
                 var department = (await catalogue.Current(context.RequestAborted)).Service(serviceCode)?.Department?.Code;
                 var reviews = user.IsInRole(nameof(Staff.StaffRole.CaseOfficer)) || user.IsInRole(nameof(Staff.StaffRole.DepartmentHead));
                 return reviews && department is not null && user.FindFirst(Staff.StaffPrincipal.DepartmentClaim)?.Value == department
-                    ? new Actor(ActorKind.Staff, me, user.Identity.Name ?? "", "Office", $"department:{department}")
+                    ? new Actor(ActorKind.Staff, me, user.Identity.Name ?? "", "Office", $"department:{department}") { Role = user.FindFirstValue(ClaimTypes.Role) }
                     : null;
             case AuthSetup.StaffScheme:
                 var session = await db.AssistedSessions.AsNoTracking().OpenFor(me, clock.GetUtcNow().UtcDateTime)
                     .Where(s => s.ResidentId == residentId)
                     .SingleOrDefaultAsync(context.RequestAborted);
-                return session is null ? null : session.Actor(user.Identity.Name ?? "");
+                return session is null ? null : session.Actor(user.Identity.Name ?? "") with { Role = user.FindFirstValue(ClaimTypes.Role) };
             default:
                 return null;
         }

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Platform.Auth;
+using Tongban.Staff;
 
 namespace Tongban.Residents.Assisted.Pages;
 
 /// <summary><c>/staff/assist</c>: a counter clerk or hotline agent finds or registers the resident and records identity check and consent.</summary>
-[Authorize(Policy = AuthSetup.AssistPolicy)]
+[Authorize(Policy = StaffPolicies.Assist)]
 public sealed class AssistStartModel(StartAssistedSession start) : PageModel
 {
     [BindProperty]
@@ -22,7 +23,7 @@ public sealed class AssistStartModel(StartAssistedSession start) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool ByPost { get; set; }
 
-    public bool IsClerk => User.IsInRole("CounterClerk");
+    public bool IsClerk => User.Role() == StaffRole.CounterClerk;
 
     /// <summary>Counter clerks work at a counter or on the post; everyone else allowed here answers the hotline.</summary>
     public string Channel => IsClerk ? (ByPost ? "Post" : "Counter") : "Hotline";

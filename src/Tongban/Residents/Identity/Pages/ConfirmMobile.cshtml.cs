@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
 using Tongban.Residents.Access;
+using Tongban.Staff;
 
 namespace Tongban.Residents.Identity.Pages;
 
@@ -12,7 +13,7 @@ namespace Tongban.Residents.Identity.Pages;
 /// <c>/staff/residents/{id}/mobile</c>: the clerk or agent helping her sends a code to the number typed for her,
 /// and types what she reads back. Only then does the number sign in to her account.
 /// </summary>
-[Authorize(Policy = AuthSetup.AssistPolicy)]
+[Authorize(Policy = StaffPolicies.Assist)]
 public sealed class ConfirmMobileModel(AppDbContext db, ResidentAccessPolicy policy, ConfirmMobileNumber confirm) : PageModel
 {
     [FromRoute]

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
+using Tongban.Staff;
 
 namespace Tongban.Residents.Identity.Pages;
 
@@ -12,7 +13,7 @@ namespace Tongban.Residents.Identity.Pages;
 /// <c>/staff/identity-disputes</c>, for counter clerks: ID numbers two accounts have each proven, oldest first; the
 /// clerk settles one when the person comes with her card (<c>?id=</c>). Seeing the two accounts goes on both trails.
 /// </summary>
-[Authorize(Policy = AuthSetup.StaffPolicy)]
+[Authorize(Policy = StaffPolicies.Counter)]
 public sealed class DisputesModel(AppDbContext db, ResolveIdentityDispute resolve, AuditTrail audit) : PageModel
 {
     public sealed record Account(Guid Id, string Name, string? Mobile, DateTime CreatedAt, bool Holds);
@@ -33,11 +34,6 @@ public sealed class DisputesModel(AppDbContext db, ResolveIdentityDispute resolv
 
     public async Task<IActionResult> OnPostSend(Guid id, Guid account, CancellationToken cancellationToken)
     {
-        if (!IsClerk)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         var sent = await resolve.SendCode(id, account, User.Id()!.Value, cancellationToken);
         (CodeFor, CodeChallenge, Error) = (sent.Challenge is null ? null : account, sent.Challenge, sent.Error);
         return await Show(id, cancellationToken);
@@ -45,11 +41,6 @@ public sealed class DisputesModel(AppDbContext db, ResolveIdentityDispute resolv
 
     public async Task<IActionResult> OnPostSettle(Guid id, Guid account, Guid challenge, string? code, string? cardCheck, CancellationToken cancellationToken)
     {
-        if (!IsClerk)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         if (cardCheck is not ("IdCardReader" or "IdCardInspected"))
         {
             (CodeFor, CodeChallenge, Error) = (account, challenge, "card");
@@ -66,15 +57,8 @@ public sealed class DisputesModel(AppDbContext db, ResolveIdentityDispute resolv
         return await Show(id, cancellationToken);
     }
 
-    private bool IsClerk => User.IsInRole(nameof(Staff.StaffRole.CounterClerk));
-
     private async Task<IActionResult> Show(Guid? id, CancellationToken cancellationToken)
     {
-        if (!IsClerk)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         Open = await db.IdentityDisputes.AsNoTracking().Where(d => d.ResolvedAt == null).OrderBy(d => d.RaisedAt).Take(100).ToListAsync(cancellationToken);
         Dispute = id is null ? null : Open.FirstOrDefault(d => d.Id == id);
         if (Dispute is { } dispute)

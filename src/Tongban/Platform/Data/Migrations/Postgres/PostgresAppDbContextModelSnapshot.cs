@@ -1430,7 +1430,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("SignInCodes");
                 });
 
-            modelBuilder.Entity("Tongban.Staff.Alerts.StaffAlert", b =>
+            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1648,7 +1648,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasForeignKey("ProxyId");
                 });
 
-            modelBuilder.Entity("Tongban.Staff.Alerts.StaffAlert", b =>
+            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
                 {
                     b.HasOne("Tongban.Cases.Case", null)
                         .WithMany()

@@ -1405,7 +1405,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("SignInCodes");
                 });
 
-            modelBuilder.Entity("Tongban.Staff.Alerts.StaffAlert", b =>
+            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1623,7 +1623,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("ProxyId");
                 });
 
-            modelBuilder.Entity("Tongban.Staff.Alerts.StaffAlert", b =>
+            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
                 {
                     b.HasOne("Tongban.Cases.Case", null)
                         .WithMany()

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Tongban.Catalogue.Forms;
+using Tongban.Platform.Files;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Certificates;
 
-namespace Tongban.Applications;
+namespace Tongban.Cases;
 
 /// <summary>A stored answer as a person reads it: the option's label, yes or no, a date in her language.</summary>
 public static class AnswerDisplay

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Data;
 
-namespace Tongban.Staff.Alerts;
+namespace Tongban.Cases.Alerts;
 
 /// <summary>Her alerts: the unread ones for the workbench, and marking one read (only her own).</summary>
 public sealed class ReadStaffAlert(AppDbContext db, TimeProvider clock)

@@ -6,16 +6,16 @@ using Tongban.Platform.Audit;
 using Tongban.Platform.Audit.Anchor;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
-using Tongban.Residents;
+using Tongban.Staff;
 
-namespace Tongban.Staff.Pages;
+namespace Tongban.Residents.Pages;
 
 /// <summary>
 /// <c>/staff/audit</c>, for operators: the newest signed head of the audit log, the last full check and a check on
 /// demand, and any resident's trail checked against the published log (found by her mobile or proven ID number;
 /// the check goes on her own trail, since it reads it).
 /// </summary>
-[Authorize(Policy = AuthSetup.StaffPolicy)]
+[Authorize(Policy = StaffPolicies.Operator)]
 public sealed class AuditLogModel(AppDbContext db, CheckAuditAnchor checkLog, VerifyTrail verify, AuditTrail audit) : PageModel
 {
     public AuditTreeHead? Head { get; private set; }
@@ -29,22 +29,12 @@ public sealed class AuditLogModel(AppDbContext db, CheckAuditAnchor checkLog, Ve
 
     public async Task<IActionResult> OnPostCheck(CancellationToken cancellationToken)
     {
-        if (User.Role() != StaffRole.Operator)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         await checkLog.Handle(cancellationToken);
         return await Show(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostResident(string? resident, CancellationToken cancellationToken)
     {
-        if (User.Role() != StaffRole.Operator)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         Resident = resident;
         var mobile = MobileNumber.Normalize(resident);
         var idNumber = ResidentIdNumber.Normalize(resident);
@@ -64,11 +54,6 @@ public sealed class AuditLogModel(AppDbContext db, CheckAuditAnchor checkLog, Ve
 
     private async Task<IActionResult> Show(CancellationToken cancellationToken)
     {
-        if (User.Role() != StaffRole.Operator)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         Head = await db.AuditTreeHeads.AsNoTracking().OrderByDescending(h => h.Size).FirstOrDefaultAsync(cancellationToken);
         LastCheck = await db.AuditAnchorChecks.AsNoTracking().OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         return Page();

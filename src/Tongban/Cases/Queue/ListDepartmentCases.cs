@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Data;
 
-namespace Tongban.Cases.Staff;
+namespace Tongban.Cases.Queue;
 
 /// <summary>What an officer narrows her queue by; every filter optional. <paramref name="After"/> is the cursor of the previous page's last case.</summary>
 public sealed record QueueFilter(string? Service, CaseStatus? Status, string? Channel, bool? Assisted, DateOnly? DueBy, string? After = null);

@@ -1,23 +1,23 @@
 using Microsoft.EntityFrameworkCore;
-using Tongban.Cases;
 using Tongban.Cases.Log;
 using Tongban.Catalogue;
 using Tongban.Platform.Data;
+using Tongban.Staff;
 
-namespace Tongban.Staff.Alerts;
+namespace Tongban.Cases.Alerts;
 
 /// <summary>
 /// Puts an alert on the workbench of whoever must act: the officer with the case when its time runs short
 /// (every officer of the department while no one has it), the department head and that officer when it is
 /// escalated, and the officer the head hands it to. Joins the caller's unit of work.
 /// </summary>
-public sealed class AlertStaff(AppDbContext db, CatalogueStore catalogue, TimeProvider clock)
+public sealed class AlertStaff(AppDbContext db, CatalogueStore catalogue, TimeProvider clock) : ICaseChangeReaction
 {
     /// <summary>After a case action: escalations and hand-overs raise alerts, other actions none.</summary>
-    public async Task Handle(Case target, CaseAction action, CancellationToken cancellationToken)
+    public async Task Follow(CaseChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(change);
+        var (target, action) = (change.Case, change.Action);
         var key = $"{target.Id:N}:{action.Sequence}";
         switch (action.Kind)
         {

@@ -1,4 +1,4 @@
-namespace Tongban.Staff.Alerts;
+namespace Tongban.Cases.Alerts;
 
 public enum StaffAlertKind
 {

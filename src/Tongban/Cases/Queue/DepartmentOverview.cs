@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 
-namespace Tongban.Cases.Staff;
+namespace Tongban.Cases.Queue;
 
 public sealed record OfficerLoad(string? Officer, int Open, int Overdue);
 

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Tongban.Cases;
-using Tongban.Cases.Staff;
+using Tongban.Cases.Alerts;
 using Tongban.Catalogue;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Calendar;
-using Tongban.Staff.Alerts;
+using Tongban.Staff;
 
-namespace Tongban.Staff.Pages;
+namespace Tongban.Cases.Queue.Pages;
 
 /// <summary><c>/staff</c>: the workbench home: who you are, what needs your attention, your department's queue and what you can do.</summary>
 [Authorize(Policy = AuthSetup.StaffPolicy)]

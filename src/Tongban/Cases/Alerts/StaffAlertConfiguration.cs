@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Tongban.Cases;
+using Tongban.Staff;
 
-namespace Tongban.Staff.Alerts;
+namespace Tongban.Cases.Alerts;
 
 internal sealed class StaffAlertConfiguration : IEntityTypeConfiguration<StaffAlert>
 {

@@ -1,0 +1,33 @@
+using Tongban.Cases;
+using Tongban.Catalogue.Forms;
+
+namespace Tongban.Applications.InstantApproval;
+
+/// <summary>What the published rules of one service said of one application: every rule's outcome with the reason she is shown.</summary>
+public sealed record InstantDecision(IReadOnlyList<RuleOutcome> Outcomes)
+{
+    /// <summary>Approved at once (秒批) when the service has rules and every one passes; otherwise a person decides.</summary>
+    public bool Approved => Outcomes.Count > 0 && Outcomes.All(o => o.Passed);
+}
+
+/// <summary>
+/// The whole of instant approval (秒批): a pure function of the service's published form, her answers to it
+/// and today's date, with no database, clock or request behind it, so that every rule of every service can be
+/// tested as a table (InstantApprovalTests). A rule passes only on answers she gave. What the city already holds about her reaches it as answers the
+/// form was filled with.
+/// </summary>
+public static class InstantApproval
+{
+    public static InstantDecision Decide(FormDefinition form, IReadOnlyDictionary<string, string> answers, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return new(form.Rules.Select(rule =>
+        {
+            // A rule passes only on what she answered: one that had to read a missing answer fails (see FormAnswers.ReadMissing).
+            var facts = new FormAnswers(answers, today);
+            var passed = FormExpressions.Evaluate(rule.Check, facts) && !facts.ReadMissing;
+            var reason = passed ? rule.Passed : rule.Failed;
+            return new RuleOutcome { RuleId = rule.Id, Passed = passed, ReasonZhCn = reason.ZhCn, ReasonEn = reason.En };
+        }).ToList());
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Tongban.Platform.Auth;
+
+namespace Tongban.Staff;
+
+/// <summary>
+/// The staff roles' named policies: a page says which role it is for in its [Authorize] attribute, once, and
+/// its handlers never check a role again. Refused is a plain 403 (see AuthSetup).
+/// </summary>
+public static class StaffPolicies
+{
+    /// <summary>Helping a resident at a counter or on the hotline (帮办代办).</summary>
+    public const string Assist = "Staff.Assist";
+
+    /// <summary>At a counter, where her identity card can be seen: settling identity disputes.</summary>
+    public const string Counter = "Staff.Counter";
+
+    /// <summary>The department head: the department's overview.</summary>
+    public const string DepartmentHead = "Staff.DepartmentHead";
+
+    /// <summary>The platform's operators: the audit log, the print room.</summary>
+    public const string Operator = "Staff.Operator";
+
+    /// <summary>Messages that could not be delivered: operators and the hotline, who can call her.</summary>
+    public const string Undelivered = "Staff.Undelivered";
+
+    public static AuthorizationBuilder AddStaffPolicies(this AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddPolicy(Assist, p => Roles(p, StaffRole.CounterClerk, StaffRole.HotlineAgent))
+            .AddPolicy(Counter, p => Roles(p, StaffRole.CounterClerk))
+            .AddPolicy(DepartmentHead, p => Roles(p, StaffRole.DepartmentHead).RequireClaim(StaffPrincipal.DepartmentClaim))
+            .AddPolicy(Operator, p => Roles(p, StaffRole.Operator))
+            .AddPolicy(Undelivered, p => Roles(p, StaffRole.Operator, StaffRole.HotlineAgent));
+    }
+
+    private static AuthorizationPolicyBuilder Roles(AuthorizationPolicyBuilder policy, params StaffRole[] roles) =>
+        policy.AddAuthenticationSchemes(AuthSetup.StaffScheme).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));
+}
