@@ -94,7 +94,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         for (var i = 0; i < count; i++)
         {
             var resident = new Resident { Id = Guid.NewGuid(), MobileNumber = $"+86139{i:D8}", FullName = "王秀英", CreatedAt = now };
-            var draft = new Draft { Id = Guid.NewGuid(), ResidentId = resident.Id, FormKey = _form.Key, StartedChannel = "Online", CreatedAt = now, UpdatedAt = now };
+            var draft = new Draft { Id = Guid.NewGuid(), ResidentId = resident.Id, FormKey = _form.Key, StartedChannel = Channel.Online, CreatedAt = now, UpdatedAt = now };
             draft.SetAnswers(new Dictionary<string, string>
             {
                 ["applicant.fullName"] = "王秀英",

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Cases;
-using Tongban.Cases.Staff;
+using Tongban.Cases.Queue;
 using Tongban.Catalogue;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Data;
@@ -94,7 +94,7 @@ internal static class QueueBench
         var snapshot = await run.Services.GetRequiredService<CatalogueStore>().Current();
         var services = snapshot.Department("civil-affairs")!.Services.Select(s => s.Code).ToList();
         var statuses = new[] { CaseStatus.WithOfficer, CaseStatus.InProgress, CaseStatus.WaitingForResident };
-        var channels = new[] { "Online", "Counter", "Hotline", "PartnerApp" };
+        var channels = new[] { Channel.Online, Channel.Counter, Channel.Hotline, Channel.PartnerApp };
         var now = DateTime.UtcNow;
         for (var start = 0; start < count; start += 5000)
         {

@@ -10,7 +10,6 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
     {
         builder.ToTable("Drafts");
         builder.Property(d => d.FormKey).HasMaxLength(100);
-        builder.Property(d => d.StartedChannel).HasMaxLength(12);
         builder.Property(d => d.Revision).IsConcurrencyToken();
         // One open draft per resident and form; submitted ones stay as the record of what was sent.
         builder.HasIndex(d => new { d.ResidentId, d.FormKey }).IsUnique().HasFilter("\"SubmittedAt\" IS NULL");
@@ -28,7 +27,6 @@ internal sealed class FormEventConfiguration : IEntityTypeConfiguration<FormEven
         builder.Property(e => e.FormKey).HasMaxLength(100);
         builder.Property(e => e.Page).HasMaxLength(100);
         builder.Property(e => e.Step).HasConversion<string>().HasMaxLength(12);
-        builder.Property(e => e.Channel).HasMaxLength(12);
         builder.Property(e => e.AgeBand).HasMaxLength(8);
         builder.Property(e => e.District).HasMaxLength(64);
         builder.Property(e => e.Language).HasMaxLength(8);

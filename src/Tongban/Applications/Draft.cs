@@ -21,7 +21,7 @@ public sealed class Draft
     public List<string> Prefilled { get; set; } = [];
 
     /// <summary>The channel the draft was started on; each case records the channel it was submitted on.</summary>
-    public required string StartedChannel { get; set; }
+    public Channel StartedChannel { get; set; }
 
     /// <summary>Goes up by one with every save; two channels saving at once cannot overwrite each other.</summary>
     public int Revision { get; set; }

@@ -24,7 +24,7 @@ public sealed class FormEvent
     public required string Page { get; set; }
 
     public FormStep Step { get; set; }
-    public required string Channel { get; set; }
+    public Channel Channel { get; set; }
 
     /// <summary>"0-17", "18-39", "40-59", "60-79", "80+" or "unknown".</summary>
     public required string AgeBand { get; set; }

@@ -12,7 +12,7 @@ namespace Tongban.Applications;
 /// </summary>
 public sealed class RecordFormStep(AppDbContext db, TimeProvider clock)
 {
-    public async Task Handle(string formKey, string page, FormStep step, string channel, Guid residentId, CancellationToken cancellationToken)
+    public async Task Handle(string formKey, string page, FormStep step, Channel channel, Guid residentId, CancellationToken cancellationToken)
     {
         var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId, cancellationToken);
         db.FormEvents.Add(Event(resident, formKey, page, step, channel, clock));
@@ -20,7 +20,7 @@ public sealed class RecordFormStep(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>The step with her group, if she agreed to be counted, and otherwise "unknown" for each attribute.</summary>
-    public static FormEvent Event(Resident resident, string formKey, string page, FormStep step, string channel, TimeProvider clock)
+    public static FormEvent Event(Resident resident, string formKey, string page, FormStep step, Channel channel, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(resident);
         ArgumentNullException.ThrowIfNull(clock);

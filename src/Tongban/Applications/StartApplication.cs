@@ -12,7 +12,7 @@ namespace Tongban.Applications;
 /// </summary>
 public sealed class StartApplication(AppDbContext db, TimeProvider clock)
 {
-    public async Task<Draft> Handle(Guid residentId, ApplicationForm form, string channel, CancellationToken cancellationToken)
+    public async Task<Draft> Handle(Guid residentId, ApplicationForm form, Channel channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (await Open(residentId, form.Key, cancellationToken) is { } open)

@@ -29,6 +29,6 @@ public sealed class SubmissionMetrics
     public void Decided(string service, bool approved, long startedAt) =>
         _decision.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, new("service", service), new("outcome", approved ? "approved" : "to-officer"));
 
-    public void Submitted(string channel, long startedAt) =>
-        _submission.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, new KeyValuePair<string, object?>("channel", channel));
+    public void Submitted(Channel channel, long startedAt) =>
+        _submission.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, new KeyValuePair<string, object?>("channel", channel.ToString()));
 }

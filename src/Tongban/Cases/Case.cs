@@ -52,7 +52,7 @@ public sealed class Case
     public Guid DraftId { get; set; }
 
     /// <summary>Online, PartnerApp, Counter, Hotline or Post.</summary>
-    public required string Channel { get; set; }
+    public Channel Channel { get; set; }
 
     /// <summary>On the PartnerApp channel, the partner app's code (<c>Partners:Apps:{code}</c>), so that each partner's service can be counted.</summary>
     public string? PartnerCode { get; set; }

@@ -13,7 +13,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Reference).HasMaxLength(9);
         builder.HasIndex(c => c.Reference).IsUnique();
         builder.Property(c => c.ServiceCode).HasMaxLength(64);
-        builder.Property(c => c.Channel).HasMaxLength(12);
         builder.Property(c => c.PartnerCode).HasMaxLength(PartnerOptions.CodeMaxLength);
         builder.Property(c => c.ActorKind).HasConversion<string>().HasMaxLength(12);
         builder.Property(c => c.ActorName).HasMaxLength(100);

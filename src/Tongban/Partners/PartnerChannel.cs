@@ -46,6 +46,6 @@ public sealed class PartnerChannel(IDataProtectionProvider protection, IOptions<
     {
         ArgumentNullException.ThrowIfNull(actor);
         var partner = Partner(http);
-        return actor with { Channel = partner is null ? "Online" : "PartnerApp", Partner = partner };
+        return actor with { Channel = partner is null ? Channel.Online : Channel.PartnerApp, Partner = partner };
     }
 }

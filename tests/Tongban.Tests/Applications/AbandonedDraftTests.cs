@@ -36,7 +36,7 @@ public sealed class AbandonedDraftTests(TongbanAppWithClock app) : IClassFixture
         app.Time.Advance(TimeSpan.FromDays(8));
         await app.RunDueJobs();
         var first = Assert.Single(await Abandoned());
-        Assert.Equal(("services/elderly-allowance", "applicant.address", "80+", "Online"), (first.FormKey, first.Page, first.AgeBand, first.Channel));
+        Assert.Equal(("services/elderly-allowance", "applicant.address", "80+", Channel.Online), (first.FormKey, first.Page, first.AgeBand, first.Channel));
 
         app.Time.Advance(TimeSpan.FromDays(1));
         await app.RunDueJobs();

@@ -79,7 +79,7 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         Assert.Contains("You have Shenzhen household registration.", confirmation, StringComparison.Ordinal);
         var submitted = await CaseOf(reference);
         Assert.Equal(CaseStatus.Approved, submitted.Status);
-        Assert.Equal("Online", submitted.Channel);
+        Assert.Equal(Channel.Online, submitted.Channel);
         Assert.Equal(12, submitted.FormVersion.Length);
         Assert.True(submitted.DueOn > DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime));
     }
@@ -260,7 +260,7 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         var (_, confirmation, _) = await clerk.Get(done!.OriginalString);
 
         var submitted = await CaseOf(Reference().Match(confirmation).Value);
-        Assert.Equal("Counter", submitted.Channel);
+        Assert.Equal(Channel.Counter, submitted.Channel);
         Assert.Equal("陈晓雯", submitted.ActorName);
         Assert.Equal("consent:F-88", submitted.ActingUnder);
         Assert.Contains("Sent an application for you", (await resident.Get("/me/activity")).Html, StringComparison.Ordinal);

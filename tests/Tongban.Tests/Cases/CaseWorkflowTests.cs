@@ -86,8 +86,8 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
             log.Select(a => a.Kind));
         Assert.Equal(log.Count, done.Version);
         Assert.Equal(["Household register (户口簿) of the applicant", "A recent photo, 2 inch"], log[2].Items);
-        Assert.Equal((ActorKind.Resident, "Online"), (log[3].ActorKind, log[3].Channel));
-        Assert.Equal((ActorKind.Staff, "Office"), (log[4].ActorKind, log[4].Channel));
+        Assert.Equal((ActorKind.Resident, Channel.Online), (log[3].ActorKind, log[3].Channel));
+        Assert.Equal((ActorKind.Staff, Channel.Office), (log[4].ActorKind, log[4].Channel));
 
         (_, herPage, _) = await resident.Get($"/cases/{reference}");
         Assert.Contains("I will bring both to the Futian hall on Monday.", herPage, StringComparison.Ordinal);
@@ -194,7 +194,7 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
     {
         var (_, reference) = await CaseWithOfficer();
         var (stored, _) = await Stored(reference);
-        var officer = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", "Office", "department:civil-affairs") { Role = "CaseOfficer" };
+        var officer = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", Channel.Office, "department:civil-affairs") { Role = "CaseOfficer" };
 
         async Task<AppendResult> Try(CaseActionInput input)
         {
@@ -216,10 +216,10 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
     {
         var (_, reference) = await CaseWithOfficer();
         var (stored, _) = await Stored(reference);
-        var officer = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", "Office", "department:civil-affairs") { Role = "CaseOfficer" };
-        var clerk = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test clerk", "Counter", "consent:TEST") { Role = "CounterClerk" };
-        var analyst = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test analyst", "Office", "department:civil-affairs") { Role = "Analyst" };
-        var roleless = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", "Office", "department:civil-affairs");
+        var officer = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", Channel.Office, "department:civil-affairs") { Role = "CaseOfficer" };
+        var clerk = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test clerk", Channel.Counter, "consent:TEST") { Role = "CounterClerk" };
+        var analyst = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test analyst", Channel.Office, "department:civil-affairs") { Role = "Analyst" };
+        var roleless = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test officer", Channel.Office, "department:civil-affairs");
 
         async Task<AppendResult> Try(Actor actor, CaseActionInput input)
         {

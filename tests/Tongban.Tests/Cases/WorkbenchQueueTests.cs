@@ -76,7 +76,7 @@ public sealed class WorkbenchQueueTests(TongbanAppWithClock app) : IClassFixture
                     ServiceCode = "temporary-assistance",
                     ResidentId = resident.Id,
                     DraftId = Guid.NewGuid(),
-                    Channel = "Online",
+                    Channel = Channel.Online,
                     SubmittedAt = now.AddMinutes(-(i / 30)),
                     TimeLimitWorkingDays = 10,
                     // A year away, so that these come after the cases other tests of this class look for on the first page.

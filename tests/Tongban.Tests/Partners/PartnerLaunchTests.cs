@@ -46,13 +46,13 @@ public sealed class PartnerLaunchTests(PartnerLaunchTests.App app) : IClassFixtu
         var reference = await Applying.Apply(browser, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
 
         var submitted = await CaseOf(reference);
-        Assert.Equal("PartnerApp", submitted.Channel);
+        Assert.Equal(Channel.PartnerApp, submitted.Channel);
         Assert.Equal("test-bank", submitted.PartnerCode);
         Assert.Contains("Partner app", (await browser.Get($"/cases/{reference}")).Html, StringComparison.Ordinal); // her case's history says where she sent it
         await using var scope = app.Scope();
         var steps = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FormEvents.AsNoTracking()
             .Where(e => e.FormKey == "services/senior-citizen-card" && e.At > since).Select(e => e.Channel).Distinct().ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(["PartnerApp"], steps);
+        Assert.Equal([Channel.PartnerApp], steps);
 
         // The officer sees which partner's app it came by.
         var officer = await People.SignInStaff(app, "officer.civil");
@@ -80,7 +80,7 @@ public sealed class PartnerLaunchTests(PartnerLaunchTests.App app) : IClassFixtu
         Assert.Contains($"href=\"{Page}\"", html, StringComparison.Ordinal);
         await People.SignInResident(app, People.NewMobile(), browser: browser);
         var onTheWeb = await CaseOf(await Applying.Apply(browser, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard));
-        Assert.Equal("Online", onTheWeb.Channel);
+        Assert.Equal(Channel.Online, onTheWeb.Channel);
         Assert.Null(onTheWeb.PartnerCode);
     }
 

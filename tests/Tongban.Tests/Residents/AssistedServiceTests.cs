@@ -68,7 +68,7 @@ public sealed class AssistedServiceTests(TongbanAppWithClock app) : IClassFixtur
         Assert.All(records, r =>
         {
             Assert.Equal("陈晓雯", r.ActorName);
-            Assert.Equal("Counter", r.Channel);
+            Assert.Equal(Channel.Counter, r.Channel);
             Assert.Equal("consent:F-2026-000123", r.Reason);
         });
         var (_, activity, _) = await clerk.Get($"/staff/residents/{residentId}/activity");
@@ -149,7 +149,7 @@ public sealed class AssistedServiceTests(TongbanAppWithClock app) : IClassFixtur
 
         await using var scope = app.Scope();
         var submitted = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
-        Assert.Equal(("Post", "陈晓雯", "consent:P-2026-000042"), (submitted.Channel, submitted.ActorName, submitted.ActingUnder));
+        Assert.Equal((Channel.Post, "陈晓雯", "consent:P-2026-000042"), (submitted.Channel, submitted.ActorName, submitted.ActingUnder));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace Tongban.Cases.Deadlines;
 public sealed class CheckCaseDeadline(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AppendCaseAction append, AlertStaff alert) : IJobHandler
 {
     /// <summary>Who escalates at breach, in the case's log and her trail.</summary>
-    public static readonly Actor Watch = new(ActorKind.Rule, null, "Time-limit watch", "System", "time limit");
+    public static readonly Actor Watch = new(ActorKind.Rule, null, "Time-limit watch", Channel.System, "time limit");
 
     public string Kind => CaseDeadlines.JobKind;
 

@@ -19,7 +19,7 @@ public sealed class CaseAction
     /// <summary>Null when she acted herself.</summary>
     public string? ActorName { get; set; }
 
-    public required string Channel { get; set; }
+    public Channel Channel { get; set; }
 
     /// <summary>The delegation, consent or department right the actor used.</summary>
     public string? ActingUnder { get; set; }

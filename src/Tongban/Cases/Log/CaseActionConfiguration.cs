@@ -13,7 +13,6 @@ internal sealed class CaseActionConfiguration : IEntityTypeConfiguration<CaseAct
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);
         builder.Property(a => a.ActorKind).HasConversion<string>().HasMaxLength(12);
         builder.Property(a => a.ActorName).HasMaxLength(100);
-        builder.Property(a => a.Channel).HasMaxLength(12);
         builder.Property(a => a.ActingUnder).HasMaxLength(200);
         builder.Property(a => a.Text).HasMaxLength(CaseActionInput.MaxTextLength);
         builder.Property(a => a.LegalBasis).HasMaxLength(CaseActionInput.MaxTextLength);

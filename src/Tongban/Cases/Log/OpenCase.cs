@@ -63,7 +63,7 @@ public sealed class OpenCase(AppDbContext db, TimeProvider clock, WorkingDayCale
     private static (IReadOnlyList<CaseAction> Log, CaseState State) FirstEntries(Case created, Actor submitter, bool approvedByRules, DateTime now, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(created);
-        var rules = new Actor(ActorKind.Rule, null, "Published rules", "System", $"rules:{created.FormVersion}");
+        var rules = new Actor(ActorKind.Rule, null, "Published rules", Channel.System, $"rules:{created.FormVersion}");
         var log = new List<CaseAction> { CaseAction.By(submitter, CaseActionKind.Submitted, now) };
         if (approvedByRules)
         {

@@ -5,7 +5,7 @@ using Tongban.Platform.Data;
 namespace Tongban.Cases.Queue;
 
 /// <summary>What an officer narrows her queue by; every filter optional. <paramref name="After"/> is the cursor of the previous page's last case.</summary>
-public sealed record QueueFilter(string? Service, CaseStatus? Status, string? Channel, bool? Assisted, DateOnly? DueBy, string? After = null);
+public sealed record QueueFilter(string? Service, CaseStatus? Status, Channel? Channel, bool? Assisted, DateOnly? DueBy, string? After = null);
 
 /// <summary>One page of the queue. <see cref="Total"/> is counted up to <see cref="ListDepartmentCases.CountLimit"/> (then "or more").</summary>
 public sealed record QueuePage(IReadOnlyList<Case> Cases, int Total, string? Next);
@@ -34,7 +34,7 @@ public sealed class ListDepartmentCases(AppDbContext db)
             query = query.Where(c => c.Status == status);
         }
 
-        if (filter.Channel is { Length: > 0 } channel)
+        if (filter.Channel is { } channel)
         {
             query = query.Where(c => c.Channel == channel);
         }

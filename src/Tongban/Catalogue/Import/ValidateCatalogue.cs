@@ -161,9 +161,9 @@ public static partial class ValidateCatalogue
         foreach (var (c, i) in channels.Select((c, i) => (c, i)))
         {
             var field = $"channels[{i}]";
-            if (!Enum.TryParse<Channel>(c.Channel, ignoreCase: false, out var channel) || !Enum.IsDefined(channel) || int.TryParse(c.Channel, out _))
+            if (!Enum.TryParse<Channel>(c.Channel, ignoreCase: false, out var channel) || !Enum.IsDefined(channel) || int.TryParse(c.Channel, out _) || !channel.IsResidents())
             {
-                errors.Add(new(file, item, $"{field}.channel", $"'{c.Channel}' is not a channel; use one of {string.Join(", ", Enum.GetNames<Channel>())}"));
+                errors.Add(new(file, item, $"{field}.channel", $"'{c.Channel}' is not a channel; use one of {string.Join(", ", Enum.GetValues<Channel>().Where(Channels.IsResidents))}"));
                 continue;
             }
 

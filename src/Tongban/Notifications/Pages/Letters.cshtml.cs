@@ -40,7 +40,7 @@ public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBa
     {
         // Behind a proxy the request's own address may not be the one residents use; the setting says which is.
         var site = configuration["Letters:SiteUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}";
-        var printer = new Actor(ActorKind.Staff, User.Id(), StaffName, "Office", "post room");
+        var printer = new Actor(ActorKind.Staff, User.Id(), StaffName, Channel.Office, "post room");
         var pdf = await print.Handle(id, site, printer, cancellationToken);
         return pdf is null ? NotFound() : File(pdf, "application/pdf", $"letters-{id:N}.pdf");
     }

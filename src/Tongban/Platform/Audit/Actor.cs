@@ -20,12 +20,11 @@ public enum ActorKind
 }
 
 /// <summary>
-/// The actor of one request: who, on which channel (Online, PartnerApp, Counter, Hotline, Post), and by
-/// what right (the delegation or the recorded consent).
+/// The actor of one request: who, on which channel, and by what right (the delegation or the recorded consent).
 /// </summary>
-public sealed record Actor(ActorKind Kind, Guid? Id, string Name, string Channel, string? Reason)
+public sealed record Actor(ActorKind Kind, Guid? Id, string Name, Channel Channel, string? Reason)
 {
-    public static Actor Self(Guid residentId) => new(ActorKind.Resident, residentId, "", "Online", null);
+    public static Actor Self(Guid residentId) => new(ActorKind.Resident, residentId, "", Channel.Online, null);
 
     /// <summary>On the PartnerApp channel, the code of the partner app the visit came from.</summary>
     public string? Partner { get; init; }

@@ -10,7 +10,6 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.HasIndex(r => new { r.ResidentId, r.Sequence }).IsUnique();
         builder.Property(r => r.ActorKind).HasConversion<string>().HasMaxLength(12);
         builder.Property(r => r.ActorName).HasMaxLength(100);
-        builder.Property(r => r.Channel).HasMaxLength(12);
         builder.Property(r => r.Action).HasConversion<string>().HasMaxLength(12);
         builder.Property(r => r.Subject).HasMaxLength(100);
         builder.Property(r => r.Reason).HasMaxLength(200);

@@ -25,7 +25,7 @@ public sealed class AuditRecord
     public ActorKind ActorKind { get; set; }
     public Guid? ActorId { get; set; }
     public required string ActorName { get; set; }
-    public required string Channel { get; set; }
+    public Channel Channel { get; set; }
     public AuditAction Action { get; set; }
 
     /// <summary>What was touched: "Profile", "Delegation", a case reference.</summary>

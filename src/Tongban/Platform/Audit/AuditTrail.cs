@@ -110,7 +110,7 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock)
         var canonical = JsonSerializer.Serialize(new object?[]
         {
             r.ResidentId, r.Sequence, r.At.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture), r.ActorKind.ToString(), r.ActorId,
-            r.ActorName, r.Channel, r.Action.ToString(), r.Subject, r.Reason, r.PreviousHash,
+            r.ActorName, r.Channel.ToString(), r.Action.ToString(), r.Subject, r.Reason, r.PreviousHash,
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }

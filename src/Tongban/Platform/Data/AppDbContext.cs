@@ -25,6 +25,13 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     /// <summary>ASP.NET Core data-protection keys, shared by every node (cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>A channel is stored by its name wherever it appears (text columns, readable in reports and stable across renumbering).</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Channel>().HaveConversion<string>().HaveMaxLength(12);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -34,8 +34,8 @@ public sealed class AssistedSession
     public Guid StaffId { get; set; }
     public Guid ResidentId { get; set; }
 
-    /// <summary>"Counter", "Post" (a clerk keying in a signed paper form that came by post) or "Hotline".</summary>
-    public required string Channel { get; set; }
+    /// <summary>Counter, Post (a clerk keying in a signed paper form that came by post) or Hotline.</summary>
+    public Channel Channel { get; set; }
 
     public IdentityCheck IdentityCheck { get; set; }
     public required string ConsentReference { get; set; }

@@ -27,4 +27,4 @@ public sealed class AssistedSessionBanner(AppDbContext db, TimeProvider clock) :
     }
 }
 
-public sealed record AssistedBannerModel(Guid ResidentId, string Name, string Channel, string ConsentReference);
+public sealed record AssistedBannerModel(Guid ResidentId, string Name, Channel Channel, string ConsentReference);

@@ -8,7 +8,6 @@ internal sealed class AssistedSessionConfiguration : IEntityTypeConfiguration<As
     public void Configure(EntityTypeBuilder<AssistedSession> builder)
     {
         builder.ToTable("AssistedSessions");
-        builder.Property(s => s.Channel).HasMaxLength(12);
         builder.Property(s => s.IdentityCheck).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.ConsentReference).HasMaxLength(64);
         builder.HasIndex(s => new { s.StaffId, s.ResidentId });

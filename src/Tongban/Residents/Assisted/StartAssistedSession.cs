@@ -48,15 +48,15 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
     /// A card can be checked only at a counter; by post, the copy that came with her signed form; on the phone,
     /// questions or a call back to the number on record.
     /// </summary>
-    public static IReadOnlyList<IdentityCheck> ChecksFor(string channel) => channel switch
+    public static IReadOnlyList<IdentityCheck> ChecksFor(Channel channel) => channel switch
     {
-        "Counter" => [IdentityCheck.IdCardReader, IdentityCheck.IdCardInspected],
-        "Post" => [IdentityCheck.IdCardCopyEnclosed],
+        Channel.Counter => [IdentityCheck.IdCardReader, IdentityCheck.IdCardInspected],
+        Channel.Post => [IdentityCheck.IdCardCopyEnclosed],
         _ => [IdentityCheck.SecurityQuestions, IdentityCheck.CallbackToRegisteredMobile],
     };
 
-    /// <summary>The channel is "Counter" or "Post" for a counter clerk and "Hotline" for a hotline agent.</summary>
-    public async Task<AssistStarted> Handle(Guid staffId, string staffName, string channel, AssistInput input, CancellationToken cancellationToken)
+    /// <summary>The channel is Counter or Post for a counter clerk and Hotline for a hotline agent.</summary>
+    public async Task<AssistStarted> Handle(Guid staffId, string staffName, Channel channel, AssistInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -89,8 +89,8 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
         {
             errors.Add(("consentReference", channel switch
             {
-                "Counter" => t["Enter the number printed on the consent form she signed (letters, digits and - only)."],
-                "Post" => t["Enter the number printed on the paper form she signed and posted (letters, digits and - only)."],
+                Channel.Counter => t["Enter the number printed on the consent form she signed (letters, digits and - only)."],
+                Channel.Post => t["Enter the number printed on the paper form she signed and posted (letters, digits and - only)."],
                 _ => t["Enter the reference of the call recording in which she gave consent (letters, digits and - only)."],
             }));
         }
@@ -124,7 +124,7 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
             if (existing is not null)
             {
                 // She probably signed in with this number before: her account gets the card's number once she shows she holds the phone.
-                if (channel != "Counter")
+                if (channel != Channel.Counter)
                 {
                     return new(null, true, [("mobile", t["This mobile number is already on another account. Leave it empty, and she can add it later."])]);
                 }
@@ -191,10 +191,10 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
     }
 
     /// <summary>What the check at this channel proves: a card seen at the counter, a copy with a signed form by post; nothing on the phone.</summary>
-    public static IdNumberProof? ProofFor(string channel, IdentityCheck check) => (channel, check) switch
+    public static IdNumberProof? ProofFor(Channel channel, IdentityCheck check) => (channel, check) switch
     {
-        ("Counter", IdentityCheck.IdCardReader or IdentityCheck.IdCardInspected) => IdNumberProof.ClerkSawCard,
-        ("Post", IdentityCheck.IdCardCopyEnclosed) => IdNumberProof.CardCopyByPost,
+        (Channel.Counter, IdentityCheck.IdCardReader or IdentityCheck.IdCardInspected) => IdNumberProof.ClerkSawCard,
+        (Channel.Post, IdentityCheck.IdCardCopyEnclosed) => IdNumberProof.CardCopyByPost,
         _ => null,
     };
 

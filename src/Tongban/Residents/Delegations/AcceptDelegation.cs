@@ -41,6 +41,6 @@ public sealed class AcceptDelegation(AppDbContext db, TimeProvider clock, AuditT
     public static Actor ProxyActor(Delegation delegation)
     {
         ArgumentNullException.ThrowIfNull(delegation);
-        return new(ActorKind.Proxy, delegation.ProxyId, delegation.ProxyName, "Online", $"delegation:{delegation.Id}");
+        return new(ActorKind.Proxy, delegation.ProxyId, delegation.ProxyName, Channel.Online, $"delegation:{delegation.Id}");
     }
 }

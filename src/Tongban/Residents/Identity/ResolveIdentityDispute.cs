@@ -42,7 +42,7 @@ public sealed class ResolveIdentityDispute(AppDbContext db, ReadBackCode readBac
 
         var now = clock.GetUtcNow().UtcDateTime;
         var loserId = accountId == dispute.HolderId ? dispute.ClaimantId : dispute.HolderId;
-        var actor = new Actor(ActorKind.Staff, staffId, staffName, "Counter", $"card:{cardCheck}");
+        var actor = new Actor(ActorKind.Staff, staffId, staffName, Channel.Counter, $"card:{cardCheck}");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The loser's proof goes first, so that the number is never on two accounts.
         await db.Residents.Where(r => r.Id == loserId && r.IdNumber == dispute.IdNumber).ExecuteUpdateAsync(u => u

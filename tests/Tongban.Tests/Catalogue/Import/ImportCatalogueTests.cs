@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tongban.Catalogue;
 using Tongban.Catalogue.Import;
 using Tongban.Platform.Data;
 using Tongban.Tests.Infrastructure;

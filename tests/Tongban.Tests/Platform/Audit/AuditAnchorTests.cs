@@ -15,7 +15,7 @@ namespace Tongban.Tests.Platform.Audit;
 /// </summary>
 public sealed class AuditAnchorTests
 {
-    private static readonly Actor Clerk = new(ActorKind.Staff, Guid.NewGuid(), "陈晓雯", "Counter", "consent:F-2026-0009");
+    private static readonly Actor Clerk = new(ActorKind.Staff, Guid.NewGuid(), "陈晓雯", Channel.Counter, "consent:F-2026-0009");
 
     private static async Task<TongbanApp> NewApp()
     {

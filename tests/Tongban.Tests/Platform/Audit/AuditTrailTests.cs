@@ -8,7 +8,7 @@ namespace Tongban.Tests.Platform.Audit;
 
 public sealed class AuditTrailTests(TongbanApp app) : IClassFixture<TongbanApp>
 {
-    private static readonly Actor Clerk = new(ActorKind.Staff, Guid.NewGuid(), "陈晓雯", "Counter", "consent:F-2026-0001");
+    private static readonly Actor Clerk = new(ActorKind.Staff, Guid.NewGuid(), "陈晓雯", Channel.Counter, "consent:F-2026-0001");
 
     private async Task<Guid> ResidentWithRecords(int count)
     {
@@ -113,5 +113,34 @@ public sealed class AuditTrailTests(TongbanApp app) : IClassFixture<TongbanApp>
         Assert.Null(await FirstBreak(residentId));
         await using var check = app.Scope();
         Assert.Equal(20, await check.ServiceProvider.GetRequiredService<AppDbContext>().AuditRecords.CountAsync(r => r.ResidentId == residentId, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>
+    /// A record's hash is over a fixed encoding (a JSON array, the channel and action by name): records written
+    /// before a field changed type still verify. The expected hash is computed here by hand from that encoding.
+    /// </summary>
+    [Fact]
+    public void TheHashEncoding_IsStable()
+    {
+        var record = new AuditRecord
+        {
+            ResidentId = Guid.Parse("6f1c2a4e-0000-4000-8000-000000000001"),
+            Sequence = 3,
+            At = new DateTime(2026, 11, 29, 8, 30, 15, 123, DateTimeKind.Utc),
+            ActorKind = ActorKind.Staff,
+            ActorId = Guid.Parse("6f1c2a4e-0000-4000-8000-000000000002"),
+            ActorName = "陈晓雯",
+            Channel = Channel.Counter,
+            Action = AuditAction.Viewed,
+            Subject = "Profile",
+            Reason = "consent:C-1",
+            PreviousHash = "ab",
+            Hash = "",
+        };
+        const string Canonical = "[\"6f1c2a4e-0000-4000-8000-000000000001\",3,\"2026-11-29T08:30:15.123\",\"Staff\",\"6f1c2a4e-0000-4000-8000-000000000002\",\"\\u9648\\u6653\\u96EF\",\"Counter\",\"Viewed\",\"Profile\",\"consent:C-1\",\"ab\"]";
+
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Canonical)));
+
+        Assert.Equal(expected, AuditTrail.HashOf(record));
     }
 }

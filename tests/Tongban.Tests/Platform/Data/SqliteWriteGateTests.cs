@@ -96,7 +96,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await db.SaveChangesAsync(ct);
         Assert.False(gate.IsTaken, "after a single insert outside a transaction");
 
-        await db.FormEvents.Where(e => e.Page == "alone").ExecuteUpdateAsync(u => u.SetProperty(e => e.Channel, "Counter"), ct);
+        await db.FormEvents.Where(e => e.Page == "alone").ExecuteUpdateAsync(u => u.SetProperty(e => e.Channel, Channel.Counter), ct);
         Assert.False(gate.IsTaken, "after ExecuteUpdate");
 
         var existing = await db.FormEvents.AsNoTracking().SingleAsync(e => e.Page == "alone", ct);
@@ -109,7 +109,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
         await using var other = Context();
         Assert.Equal(["committed", "alone"], await other.FormEvents.OrderBy(e => e.Id).Select(e => e.Page).ToListAsync(ct));
-        Assert.Equal("Counter", await other.FormEvents.Where(e => e.Page == "alone").Select(e => e.Channel).SingleAsync(ct));
+        Assert.Equal(Channel.Counter, await other.FormEvents.Where(e => e.Page == "alone").Select(e => e.Channel).SingleAsync(ct));
     }
 
     private SqliteAppDbContext Context() => new(new DbContextOptionsBuilder<SqliteAppDbContext>()
@@ -122,7 +122,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         FormKey = "service:test",
         Page = page,
         Step = FormStep.Viewed,
-        Channel = "Online",
+        Channel = Channel.Online,
         AgeBand = "unknown",
         District = "unknown",
         Language = "unknown",

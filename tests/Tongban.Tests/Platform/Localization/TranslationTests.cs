@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Tongban.Catalogue;
 using Tongban.Platform.Audit;
 using Tongban.Residents;
 using Tongban.Residents.Assisted;

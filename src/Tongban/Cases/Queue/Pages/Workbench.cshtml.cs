@@ -21,7 +21,7 @@ public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases
     public CaseStatus? Status { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public string? Channel { get; set; }
+    public Channel? Channel { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool? Assisted { get; set; }

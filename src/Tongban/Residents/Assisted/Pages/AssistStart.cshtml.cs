@@ -26,7 +26,7 @@ public sealed class AssistStartModel(StartAssistedSession start) : PageModel
     public bool IsClerk => User.Role() == StaffRole.CounterClerk;
 
     /// <summary>Counter clerks work at a counter or on the post; everyone else allowed here answers the hotline.</summary>
-    public string Channel => IsClerk ? (ByPost ? "Post" : "Counter") : "Hotline";
+    public Channel Channel => IsClerk ? (ByPost ? Channel.Post : Channel.Counter) : Channel.Hotline;
 
     public IReadOnlyList<IdentityCheck> Checks => StartAssistedSession.ChecksFor(Channel);
 
