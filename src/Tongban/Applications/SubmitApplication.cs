@@ -56,7 +56,7 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Audit
             var own = serviceForm.Questions.Where(q => visible.Contains(q.Id) && answers.ContainsKey(q.Id)).ToDictionary(q => q.Id, q => answers[q.Id], StringComparer.Ordinal);
             var decision = InstantApproval.InstantApproval.Decide(serviceForm, own, today);
             metrics.Decided(service.Code, decision.Approved, decidingAt);
-            var application = new CaseApplication(service.Code, service.TimeLimitWorkingDays, serviceForm.Version, draft.ResidentId, draft.Id, own, decision.Outcomes, decision.Approved);
+            var application = new CaseApplication(service.Code, service.TimeLimitWorkingDays, serviceForm.Version, draft.ResidentId, draft.Id, own, decision);
             cases.Add(await open.Handle(application, actor, resident, cancellationToken));
         }
 

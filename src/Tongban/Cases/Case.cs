@@ -32,6 +32,13 @@ public sealed record RuleOutcome
     public required string ReasonEn { get; init; }
 }
 
+/// <summary>What the published rules of one service said of one application (see Applications/InstantApproval): every rule's outcome with the reason she is shown.</summary>
+public sealed record InstantDecision(IReadOnlyList<RuleOutcome> Outcomes)
+{
+    /// <summary>Approved at once (秒批) when the service has rules and every one passes; otherwise a person decides.</summary>
+    public bool Approved => Outcomes.Count > 0 && Outcomes.All(o => o.Passed);
+}
+
 /// <summary>
 /// One application for one service: what was asked, by whom, on which channel, under which consent. What
 /// happened since is its append-only log of <see cref="Log.CaseAction"/>s; status, deadline, assignee and

@@ -3,13 +3,6 @@ using Tongban.Catalogue.Forms;
 
 namespace Tongban.Applications.InstantApproval;
 
-/// <summary>What the published rules of one service said of one application: every rule's outcome with the reason she is shown.</summary>
-public sealed record InstantDecision(IReadOnlyList<RuleOutcome> Outcomes)
-{
-    /// <summary>Approved at once (秒批) when the service has rules and every one passes; otherwise a person decides.</summary>
-    public bool Approved => Outcomes.Count > 0 && Outcomes.All(o => o.Passed);
-}
-
 /// <summary>
 /// The whole of instant approval (秒批): a pure function of the service's published form, her answers to it
 /// and today's date, with no database, clock or request behind it, so that every rule of every service can be

@@ -14,8 +14,7 @@ public sealed record CaseApplication(
     Guid ResidentId,
     Guid DraftId,
     IReadOnlyDictionary<string, string> Answers,
-    IReadOnlyList<RuleOutcome> RuleOutcomes,
-    bool ApprovedByRules);
+    InstantDecision Decision);
 
 /// <summary>
 /// The one way a case comes to exist: its record, the first entries of its log (submitted, and, when the
@@ -46,9 +45,9 @@ public sealed class OpenCase(AppDbContext db, TimeProvider clock, WorkingDayCale
             TimeLimitWorkingDays = application.TimeLimitWorkingDays,
             FormVersion = application.FormVersion,
             AnswersJson = JsonSerializer.Serialize(application.Answers),
-            RuleOutcomes = [.. application.RuleOutcomes],
+            RuleOutcomes = [.. application.Decision.Outcomes],
         };
-        var (log, state) = FirstEntries(created, submitter, application.ApprovedByRules, now, calendar);
+        var (log, state) = FirstEntries(created, submitter, application.Decision.Approved, now, calendar);
         db.Cases.Add(created);
         db.CaseActions.AddRange(log);
         foreach (var reaction in reactions)
