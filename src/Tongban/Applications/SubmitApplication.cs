@@ -72,7 +72,7 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Audit
             {
                 foreach (var c in cases)
                 {
-                    await audit.Record(draft.ResidentId, actor, AuditAction.Created, $"Case:{CaseReference.Display(c.Reference)}", cancellationToken);
+                    await audit.Record(draft.ResidentId, actor, AuditAction.Created, AuditSubject.Case(CaseReference.Display(c.Reference)), cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
 
 namespace Tongban.Cases.Log;
 
@@ -25,13 +27,13 @@ public enum AppendResult
 /// message, staff alerts) and records it on her trail, all in one transaction. The actor names the version
 /// she saw; if another action landed since, hers is refused as stale rather than written over it.
 /// </summary>
-public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, IEnumerable<ICaseChangeReaction> reactions)
+public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, WorkingDayCalendar calendar, AuditTrail audit, IEnumerable<ICaseChangeReaction> reactions, IStringLocalizer<SharedResource> t)
 {
     public async Task<AppendResult> Handle(Guid caseId, int seenVersion, Actor actor, CaseActionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Problems().Count > 0)
+        if (input.Problems(t).Count > 0)
         {
             return AppendResult.Invalid;
         }
@@ -83,7 +85,7 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
             return AppendResult.Stale;
         }
 
-        await audit.Record(target.ResidentId, actor, AuditAction.Changed, $"Case:{CaseReference.Display(target.Reference)}", cancellationToken);
+        await audit.Record(target.ResidentId, actor, AuditAction.Changed, AuditSubject.Case(CaseReference.Display(target.Reference)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AppendResult.Done;
     }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using Tongban.Platform.Web;
+
 namespace Tongban.Cases.Log;
 
 /// <summary>What someone asks to do to a case, with what the action needs.</summary>
@@ -12,34 +15,35 @@ public sealed record CaseActionInput(
     public const int MaxTextLength = 2000;
     public const int MaxItems = 20;
 
-    /// <summary>The fields that are missing or too long, with the message (an English resource key) for each.</summary>
-    public IReadOnlyList<(string Field, string Message)> Problems()
+    /// <summary>The fields that are missing or too long, each with what to do in her language.</summary>
+    public IReadOnlyList<FieldError> Problems(IStringLocalizer t)
     {
-        var problems = new List<(string, string)>();
+        ArgumentNullException.ThrowIfNull(t);
+        var problems = new List<FieldError>();
         if (Text is { Length: > MaxTextLength } || LegalBasis is { Length: > MaxTextLength })
         {
-            problems.Add((Text is { Length: > MaxTextLength } ? "Text" : "LegalBasis", "Use at most 2000 characters."));
+            problems.Add(new(Text is { Length: > MaxTextLength } ? "Text" : "LegalBasis", t["Use at most 2000 characters."]));
         }
 
         switch (Kind)
         {
             case CaseActionKind.Rejected when string.IsNullOrWhiteSpace(Text):
-                problems.Add(("Text", "Give the reasons for the refusal."));
+                problems.Add(new("Text", t["Give the reasons for the refusal."]));
                 break;
             case CaseActionKind.Rejected when string.IsNullOrWhiteSpace(LegalBasis):
-                problems.Add(("LegalBasis", "Name the law or regulation the refusal rests on."));
+                problems.Add(new("LegalBasis", t["Name the law or regulation the refusal rests on."]));
                 break;
             case CaseActionKind.MoreInformationRequested when !(Items ?? []).Any(i => !string.IsNullOrWhiteSpace(i)):
-                problems.Add(("Items", "List every missing item, one per line."));
+                problems.Add(new("Items", t["List every missing item, one per line."]));
                 break;
             case CaseActionKind.MoreInformationRequested when Items!.Count > MaxItems || Items.Any(i => i.Length > 300):
-                problems.Add(("Items", "List at most 20 items of at most 300 characters each."));
+                problems.Add(new("Items", t["List at most 20 items of at most 300 characters each."]));
                 break;
             case CaseActionKind.InformationProvided when string.IsNullOrWhiteSpace(Text):
-                problems.Add(("Text", "Write your answer."));
+                problems.Add(new("Text", t["Write your answer."]));
                 break;
             case CaseActionKind.Reassigned when AssignTo is null:
-                problems.Add(("AssignTo", "Choose the officer to hand the case to."));
+                problems.Add(new("AssignTo", t["Choose the officer to hand the case to."]));
                 break;
         }
 

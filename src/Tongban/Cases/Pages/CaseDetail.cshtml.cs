@@ -36,7 +36,7 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
         }
 
         var input = new CaseActionInput(Act!.Value, Act == CaseActionKind.InformationProvided ? Text : null);
-        Errors = input.Problems().Select(p => (p.Field, t[p.Message].Value)).ToList();
+        Errors = input.Problems(t);
         if (Errors.Count > 0)
         {
             return Page();

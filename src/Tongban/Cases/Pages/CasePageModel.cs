@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Cases.Log;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Data;
+using Tongban.Platform.Web;
 
 namespace Tongban.Cases.Pages;
 
@@ -25,7 +26,7 @@ public abstract class CasePageModel(AppDbContext db, AuditTrail audit) : PageMod
 
     public Case Case { get; private set; } = null!;
     public IReadOnlyList<CaseAction> History { get; private set; } = [];
-    public IReadOnlyList<(string Field, string Message)> Errors { get; protected set; } = [];
+    public IReadOnlyList<FieldError> Errors { get; protected set; } = [];
 
     /// <summary>Why nothing changed: someone acted first, or the action does not fit the status.</summary>
     public string? Refusal { get; protected set; }
@@ -72,7 +73,7 @@ public abstract class CasePageModel(AppDbContext db, AuditTrail audit) : PageMod
     {
         if (TempData[ActedOn] as string != Case.Reference)
         {
-            await audit.Record(Case.ResidentId, Actor, AuditAction.Viewed, $"Case:{CaseReference.Display(Case.Reference)}", cancellationToken);
+            await audit.Record(Case.ResidentId, Actor, AuditAction.Viewed, AuditSubject.Case(CaseReference.Display(Case.Reference)), cancellationToken);
         }
 
         return Page();

@@ -54,7 +54,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
 
         var colleague = AssignTo is { } to ? Colleagues.FirstOrDefault(c => c.Id == to) : null;
         var input = new CaseActionInput(kind, Text, LegalBasis, Items?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), colleague?.Id, colleague?.DisplayName);
-        Errors = input.Problems().Select(p => ($"{kind}-{p.Field}", t[p.Message].Value)).ToList();
+        Errors = input.Problems(t).Select(p => p with { Field = $"{kind}-{p.Field}" }).ToList();
         if (Errors.Count > 0)
         {
             return Page();
@@ -86,7 +86,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
             return NotFound();
         }
 
-        await Audit.Record(Case.ResidentId, Actor, AuditAction.Viewed, $"Document:{CaseReference.Display(Case.Reference)}", cancellationToken);
+        await Audit.Record(Case.ResidentId, Actor, AuditAction.Viewed, AuditSubject.Documents(CaseReference.Display(Case.Reference)), cancellationToken);
         return File(content, document.ContentType, document.Name);
     }
 

@@ -49,7 +49,7 @@ public sealed class PrintBatchLetters(AppDbContext db, IStringLocalizer<SharedRe
 
         foreach (var resident in letters.Select(l => l.ResidentId).Distinct())
         {
-            await audit.Record(resident, printer, AuditAction.Viewed, $"Letter:{batchId:N}", cancellationToken);
+            await audit.Record(resident, printer, AuditAction.Viewed, AuditSubject.Letter(batchId), cancellationToken);
         }
 
         return pdf;

@@ -29,7 +29,7 @@ public sealed class InboxModel(AppDbContext db, ActingFor acting, ResidentAccess
             .GroupJoin(db.Cases, n => n.CaseId, c => c.Id, (n, cases) => new { n, cases })
             .SelectMany(x => x.cases.DefaultIfEmpty(), (x, c) => new { x.n, Reference = c == null ? null : c.Reference })
             .ToListAsync(cancellationToken)).Select(x => (x.n, x.Reference)).ToList();
-        await audit.Record(subjectId, actor, AuditAction.Viewed, "Inbox", cancellationToken);
+        await audit.Record(subjectId, actor, AuditAction.Viewed, AuditSubject.Inbox, cancellationToken);
         return Page();
     }
 }

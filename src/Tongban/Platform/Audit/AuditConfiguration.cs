@@ -11,7 +11,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(r => r.ActorKind).HasConversion<string>().HasMaxLength(12);
         builder.Property(r => r.ActorName).HasMaxLength(100);
         builder.Property(r => r.Action).HasConversion<string>().HasMaxLength(12);
-        builder.Property(r => r.Subject).HasMaxLength(100);
+        builder.Property(r => r.Subject).HasMaxLength(100).HasConversion(s => s.ToString(), s => AuditSubject.Parse(s));
         builder.Property(r => r.Reason).HasMaxLength(200);
         builder.Property(r => r.PreviousHash).HasMaxLength(64);
         builder.Property(r => r.Hash).HasMaxLength(64);

@@ -28,8 +28,8 @@ public sealed class AuditRecord
     public Channel Channel { get; set; }
     public AuditAction Action { get; set; }
 
-    /// <summary>What was touched: "Profile", "Delegation", a case reference.</summary>
-    public required string Subject { get; set; }
+    /// <summary>What was touched: her profile, a delegation, a case.</summary>
+    public required AuditSubject Subject { get; set; }
 
     /// <summary>The right it was done under: delegation id, consent reference.</summary>
     public string? Reason { get; set; }

@@ -14,7 +14,7 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock)
     /// Records what <paramref name="actor"/> did, unless the actor is the resident herself. Joins the
     /// caller's transaction when there is one, so a change and its record are saved together.
     /// </summary>
-    public async Task Record(Guid residentId, Actor actor, AuditAction action, string subject, CancellationToken cancellationToken)
+    public async Task Record(Guid residentId, Actor actor, AuditAction action, AuditSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.IsResident(residentId))
@@ -110,7 +110,7 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock)
         var canonical = JsonSerializer.Serialize(new object?[]
         {
             r.ResidentId, r.Sequence, r.At.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture), r.ActorKind.ToString(), r.ActorId,
-            r.ActorName, r.Channel.ToString(), r.Action.ToString(), r.Subject, r.Reason, r.PreviousHash,
+            r.ActorName, r.Channel.ToString(), r.Action.ToString(), r.Subject.ToString(), r.Reason, r.PreviousHash,
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }

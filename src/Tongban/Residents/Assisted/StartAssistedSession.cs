@@ -4,6 +4,7 @@ using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
+using Tongban.Platform.Web;
 using Tongban.Residents.Identity;
 using Tongban.Residents.Profile;
 
@@ -31,7 +32,7 @@ public sealed class AssistInput
 /// The session's resident, or why not yet. <c>CodeSent</c>: a code went to her mobile, and the clerk asks her to read it
 /// out, to prove the account with that number is hers.
 /// </summary>
-public sealed record AssistStarted(Guid? ResidentId, bool NotRegisteredYet, IReadOnlyList<(string Field, string Message)> Errors, Guid? CodeSent = null);
+public sealed record AssistStarted(Guid? ResidentId, bool NotRegisteredYet, IReadOnlyList<FieldError> Errors, Guid? CodeSent = null);
 
 /// <summary>
 /// Finds a resident by her proven ID number and name (both must agree) or registers her, records how her
@@ -60,34 +61,34 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
     {
         ArgumentNullException.ThrowIfNull(input);
         var now = clock.GetUtcNow().UtcDateTime;
-        var errors = new List<(string Field, string Message)>();
+        var errors = new List<FieldError>();
         var idNumber = ResidentIdNumber.Normalize(input.IdNumber);
         var problem = ResidentIdNumber.Check(idNumber, clock.Today());
         if (problem != ResidentIdProblem.None)
         {
-            errors.Add(("idNumber", ResidentIdMessages.For(problem, t)));
+            errors.Add(new("idNumber", ResidentIdMessages.For(problem, t)));
         }
 
         var name = PersonName.Normalize(input.FullName);
         if (name.Length == 0)
         {
-            errors.Add(("fullName", t["Enter the name as on the ID card."]));
+            errors.Add(new("fullName", t["Enter the name as on the ID card."]));
         }
         else if (name.Length > Resident.MaxNameLength || !PersonName.IsWellFormed(name))
         {
-            errors.Add(("fullName", t["Write the name as on the ID card: letters, spaces and · only, at most {0} characters.", Resident.MaxNameLength]));
+            errors.Add(new("fullName", t["Write the name as on the ID card: letters, spaces and · only, at most {0} characters.", Resident.MaxNameLength]));
         }
 
         var allowedChecks = ChecksFor(channel);
         if (!Enum.TryParse<IdentityCheck>(input.IdentityCheck, out var check) || !allowedChecks.Contains(check))
         {
-            errors.Add(($"check-{allowedChecks[0]}", t["Choose how you checked who she is."]));
+            errors.Add(new($"check-{allowedChecks[0]}", t["Choose how you checked who she is."]));
         }
 
         var consent = (input.ConsentReference ?? "").Trim();
         if (consent.Length == 0 || consent.Length > MaxConsentReferenceLength || !consent.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/' or '_'))
         {
-            errors.Add(("consentReference", channel switch
+            errors.Add(new("consentReference", channel switch
             {
                 Channel.Counter => t["Enter the number printed on the consent form she signed (letters, digits and - only)."],
                 Channel.Post => t["Enter the number printed on the paper form she signed and posted (letters, digits and - only)."],
@@ -98,7 +99,7 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
         var mobile = string.IsNullOrWhiteSpace(input.Mobile) ? null : MobileNumber.Normalize(input.Mobile);
         if (!string.IsNullOrWhiteSpace(input.Mobile) && mobile is null)
         {
-            errors.Add(("mobile", t["Enter a mainland mobile number with 11 digits, or leave it empty."]));
+            errors.Add(new("mobile", t["Enter a mainland mobile number with 11 digits, or leave it empty."]));
         }
 
         if (errors.Count > 0)
@@ -117,7 +118,7 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
 
             if (ProofFor(channel, check) is not { } proof)
             {
-                return new(null, true, [("idNumber", t["Only a counter clerk who sees her ID card, or a paper form with a copy of it, can register her. Ask her to visit a service hall."])]);
+                return new(null, true, [new("idNumber", t["Only a counter clerk who sees her ID card, or a paper form with a copy of it, can register her. Ask her to visit a service hall."])]);
             }
 
             var existing = mobile is null ? null : await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.MobileNumber == mobile, cancellationToken);
@@ -126,7 +127,7 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
                 // She probably signed in with this number before: her account gets the card's number once she shows she holds the phone.
                 if (channel != Channel.Counter)
                 {
-                    return new(null, true, [("mobile", t["This mobile number is already on another account. Leave it empty, and she can add it later."])]);
+                    return new(null, true, [new("mobile", t["This mobile number is already on another account. Leave it empty, and she can add it later."])]);
                 }
 
                 var linked = await LinkByMobile(existing, idNumber, name, mobile!, staffId, input, cancellationToken);
@@ -161,7 +162,7 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
         else if (resident.FullName is not null && !string.Equals(resident.FullName, name, StringComparison.OrdinalIgnoreCase))
         {
             // Say no more than that: the name on record is hers, not the caller's to learn.
-            return new(null, false, [("fullName", t["The name does not match the one held for this ID number. Check both against the ID card."])]);
+            return new(null, false, [new("fullName", t["The name does not match the one held for this ID number. Check both against the ID card."])]);
         }
         else if (resident.FullName is null)
         {
@@ -185,7 +186,7 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
         };
         db.AssistedSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.Record(resident.Id, session.Actor(staffName), action, "Profile", cancellationToken);
+        await audit.Record(resident.Id, session.Actor(staffName), action, AuditSubject.Profile, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new(resident.Id, false, errors);
     }
@@ -207,25 +208,25 @@ public sealed class StartAssistedSession(AppDbContext db, TimeProvider clock, Au
         if (input.Challenge is not { } challenge)
         {
             var sent = await readBack.Send(mobile, staffId, cancellationToken);
-            return sent.Challenge is { } id ? new(null, true, [], CodeSent: id) : new(null, true, [("mobile", sent.Error!)]);
+            return sent.Challenge is { } id ? new(null, true, [], CodeSent: id) : new(null, true, [new("mobile", sent.Error!)]);
         }
 
         var proven = await readBack.Check(challenge, input.MobileCode, mobile, cancellationToken);
         if (proven.MobileNumber is null)
         {
-            return new(null, true, [("mobileCode", proven.Error!)], CodeSent: proven.MustStartAgain ? null : challenge);
+            return new(null, true, [new("mobileCode", proven.Error!)], CodeSent: proven.MustStartAgain ? null : challenge);
         }
 
         if (existing.FullName is not null && !string.Equals(existing.FullName, name, StringComparison.OrdinalIgnoreCase))
         {
-            return new(null, true, [("fullName", t["The name on her account is not the name on this ID card. Check the card; if the account's name is wrong, correct it after you have found her."])]);
+            return new(null, true, [new("fullName", t["The name on her account is not the name on this ID card. Check the card; if the account's name is wrong, correct it after you have found her."])]);
         }
 
         return await bind.Handle(existing.Id, idNumber, IdNumberProof.ClerkSawCard, cancellationToken) switch
         {
             BindOutcome.Bound => new(existing.Id, false, []),
-            BindOutcome.Disputed => new(null, true, [("idNumber", t["This ID number is already verified on another account. It is now listed for a clerk to sort out; nothing was moved."])]),
-            _ => new(null, true, [("idNumber", t["The account with this mobile number already has another verified ID number. Check the card and the number again."])]),
+            BindOutcome.Disputed => new(null, true, [new("idNumber", t["This ID number is already verified on another account. It is now listed for a clerk to sort out; nothing was moved."])]),
+            _ => new(null, true, [new("idNumber", t["The account with this mobile number already has another verified ID number. Check the card and the number again."])]),
         };
     }
 }

@@ -22,7 +22,7 @@ public sealed class AcceptDelegation(AppDbContext db, TimeProvider clock, AuditT
         delegation.AcceptedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.Record(delegation.GrantorId, ProxyActor(delegation), AuditAction.Accepted, "Delegation", cancellationToken);
+        await audit.Record(delegation.GrantorId, ProxyActor(delegation), AuditAction.Accepted, AuditSubject.Delegation, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -29,19 +29,19 @@ public sealed class GrantDelegation(AppDbContext db, CatalogueStore catalogue, T
     /// <summary>Long enough for a parent abroad for years, short enough that it is looked at again.</summary>
     public const int MaxYears = 5;
 
-    public async Task<IReadOnlyList<(string Field, string Message)>> Handle(Guid grantorId, GrantInput input, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FieldError>> Handle(Guid grantorId, GrantInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = clock.Today();
-        var errors = new List<(string Field, string Message)>();
+        var errors = new List<FieldError>();
         var grantor = await db.Residents.FindAsync([grantorId], cancellationToken) ?? throw new InvalidOperationException("Signed-in resident not found.");
 
         string? mobile = null, idNumber = null;
         var typed = (input.Proxy ?? "").Trim();
         if (typed.Length == 0)
         {
-            errors.Add(("proxy", t["Enter the mobile number or ID number of the person who will act for you."]));
+            errors.Add(new("proxy", t["Enter the mobile number or ID number of the person who will act for you."]));
         }
         else if (MobileNumber.Normalize(typed) is { } e164)
         {
@@ -56,27 +56,27 @@ public sealed class GrantDelegation(AppDbContext db, CatalogueStore catalogue, T
             }
             else
             {
-                errors.Add(("proxy", ResidentIdMessages.For(problem, t)));
+                errors.Add(new("proxy", ResidentIdMessages.For(problem, t)));
             }
         }
         else
         {
-            errors.Add(("proxy", t["Enter a mainland mobile number (11 digits) or an 18-character ID number."]));
+            errors.Add(new("proxy", t["Enter a mainland mobile number (11 digits) or an 18-character ID number."]));
         }
 
         if ((mobile is not null && mobile == grantor.MobileNumber) || (idNumber is not null && idNumber == grantor.IdNumber))
         {
-            errors.Add(("proxy", t["That is your own number. Enter the number of the person who will act for you."]));
+            errors.Add(new("proxy", t["That is your own number. Enter the number of the person who will act for you."]));
         }
 
         var name = PersonName.Normalize(input.ProxyName);
         if (name.Length == 0)
         {
-            errors.Add(("proxyName", t["Enter the name of the person who will act for you."]));
+            errors.Add(new("proxyName", t["Enter the name of the person who will act for you."]));
         }
         else if (name.Length > Delegation.MaxProxyNameLength || !PersonName.IsWellFormed(name))
         {
-            errors.Add(("proxyName", t["Write the name with letters, spaces and · only, at most {0} characters.", Delegation.MaxProxyNameLength]));
+            errors.Add(new("proxyName", t["Write the name with letters, spaces and · only, at most {0} characters.", Delegation.MaxProxyNameLength]));
         }
 
         var snapshot = await catalogue.Current(cancellationToken);
@@ -84,21 +84,21 @@ public sealed class GrantDelegation(AppDbContext db, CatalogueStore catalogue, T
         var services = input.Services.Distinct().ToList();
         if (input.Scope is not ("all" or "listed"))
         {
-            errors.Add(("scope-all", t["Choose what the person may do for you."]));
+            errors.Add(new("scope-all", t["Choose what the person may do for you."]));
         }
         else if (!allServices && services.Count == 0)
         {
-            errors.Add(("scope-listed", t["Choose at least one service, or choose all services."]));
+            errors.Add(new("scope-listed", t["Choose at least one service, or choose all services."]));
         }
         else if (!allServices && services.Any(code => snapshot.Service(code) is null))
         {
-            errors.Add(("scope-listed", t["Choose services from the list."]));
+            errors.Add(new("scope-listed", t["Choose services from the list."]));
         }
 
         var until = ReadDate(input, errors);
         if (until is { } date && (date < today || date > today.AddYears(MaxYears)))
         {
-            errors.Add(("untilDay", t["Choose a date from today up to {0} years ahead.", MaxYears]));
+            errors.Add(new("untilDay", t["Choose a date from today up to {0} years ahead.", MaxYears]));
         }
 
         if (errors.Count > 0)
@@ -122,16 +122,16 @@ public sealed class GrantDelegation(AppDbContext db, CatalogueStore catalogue, T
         return errors;
     }
 
-    private DateOnly? ReadDate(GrantInput input, List<(string Field, string Message)> errors)
+    private DateOnly? ReadDate(GrantInput input, List<FieldError> errors)
     {
         var (date, problem) = DateInput.Read(input.UntilDay, input.UntilMonth, input.UntilYear);
         if (problem is DateInputProblem.Empty or DateInputProblem.NotNumbers)
         {
-            errors.Add(("untilDay", t["Enter the last day as day, month and year in numbers, for example 31 12 2027."]));
+            errors.Add(new("untilDay", t["Enter the last day as day, month and year in numbers, for example 31 12 2027."]));
         }
         else if (problem == DateInputProblem.Impossible)
         {
-            errors.Add(("untilDay", t["This date does not exist. Check the day, month and year."]));
+            errors.Add(new("untilDay", t["This date does not exist. Check the day, month and year."]));
         }
 
         return date;

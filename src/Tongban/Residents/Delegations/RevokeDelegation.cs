@@ -29,7 +29,7 @@ public sealed class RevokeDelegation(AppDbContext db, TimeProvider clock, AuditT
         await db.SaveChangesAsync(cancellationToken);
         if (delegation.GrantorId != residentId)
         {
-            await audit.Record(delegation.GrantorId, AcceptDelegation.ProxyActor(delegation) with { Id = residentId }, AuditAction.Revoked, "Delegation", cancellationToken);
+            await audit.Record(delegation.GrantorId, AcceptDelegation.ProxyActor(delegation) with { Id = residentId }, AuditAction.Revoked, AuditSubject.Delegation, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

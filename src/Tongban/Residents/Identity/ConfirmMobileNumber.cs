@@ -50,7 +50,7 @@ public sealed class ConfirmMobileNumber(AppDbContext db, ReadBackCode readBack, 
             return new(null, t["This mobile number already signs in to another account. She can keep using that one: find her by this number instead."], MustStartAgain: true);
         }
 
-        await audit.Record(residentId, actor, AuditAction.Changed, "Mobile", cancellationToken);
+        await audit.Record(residentId, actor, AuditAction.Changed, AuditSubject.Mobile, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return checkedCode;
     }

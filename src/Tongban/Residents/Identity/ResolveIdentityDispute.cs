@@ -60,8 +60,8 @@ public sealed class ResolveIdentityDispute(AppDbContext db, ReadBackCode readBac
         dispute.ResolvedBy = staffId;
         dispute.ResolvedFor = accountId;
         await db.SaveChangesAsync(cancellationToken);
-        await audit.Record(accountId, actor, AuditAction.Changed, "IdNumber", cancellationToken);
-        await audit.Record(loserId, actor, AuditAction.Changed, "IdNumber", cancellationToken);
+        await audit.Record(accountId, actor, AuditAction.Changed, AuditSubject.IdNumber, cancellationToken);
+        await audit.Record(loserId, actor, AuditAction.Changed, AuditSubject.IdNumber, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }

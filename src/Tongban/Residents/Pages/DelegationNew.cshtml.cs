@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Tongban.Catalogue;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Localization;
+using Tongban.Platform.Web;
 using Tongban.Residents.Delegations;
 
 namespace Tongban.Residents.Pages;
@@ -16,7 +17,7 @@ public sealed class DelegationNewModel(GrantDelegation grant, CatalogueStore cat
     [BindProperty]
     public GrantInput Input { get; set; } = new();
 
-    public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
     public IReadOnlyList<Service> Services { get; private set; } = [];
 
     [TempData]

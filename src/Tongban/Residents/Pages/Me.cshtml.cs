@@ -41,7 +41,7 @@ public sealed class MeModel(AppDbContext db, ActingFor acting, ResidentAccessPol
             return Challenge(AuthSetup.ResidentScheme);
         }
 
-        await audit.Record(subjectId, actor, AuditAction.Viewed, "Profile", cancellationToken);
+        await audit.Record(subjectId, actor, AuditAction.Viewed, AuditSubject.Profile, cancellationToken);
         Resident = resident;
         IsSelf = actor.IsResident(subjectId);
         DistrictName = (await catalogue.Current(cancellationToken)).Districts.FirstOrDefault(d => d.Code == resident.DistrictCode)?.Name.Current;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Catalogue;
 using Tongban.Platform.Data;
+using Tongban.Platform.Web;
 using Tongban.Residents.Access;
 
 namespace Tongban.Residents.Profile;
@@ -61,6 +62,6 @@ public abstract class ProfileEditPageModel(AppDbContext db, ResidentAccessPolicy
         return resident;
     }
 
-    private async Task ShowForm(IReadOnlyList<(string Field, string Message)> errors, CancellationToken cancellationToken) =>
+    private async Task ShowForm(IReadOnlyList<FieldError> errors, CancellationToken cancellationToken) =>
         Form = new ProfileFormView(Input, errors, (await catalogue.Current(cancellationToken)).Districts, Resident.MobileNumber is not null, Resident.IdNumberProof);
 }

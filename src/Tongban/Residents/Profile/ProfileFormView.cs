@@ -1,4 +1,5 @@
 using Tongban.Catalogue;
+using Tongban.Platform.Web;
 
 namespace Tongban.Residents.Profile;
 
@@ -6,7 +7,7 @@ namespace Tongban.Residents.Profile;
 /// What the profile form partial needs: the answers as typed, the problems, the lists to choose from, and how her ID
 /// number was proven (then it is shown, not asked: only a service hall changes it).
 /// </summary>
-public sealed record ProfileFormView(ProfileInput Input, IReadOnlyList<(string Field, string Message)> Errors, IReadOnlyList<District> Districts, bool HasMobile, IdNumberProof? IdProof = null)
+public sealed record ProfileFormView(ProfileInput Input, IReadOnlyList<FieldError> Errors, IReadOnlyList<District> Districts, bool HasMobile, IdNumberProof? IdProof = null)
 {
-    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field).Message;
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 }

@@ -15,21 +15,21 @@ namespace Tongban.Residents.Profile;
 /// </summary>
 public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> t)
 {
-    public async Task<IReadOnlyList<(string Field, string Message)>> Handle(Guid residentId, ProfileInput input, Actor actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FieldError>> Handle(Guid residentId, ProfileInput input, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var resident = await db.Residents.SingleAsync(r => r.Id == residentId, cancellationToken);
         var today = clock.Today();
-        var errors = new List<(string Field, string Message)>();
+        var errors = new List<FieldError>();
 
         var name = PersonName.Normalize(input.FullName);
         if (name.Length > Resident.MaxNameLength)
         {
-            errors.Add(("fullName", t["Your name must be {0} characters or fewer.", Resident.MaxNameLength]));
+            errors.Add(new("fullName", t["Your name must be {0} characters or fewer.", Resident.MaxNameLength]));
         }
         else if (name.Length > 0 && !PersonName.IsWellFormed(name))
         {
-            errors.Add(("fullName", t["Write your name as on your ID card: letters, spaces and · only."]));
+            errors.Add(new("fullName", t["Write your name as on your ID card: letters, spaces and · only."]));
         }
 
         // A proven number is not asked again (the form shows it): it changes only where it can be proven again.
@@ -37,60 +37,60 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
         var idProblem = idNumber.Length == 0 ? ResidentIdProblem.None : ResidentIdNumber.Check(idNumber, today);
         if (idProblem != ResidentIdProblem.None)
         {
-            errors.Add(("idNumber", ResidentIdMessages.For(idProblem, t)));
+            errors.Add(new("idNumber", ResidentIdMessages.For(idProblem, t)));
         }
 
         var birth = ReadBirthDate(input, today, errors);
         if (birth is { } typedBirth && idProblem == ResidentIdProblem.None && idNumber.Length > 0 && ResidentIdNumber.BirthDate(idNumber) != typedBirth)
         {
-            errors.Add(("birthDay", t["The date of birth does not match the one in your ID number."]));
+            errors.Add(new("birthDay", t["The date of birth does not match the one in your ID number."]));
         }
 
         var snapshot = await catalogue.Current(cancellationToken);
         var district = string.IsNullOrEmpty(input.District) ? null : input.District;
         if (district is not null && !snapshot.Districts.Any(d => d.Code == district))
         {
-            errors.Add(("district", t["Choose a district from the list."]));
+            errors.Add(new("district", t["Choose a district from the list."]));
         }
 
         var language = string.IsNullOrEmpty(input.Language) ? null : input.Language;
         if (language is not null && language is not ("zh-CN" or "en"))
         {
-            errors.Add(("language-zh-CN", t["Choose a language from the list."]));
+            errors.Add(new("language-zh-CN", t["Choose a language from the list."]));
         }
 
         if (!Enum.TryParse<ContactChannel>(input.ContactChannel, out var contact) || !Enum.IsDefined(contact))
         {
-            errors.Add(("contact-Sms", t["Choose how we should contact you."]));
+            errors.Add(new("contact-Sms", t["Choose how we should contact you."]));
         }
 
         var address = (input.PostalAddress ?? "").Trim();
         if (address.Length > Resident.MaxAddressLength)
         {
-            errors.Add(("postalAddress", t["The address must be {0} characters or fewer.", Resident.MaxAddressLength]));
+            errors.Add(new("postalAddress", t["The address must be {0} characters or fewer.", Resident.MaxAddressLength]));
         }
         else if (address.Any(c => char.IsControl(c) && c is not ('\r' or '\n')) || address.Contains('<', StringComparison.Ordinal) || address.Contains('>', StringComparison.Ordinal))
         {
-            errors.Add(("postalAddress", t["The address contains characters we cannot print on a letter."]));
+            errors.Add(new("postalAddress", t["The address contains characters we cannot print on a letter."]));
         }
         else if (contact == ContactChannel.Letter && address.Length == 0)
         {
-            errors.Add(("postalAddress", t["Enter the postal address we should send letters to."]));
+            errors.Add(new("postalAddress", t["Enter the postal address we should send letters to."]));
         }
 
         var email = (input.Email ?? "").Trim();
         if (email.Length > 0 && !IsEmail(email))
         {
-            errors.Add(("email", t["Enter an email address like name@example.com."]));
+            errors.Add(new("email", t["Enter an email address like name@example.com."]));
         }
         else if (contact == ContactChannel.Email && email.Length == 0)
         {
-            errors.Add(("email", t["Enter the email address we should write to."]));
+            errors.Add(new("email", t["Enter the email address we should write to."]));
         }
 
         if (contact is ContactChannel.Sms or ContactChannel.PhoneCall && resident.MobileNumber is null)
         {
-            errors.Add(("contact-Sms", t["There is no mobile number on this account: choose a letter, or add a number by signing in with it."]));
+            errors.Add(new("contact-Sms", t["There is no mobile number on this account: choose a letter, or add a number by signing in with it."]));
         }
 
         var needs = AccessibilityNeeds.None;
@@ -98,7 +98,7 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
         {
             if (!Enum.TryParse<AccessibilityNeeds>(need, out var flag) || !Enum.IsDefined(flag))
             {
-                errors.Add(("need-LargeText", t["Choose needs from the list."]));
+                errors.Add(new("need-LargeText", t["Choose needs from the list."]));
                 break;
             }
 
@@ -127,12 +127,12 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
         resident.StatisticsConsent = input.StatisticsConsent;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.Record(residentId, actor, AuditAction.Changed, "Profile", cancellationToken);
+        await audit.Record(residentId, actor, AuditAction.Changed, AuditSubject.Profile, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return errors;
     }
 
-    private DateOnly? ReadBirthDate(ProfileInput input, DateOnly today, List<(string Field, string Message)> errors)
+    private DateOnly? ReadBirthDate(ProfileInput input, DateOnly today, List<FieldError> errors)
     {
         var (date, problem) = DateInput.Read(input.BirthDay, input.BirthMonth, input.BirthYear);
         var message = problem switch
@@ -144,7 +144,7 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
         };
         if (message is not null)
         {
-            errors.Add(("birthDay", message));
+            errors.Add(new("birthDay", message));
             return null;
         }
 

@@ -32,7 +32,7 @@ public sealed class AuditAnchorTests
         var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
         for (var i = 0; i < count; i++)
         {
-            await audit.Record(id, Clerk, AuditAction.Viewed, "Profile", TestContext.Current.CancellationToken);
+            await audit.Record(id, Clerk, AuditAction.Viewed, AuditSubject.Profile, TestContext.Current.CancellationToken);
         }
 
         return id;

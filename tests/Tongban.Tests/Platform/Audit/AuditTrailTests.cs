@@ -17,7 +17,7 @@ public sealed class AuditTrailTests(TongbanApp app) : IClassFixture<TongbanApp>
         var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
         for (var i = 0; i < count; i++)
         {
-            await audit.Record(residentId, Clerk, i % 2 == 0 ? AuditAction.Viewed : AuditAction.Changed, "Profile", TestContext.Current.CancellationToken);
+            await audit.Record(residentId, Clerk, i % 2 == 0 ? AuditAction.Viewed : AuditAction.Changed, AuditSubject.Profile, TestContext.Current.CancellationToken);
         }
 
         return residentId;
@@ -52,7 +52,7 @@ public sealed class AuditTrailTests(TongbanApp app) : IClassFixture<TongbanApp>
     {
         var residentId = Guid.NewGuid();
         await using var scope = app.Scope();
-        await scope.ServiceProvider.GetRequiredService<AuditTrail>().Record(residentId, Actor.Self(residentId), AuditAction.Changed, "Profile", TestContext.Current.CancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().Record(residentId, Actor.Self(residentId), AuditAction.Changed, AuditSubject.Profile, TestContext.Current.CancellationToken);
 
         Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditRecords.AnyAsync(r => r.ResidentId == residentId, TestContext.Current.CancellationToken));
     }
@@ -107,7 +107,7 @@ public sealed class AuditTrailTests(TongbanApp app) : IClassFixture<TongbanApp>
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
         {
             await using var scope = app.Scope();
-            await scope.ServiceProvider.GetRequiredService<AuditTrail>().Record(residentId, Clerk, AuditAction.Viewed, "Profile", TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().Record(residentId, Clerk, AuditAction.Viewed, AuditSubject.Profile, TestContext.Current.CancellationToken);
         }));
 
         Assert.Null(await FirstBreak(residentId));
@@ -132,7 +132,7 @@ public sealed class AuditTrailTests(TongbanApp app) : IClassFixture<TongbanApp>
             ActorName = "陈晓雯",
             Channel = Channel.Counter,
             Action = AuditAction.Viewed,
-            Subject = "Profile",
+            Subject = AuditSubject.Profile,
             Reason = "consent:C-1",
             PreviousHash = "ab",
             Hash = "",
@@ -142,5 +142,24 @@ public sealed class AuditTrailTests(TongbanApp app) : IClassFixture<TongbanApp>
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Canonical)));
 
         Assert.Equal(expected, AuditTrail.HashOf(record));
+    }
+
+    [Theory]
+    [InlineData("Profile")]
+    [InlineData("Case:Y0N9-5SGB-7")]
+    [InlineData("Letter:0f8fad5bd9cb469fa16570867728950e")]
+    public void ASubject_IsStoredAsItWasBeforeItHadAType(string stored)
+    {
+        var subject = AuditSubject.Parse(stored);
+
+        Assert.Equal(stored, subject.ToString());
+    }
+
+    [Fact]
+    public void ACaseSubject_KeepsTheReferenceSheReads()
+    {
+        Assert.Equal("Case:Y0N9-5SGB-7", AuditSubject.Case("Y0N9-5SGB-7").ToString());
+        Assert.Equal("Audit.Viewed.Case", AuditSubject.Case("Y0N9-5SGB-7").TextKey(AuditAction.Viewed));
+        Assert.Throws<FormatException>(() => AuditSubject.Parse("Cases:1"));
     }
 }

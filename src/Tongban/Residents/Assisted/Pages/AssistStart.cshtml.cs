@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Platform.Auth;
+using Tongban.Platform.Web;
 using Tongban.Staff;
 
 namespace Tongban.Residents.Assisted.Pages;
@@ -13,7 +14,7 @@ public sealed class AssistStartModel(StartAssistedSession start) : PageModel
     [BindProperty]
     public AssistInput Input { get; set; } = new();
 
-    public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
     public bool NotRegisteredYet { get; private set; }
 
     /// <summary>A code went to the mobile of the account she already has: the clerk types what she reads out.</summary>

@@ -27,7 +27,7 @@ public sealed class AssistedResidentModel(AppDbContext db, ResidentAccessPolicy 
 
         Resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId, cancellationToken);
         DistrictName = (await catalogue.Current(cancellationToken)).Districts.FirstOrDefault(d => d.Code == Resident.DistrictCode)?.Name.Current;
-        await audit.Record(residentId, actor, AuditAction.Viewed, "Profile", cancellationToken);
+        await audit.Record(residentId, actor, AuditAction.Viewed, AuditSubject.Profile, cancellationToken);
         return Page();
     }
 }

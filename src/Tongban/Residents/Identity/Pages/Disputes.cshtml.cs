@@ -70,7 +70,7 @@ public sealed class DisputesModel(AppDbContext db, ResolveIdentityDispute resolv
                 var actor = new Actor(ActorKind.Staff, User.Id(), User.Identity?.Name ?? "", Channel.Counter, $"dispute:{dispute.Id}");
                 foreach (var person in people)
                 {
-                    await audit.Record(person.Id, actor, AuditAction.Viewed, "Profile", cancellationToken);
+                    await audit.Record(person.Id, actor, AuditAction.Viewed, AuditSubject.Profile, cancellationToken);
                 }
             }
         }
