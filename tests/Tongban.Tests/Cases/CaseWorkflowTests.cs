@@ -51,6 +51,24 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
         return browser.Submit(tokenPage, form, action: url);
     }
 
+    /// <summary>A reference printed before the check character changed (ending in a symbol) still finds her case.</summary>
+    [Fact]
+    public async Task AReferenceFromAnOldLetter_StillFindsTheCase()
+    {
+        var (resident, reference) = await CaseWithOfficer();
+        await using (var scope = app.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.Where(c => c.Reference == CaseReference.Normalize(reference))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Reference, "Y0N95SGB$"), TestContext.Current.CancellationToken);
+        }
+
+        var (status, html, _) = await resident.Get("/cases/y0n9-5sgb-$");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Y0N9-5SGB-$", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.Get("/cases/Y0N9-5SGB-*")).Status);
+    }
+
     [Fact]
     public async Task AcceptAskForEverythingAtOnceAnswerAndApprove_EachStepIsLoggedAndTheStatusFollows()
     {
