@@ -22,7 +22,7 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
 
     /// <summary>The actions that change what she must know or do.</summary>
     public static bool Matters(CaseActionKind kind) =>
-        kind is CaseActionKind.Accepted or CaseActionKind.MoreInformationRequested or CaseActionKind.Approved or CaseActionKind.Rejected or CaseActionKind.Withdrawn;
+        kind is CaseActionKind.Accepted or CaseActionKind.MoreInformationRequested or CaseActionKind.FurtherNotice or CaseActionKind.Approved or CaseActionKind.Rejected or CaseActionKind.Withdrawn;
 
     /// <summary>Writes the message the change's newest action owes her, if any.</summary>
     public async Task Follow(CaseChange change, CancellationToken cancellationToken)

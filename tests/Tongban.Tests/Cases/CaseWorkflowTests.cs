@@ -278,6 +278,83 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
         Assert.Equal([AuditAction.Changed, AuditAction.Viewed], (await TrailOf(residentId)).Skip(before.Count).Select(r => r.Action));
     }
 
+    /// <summary>一次性告知 means once: a second notice is not offered to the officer and refused if forged; the head may send one, with a reason she is shown.</summary>
+    [Fact]
+    public async Task AOneTimeNotice_IsSentOnce_AFurtherOneOnlyByTheHeadWithAReasonSheIsShown()
+    {
+        var (resident, reference) = await CaseWithOfficer();
+        var officer = await People.SignInStaff(app, "officer.civil");
+        var staffPage = $"/staff/cases/{reference}";
+        await Act(officer, staffPage, CaseActionKind.Accepted);
+        await Act(officer, staffPage, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "Household register (户口簿)" });
+        await Act(resident, $"/cases/{reference}", CaseActionKind.InformationProvided, new() { ["Text"] = "Brought it to the hall." });
+        Assert.Equal(CaseStatus.InProgress, (await Stored(reference)).Case.Status);
+
+        var (_, officerPage, _) = await officer.Get(staffPage);
+        Assert.DoesNotContain($"value=\"{CaseActionKind.MoreInformationRequested}\"", officerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{CaseActionKind.FurtherNotice}\"", officerPage, StringComparison.Ordinal);
+        var version = $"{(await Stored(reference)).Case.Version}";
+        var (_, refused, _) = await Forge(officer, staffPage, staffPage, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "A photo", ["Version"] = version });
+        Assert.Contains("This action is not possible for this case now.", refused, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.InProgress, (await Stored(reference)).Case.Status);
+
+        var head = await People.SignInStaff(app, "head.civil");
+        var (_, headPage, _) = await head.Get(staffPage);
+        Assert.DoesNotContain($"value=\"{CaseActionKind.MoreInformationRequested}\"", headPage, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{CaseActionKind.FurtherNotice}\"", headPage, StringComparison.Ordinal);
+        var (status, noReason, _) = await Act(head, staffPage, CaseActionKind.FurtherNotice, new() { ["Items"] = "A recent photo, 2 inch" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Say why the one-time notice did not list these items", noReason, StringComparison.Ordinal);
+        Assert.Contains("A recent photo, 2 inch", noReason, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(head, staffPage, CaseActionKind.FurtherNotice, new() { ["Items"] = "A recent photo, 2 inch", ["Text"] = "The card's new rules of 1 December ask for a photo." })).Status);
+
+        var (stored, log) = await Stored(reference);
+        Assert.Equal(CaseStatus.WaitingForResident, stored.Status);
+        Assert.Equal(1, log.Count(a => a.Kind == CaseActionKind.MoreInformationRequested));
+        var (_, herPage, _) = await resident.Get($"/cases/{reference}");
+        Assert.Contains("The department head approved asking you for them", herPage, StringComparison.Ordinal);
+        Assert.Contains("The card&#x27;s new rules of 1 December ask for a photo.", herPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing else will be asked of you later", herPage, StringComparison.Ordinal);
+    }
+
+    /// <summary>Her trail says what each officer did, with the right they did it by, in both languages.</summary>
+    [Fact]
+    public async Task HerTrail_SaysWhatTheOfficerDid_AndByWhatRight()
+    {
+        var mobile = People.NewMobile();
+        var resident = await People.SignInResident(app, mobile);
+        var reference = await Applying.Apply(resident, "senior-citizen-card", TooYoungForTheCard);
+        var officer = await People.SignInStaff(app, "officer.civil");
+        await Act(officer, $"/staff/cases/{reference}", CaseActionKind.Accepted);
+        await Act(officer, $"/staff/cases/{reference}", CaseActionKind.Approved);
+
+        var (_, english, _) = await resident.Get("/me/activity");
+        Assert.Contains("Accepted your application (the time limit runs)", english, StringComparison.Ordinal);
+        Assert.Contains("Approved your application", english, StringComparison.Ordinal);
+        Assert.Contains("Officer of the department that handles the application", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Asked for a person to review", english, StringComparison.Ordinal);
+
+        var chinese = await People.SignInResident(app, mobile, "zh-CN");
+        var (_, zh, _) = await chinese.Get("/me/activity");
+        Assert.Contains("受理了您的申请", zh, StringComparison.Ordinal);
+        Assert.Contains("批准了您的申请", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("为您申请了人工复核", zh, StringComparison.Ordinal);
+    }
+
+    /// <summary>Before an officer accepts, her page does not say accepted (已受理) in any language.</summary>
+    [Fact]
+    public async Task BeforeAnOfficerAccepts_NothingSaysAccepted()
+    {
+        var mobile = People.NewMobile();
+        var chinese = await People.SignInResident(app, mobile, "zh-CN");
+        var reference = await Applying.Apply(chinese, "senior-citizen-card", TooYoungForTheCard);
+
+        var (_, zh, _) = await chinese.Get($"/cases/{reference}");
+
+        Assert.DoesNotContain("已受理", zh, StringComparison.Ordinal);
+        Assert.Contains("等待工作人员受理", zh, StringComparison.Ordinal);
+    }
+
     private async Task<List<AuditRecord>> TrailOf(Guid residentId)
     {
         await using var scope = app.Scope();

@@ -50,7 +50,8 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
             return AppendResult.Stale;
         }
 
-        if (!CaseTransitions.Allows(target, input.Kind))
+        var log = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(cancellationToken);
+        if (!CaseTransitions.Allows(target, log, input.Kind))
         {
             return AppendResult.NotAllowed;
         }
@@ -62,7 +63,6 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
         action.LegalBasis = input.LegalBasis?.Trim() is { Length: > 0 } basis ? basis : null;
         action.Items = (input.Items ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
         (action.AssignedToId, action.AssignedToName) = (input.AssignTo, input.AssignToName);
-        var log = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(cancellationToken);
         log.Add(action);
         var state = CaseState.Replay(log, target.TimeLimitWorkingDays, calendar);
         state.ApplyTo(target);
@@ -85,7 +85,7 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
             return AppendResult.Stale;
         }
 
-        await audit.Record(target.ResidentId, actor, AuditAction.Changed, AuditSubject.Case(CaseReference.Display(target.Reference)), cancellationToken);
+        await audit.Record(target.ResidentId, actor, AuditAction.Changed, AuditSubject.Case(CaseReference.Display(target.Reference), input.Kind.ToString()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AppendResult.Done;
     }

@@ -33,10 +33,10 @@ public sealed record CaseActionInput(
             case CaseActionKind.Rejected when string.IsNullOrWhiteSpace(LegalBasis):
                 problems.Add(new("LegalBasis", t["Name the law or regulation the refusal rests on."]));
                 break;
-            case CaseActionKind.MoreInformationRequested when !(Items ?? []).Any(i => !string.IsNullOrWhiteSpace(i)):
+            case CaseActionKind.MoreInformationRequested or CaseActionKind.FurtherNotice when !(Items ?? []).Any(i => !string.IsNullOrWhiteSpace(i)):
                 problems.Add(new("Items", t["List every missing item, one per line."]));
                 break;
-            case CaseActionKind.MoreInformationRequested when Items!.Count > MaxItems || Items.Any(i => i.Length > 300):
+            case CaseActionKind.MoreInformationRequested or CaseActionKind.FurtherNotice when Items!.Count > MaxItems || Items.Any(i => i.Length > 300):
                 problems.Add(new("Items", t["List at most 20 items of at most 300 characters each."]));
                 break;
             case CaseActionKind.InformationProvided when string.IsNullOrWhiteSpace(Text):
@@ -45,6 +45,11 @@ public sealed record CaseActionInput(
             case CaseActionKind.Reassigned when AssignTo is null:
                 problems.Add(new("AssignTo", t["Choose the officer to hand the case to."]));
                 break;
+        }
+
+        if (Kind == CaseActionKind.FurtherNotice && string.IsNullOrWhiteSpace(Text))
+        {
+            problems.Add(new("Text", t["Say why the one-time notice did not list these items: she is shown your reason."]));
         }
 
         return problems;

@@ -27,4 +27,10 @@ public enum CaseActionKind
 
     /// <summary>She asked for a person to look again at an automatic decision.</summary>
     ReviewRequested,
+
+    /// <summary>
+    /// A second request for information after the one-time notice: only the department head sends it, with the reason
+    /// the first did not list everything, and she is shown it as such. The clock stops as for the first.
+    /// </summary>
+    FurtherNotice,
 }

@@ -38,6 +38,7 @@ public static class CaseActionRights
         [CaseActionKind.Reassigned] = [CaseParty.DepartmentHead],
         [CaseActionKind.Escalated] = [CaseParty.Officer, CaseParty.DepartmentHead, CaseParty.Rules],
         [CaseActionKind.ReviewRequested] = [CaseParty.Applicant],
+        [CaseActionKind.FurtherNotice] = [CaseParty.DepartmentHead],
     };
 
     /// <summary>Which side the actor is on; null for staff whose role has no part in casework (an analyst, an operator).</summary>

@@ -50,7 +50,7 @@ public sealed record CaseState(
                     }
 
                     break;
-                case CaseActionKind.MoreInformationRequested:
+                case CaseActionKind.MoreInformationRequested or CaseActionKind.FurtherNotice:
                     (status, waitingSince, waitingFrom, notice) = (CaseStatus.WaitingForResident, a.At, day, a.Items);
                     break;
                 case CaseActionKind.InformationProvided:

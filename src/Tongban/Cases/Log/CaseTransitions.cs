@@ -9,7 +9,7 @@ public static class CaseTransitions
     {
         CaseActionKind.Submitted => false,
         CaseActionKind.Accepted => from == CaseStatus.WithOfficer,
-        CaseActionKind.MoreInformationRequested => from is CaseStatus.WithOfficer or CaseStatus.InProgress,
+        CaseActionKind.MoreInformationRequested or CaseActionKind.FurtherNotice => from is CaseStatus.WithOfficer or CaseStatus.InProgress,
         CaseActionKind.InformationProvided => from == CaseStatus.WaitingForResident,
         CaseActionKind.Approved => from == CaseStatus.InProgress,
         CaseActionKind.Rejected => from is CaseStatus.InProgress or CaseStatus.WaitingForResident,
@@ -21,12 +21,22 @@ public static class CaseTransitions
         _ => false,
     };
 
-    /// <summary>As <see cref="Allows(CaseStatus, CaseActionKind)"/>, and a review only of a decision the rules made, once.</summary>
-    public static bool Allows(Case target, CaseActionKind action)
+    /// <summary>
+    /// As <see cref="Allows(CaseStatus, CaseActionKind)"/>, and given the case's log so far: a review only of a decision
+    /// the rules made, once; one one-time notice per case (一次性告知 means all at once), anything after it a further notice.
+    /// </summary>
+    public static bool Allows(Case target, IEnumerable<CaseAction> log, CaseActionKind action)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return Allows(target.Status, action)
-            && (action != CaseActionKind.ReviewRequested || (target.RuleOutcomes.Count > 0 && target.ReviewRequestedAt is null));
+        ArgumentNullException.ThrowIfNull(log);
+        var noticeSent = log.Any(a => a.Kind == CaseActionKind.MoreInformationRequested);
+        return Allows(target.Status, action) && action switch
+        {
+            CaseActionKind.ReviewRequested => target.RuleOutcomes.Count > 0 && target.ReviewRequestedAt is null,
+            CaseActionKind.MoreInformationRequested => !noticeSent,
+            CaseActionKind.FurtherNotice => noticeSent,
+            _ => true,
+        };
     }
 
     public static bool IsOpen(CaseStatus status) => Open.Contains(status);

@@ -5,6 +5,7 @@ using Tongban.Cases.Log;
 using Tongban.Catalogue;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
+using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
@@ -16,7 +17,7 @@ namespace Tongban.Cases.Pages;
 /// helping her: status, what happens next, history; answering a one-time notice, withdrawing, asking for review.
 /// </summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
-public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
+public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, WorkingDayCalendar calendar, TimeProvider clock, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
 {
     public Service? Service { get; private set; }
     public string ServiceName { get; private set; } = "";
@@ -24,8 +25,12 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
     public bool CanAskForReview => May(CaseActionKind.ReviewRequested);
     public bool CanWithdraw => May(CaseActionKind.Withdrawn);
 
+    /// <summary>The date by which a person would answer if she asked for a review now: the log replayed with that request added.</summary>
+    public DateOnly ReviewDueOn =>
+        CaseState.Replay([.. History, RequestNow()], Case.TimeLimitWorkingDays, calendar).DueOn;
+
     /// <summary>The open one-time notice: the items of the last request for information while she is waited for.</summary>
-    public CaseAction? OpenNotice => Case.Status == CaseStatus.WaitingForResident ? History.LastOrDefault(a => a.Kind == CaseActionKind.MoreInformationRequested) : null;
+    public CaseAction? OpenNotice => Case.Status == CaseStatus.WaitingForResident ? History.LastOrDefault(a => a.Kind is CaseActionKind.MoreInformationRequested or CaseActionKind.FurtherNotice) : null;
 
     public async Task<IActionResult> OnPost(string reference, CancellationToken cancellationToken)
     {
@@ -53,7 +58,14 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
         return Page();
     }
 
-    private bool May(CaseActionKind kind) => CaseActionRights.MayTake(Actor, kind) && CaseTransitions.Allows(Case, kind);
+    private CaseAction RequestNow()
+    {
+        var request = CaseAction.By(Actor, CaseActionKind.ReviewRequested, clock.GetUtcNow().UtcDateTime);
+        request.Sequence = History.Count + 1;
+        return request;
+    }
+
+    private bool May(CaseActionKind kind) => CaseActionRights.MayTake(Actor, kind) && CaseTransitions.Allows(Case, History, kind);
 
     protected override async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
     {

@@ -107,7 +107,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
             : (a.Key, a.Value, (string?)null)).ToList();
         ServiceName = snapshot.Service(found.ServiceCode)?.Name.Current ?? found.ServiceCode;
         PartnerName = found.PartnerCode is { } partner ? partners.Value.Apps.GetValueOrDefault(partner)?.Name ?? partner : null;
-        Allowed = Enum.GetValues<CaseActionKind>().Where(k => CaseActionRights.MayTake(actor, k) && CaseTransitions.Allows(found, k)).ToList();
+        Allowed = Enum.GetValues<CaseActionKind>().Where(k => CaseActionRights.MayTake(actor, k) && CaseTransitions.Allows(found, History, k)).ToList();
         if (Allowed.Contains(CaseActionKind.Reassigned))
         {
             var department = User.FindFirst(StaffPrincipal.DepartmentClaim)?.Value;

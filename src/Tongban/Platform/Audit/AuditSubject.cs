@@ -17,10 +17,11 @@ public enum AuditSubjectKind
 }
 
 /// <summary>
-/// What a trail entry touched: a kind, and for a case, its documents or a letter, which one. Stored (and hashed) as
-/// "Kind" or "Kind:Key", the form every existing record already has, so chains written before this type still verify.
+/// What a trail entry touched: a kind; for a case, its documents or a letter, which one; for a change to a case, what
+/// was done (approved, a notice…), so that she reads what happened and not only that something did. Stored (and
+/// hashed) as "Kind", "Kind:Key" or "Kind:Key:Detail"; records written before this type still parse and verify.
 /// </summary>
-public readonly record struct AuditSubject(AuditSubjectKind Kind, string? Key = null)
+public readonly record struct AuditSubject(AuditSubjectKind Kind, string? Key = null, string? Detail = null)
 {
     public static AuditSubject Profile => new(AuditSubjectKind.Profile);
     public static AuditSubject Mobile => new(AuditSubjectKind.Mobile);
@@ -32,24 +33,31 @@ public readonly record struct AuditSubject(AuditSubjectKind Kind, string? Key = 
     /// <summary>A case, by the reference she reads on her letters.</summary>
     public static AuditSubject Case(string displayedReference) => new(AuditSubjectKind.Case, displayedReference);
 
+    /// <summary>A change to a case: which case, and what was done to it (the case action's name).</summary>
+    public static AuditSubject Case(string displayedReference, string action) => new(AuditSubjectKind.Case, displayedReference, action);
+
     /// <summary>The documents she uploaded to a case, by the case's reference.</summary>
     public static AuditSubject Documents(string displayedReference) => new(AuditSubjectKind.Document, displayedReference);
 
     /// <summary>A letter to her, printed in the given batch.</summary>
     public static AuditSubject Letter(Guid batchId) => new(AuditSubjectKind.Letter, batchId.ToString("N", CultureInfo.InvariantCulture));
 
-    /// <summary>The resource key of the words for an entry with this subject, e.g. "Audit.Viewed.Case".</summary>
-    public string TextKey(AuditAction action) => $"Audit.{action}.{Kind}";
+    /// <summary>The resource key of the words for an entry with this subject, e.g. "Audit.Viewed.Case" or "Audit.Changed.Case.Approved".</summary>
+    public string TextKey(AuditAction action) => Detail is null ? $"Audit.{action}.{Kind}" : $"Audit.{action}.{Kind}.{Detail}";
 
-    public override string ToString() => Key is null ? Kind.ToString() : $"{Kind}:{Key}";
+    public override string ToString() => (Key, Detail) switch
+    {
+        (null, _) => Kind.ToString(),
+        (_, null) => $"{Kind}:{Key}",
+        _ => $"{Kind}:{Key}:{Detail}",
+    };
 
     public static AuditSubject Parse(string stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var colon = stored.IndexOf(':', StringComparison.Ordinal);
-        var kind = colon < 0 ? stored : stored[..colon];
-        return Enum.TryParse<AuditSubjectKind>(kind, out var parsed) && Enum.IsDefined(parsed)
-            ? new(parsed, colon < 0 ? null : stored[(colon + 1)..])
+        var parts = stored.Split(':', 3);
+        return Enum.TryParse<AuditSubjectKind>(parts[0], out var parsed) && Enum.IsDefined(parsed)
+            ? new(parsed, parts.ElementAtOrDefault(1), parts.ElementAtOrDefault(2))
             : throw new FormatException($"Unknown audit subject '{stored}'.");
     }
 }

@@ -148,6 +148,7 @@ public sealed class AuditTrailTests(TongbanApp app) : IClassFixture<TongbanApp>
     [InlineData("Profile")]
     [InlineData("Case:Y0N9-5SGB-7")]
     [InlineData("Letter:0f8fad5bd9cb469fa16570867728950e")]
+    [InlineData("Case:Y0N9-5SGB-7:Approved")]
     public void ASubject_IsStoredAsItWasBeforeItHadAType(string stored)
     {
         var subject = AuditSubject.Parse(stored);
