@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Applications.Reapplying;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Audit;
@@ -55,6 +56,27 @@ public abstract class ApplicationPageModel(CatalogueStore catalogue, ResidentAcc
 
         ResidentId = residentId;
         Actor = actor!;
+        return null;
+    }
+
+    /// <summary>The services of the form she cannot apply for now (one pending, or granted already), each with the reason.</summary>
+    public IReadOnlyList<Blocked> LeftOut { get; private set; } = [];
+
+    /// <summary>
+    /// After <see cref="Authorize"/>: leaves out of the form the services she cannot apply for again now, so that she is
+    /// not asked their questions; when that is all of them, the page that says why is shown instead.
+    /// </summary>
+    protected async Task<IActionResult?> LeaveOutWhatSheHas(EarlierCases earlierCases)
+    {
+        ArgumentNullException.ThrowIfNull(earlierCases);
+        var earlier = await earlierCases.Of(ResidentId, Form.Services.Select(s => s.Service.Code).ToList(), HttpContext.RequestAborted);
+        LeftOut = Form.Services.Select(s => MayApplyAgain.Check(s.Service, earlier, Today)).OfType<Blocked>().ToList();
+        if (LeftOut.Count == Form.Services.Count)
+        {
+            return Redirect($"{Form.Path}/not-now");
+        }
+
+        Form = Form.Without(LeftOut.Select(b => b.Service.Code).ToList());
         return null;
     }
 }

@@ -7,6 +7,7 @@ public static class ApplicationsSetup
         services.AddScoped<StartApplication>();
         services.AddScoped<SaveAnswer>();
         services.AddScoped<SubmitApplication>();
+        services.AddScoped<Reapplying.EarlierCases>();
         services.AddScoped<RecordFormStep>();
         services.AddScoped<StoreUpload>();
         services.AddSingleton<SubmissionMetrics>();

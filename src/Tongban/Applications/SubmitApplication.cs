@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Tongban.Applications.Reapplying;
 using Tongban.Cases;
 using Tongban.Cases.Log;
 using Tongban.Catalogue.Forms;
@@ -9,14 +10,17 @@ using Tongban.Platform.Data;
 
 namespace Tongban.Applications;
 
-public sealed record Submitted(IReadOnlyList<Case> Cases, Question? Unanswered);
+/// <param name="Cases">The cases made (or made the first time the draft was sent).</param>
+/// <param name="Unanswered">A question still to answer: nothing was sent.</param>
+/// <param name="Blocked">The services left out because she has one pending or granted already (see <see cref="MayApplyAgain"/>); when every service is, nothing was sent and the draft stays open.</param>
+public sealed record Submitted(IReadOnlyList<Case> Cases, Question? Unanswered, IReadOnlyList<Blocked>? Blocked = null);
 
 /// <summary>
 /// Turns a finished draft into one case per service, each judged at once by its published rules
 /// (秒批): approved when every rule passes, otherwise with a person, with the reasons either way.
 /// Submitting twice (a double click, a retry, the back button) returns the cases of the first time.
 /// </summary>
-public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, AuditTrail audit, OpenCase open, SubmissionMetrics metrics)
+public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, AuditTrail audit, OpenCase open, EarlierCases earlierCases, SubmissionMetrics metrics)
 {
     /// <returns>Null when the draft is not <paramref name="residentId"/>'s draft of this form.</returns>
     public async Task<Submitted?> Handle(Guid draftId, Guid residentId, ApplicationForm form, Actor actor, CancellationToken cancellationToken)
@@ -39,22 +43,39 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Audit
 
         var today = clock.Today();
         var answers = draft.Answers();
+        var audited = !actor.IsResident(draft.ResidentId);
+
+        // Her earlier cases are read, and the new ones written, while her key is held: two tabs, or the life event and
+        // the service on its own, sending at once cannot both get what may be had once. What she cannot have now is
+        // left out of the form, as the pages left it out of the questions.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Lock($"apply:{draft.ResidentId:N}", cancellationToken);
+        if (await db.Drafts.AnyAsync(d => d.Id == draftId && d.SubmittedAt != null, cancellationToken))
+        {
+            // The same draft sent twice at once (a double click): the second waited for the first and shows its cases.
+            return new(await CasesOf(draftId, cancellationToken), null);
+        }
+
+        var earlier = await earlierCases.Of(draft.ResidentId, form.Services.Select(s => s.Service.Code).ToList(), cancellationToken);
+        var blocked = form.Services.Select(s => MayApplyAgain.Check(s.Service, earlier, today)).OfType<Blocked>().ToList();
+        if (blocked.Count == form.Services.Count)
+        {
+            return new([], null, blocked);
+        }
+
+        form = form.Without(blocked.Select(b => b.Service.Code).ToList());
         if (ApplicationFlow.Next(form, answers, today) is { } missing)
         {
             return new([], missing);
         }
 
         var visible = ApplicationFlow.Visible(form, answers, today).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
-        // The cases and the draft are saved by one SaveChanges (atomic on its own); a transaction around it is
-        // needed only when audit records join them, that is when someone acts for her.
-        var audited = !actor.IsResident(draft.ResidentId);
-        await using var transaction = audited ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var cases = new List<Case>();
         foreach (var (service, serviceForm) in form.Services)
         {
             var decidingAt = Stopwatch.GetTimestamp();
             var own = serviceForm.Questions.Where(q => visible.Contains(q.Id) && answers.ContainsKey(q.Id)).ToDictionary(q => q.Id, q => answers[q.Id], StringComparer.Ordinal);
-            var decision = InstantApproval.InstantApproval.Decide(serviceForm, own, today);
+            var decision = InstantApproval.InstantApproval.Decide(serviceForm, own, today, earlier);
             metrics.Decided(service.Code, decision.Approved, decidingAt);
             var application = new CaseApplication(service.Code, service.TimeLimitWorkingDays, serviceForm.Version, draft.ResidentId, draft.Id, own, decision);
             cases.Add(await open.Handle(application, actor, resident, cancellationToken));
@@ -68,27 +89,22 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Audit
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
+            if (audited)
             {
                 foreach (var c in cases)
                 {
                     await audit.Record(draft.ResidentId, actor, AuditAction.Created, AuditSubject.Case(CaseReference.Display(c.Reference)), cancellationToken);
                 }
-
-                await transaction.CommitAsync(cancellationToken);
             }
 
+            await transaction.CommitAsync(cancellationToken);
             metrics.Submitted(actor.Channel, startedAt);
-            return new(cases, null);
+            return new(cases, null, blocked);
         }
         catch (DbUpdateException)
         {
             // Another request submitted the same draft first (or saved an answer meanwhile): show what it made.
-            if (transaction is not null)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-            }
-
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var first = await CasesOf(draftId, cancellationToken);
             return first.Count > 0 ? new(first, null) : throw new InvalidOperationException("The draft changed while it was being submitted; please try again.");

@@ -22,6 +22,12 @@ public sealed class Service
 
     public bool IssuesECertificate { get; set; }
 
+    /// <summary>Whether and when she may apply again; see <see cref="ReapplyRule"/>.</summary>
+    public ReapplyRule Reapply { get; set; }
+
+    /// <summary>For <see cref="ReapplyRule.OncePerPeriod"/>: days after a grant before the next application.</summary>
+    public int? ReapplyAfterDays { get; set; }
+
     /// <summary>Shown among the most used services on the home page (chosen by the city until case volumes can rank them).</summary>
     public bool Featured { get; set; }
     public List<Material> Materials { get; set; } = [];

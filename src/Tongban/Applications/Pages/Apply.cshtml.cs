@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Tongban.Applications.Reapplying;
 using Tongban.Cases;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
@@ -22,7 +23,7 @@ namespace Tongban.Applications.Pages;
 [RequestFormLimits(MultipartBodyLengthLimit = FilesSetup.MaxRequestBytes)]
 public sealed class ApplyModel(
     CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SaveAnswer save, RecordFormStep funnel, StoreUpload upload,
-    FindECertificate certificates, TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
+    FindECertificate certificates, EarlierCases earlierCases, TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
 {
     [FromRoute]
     public string? QuestionId { get; set; }
@@ -107,7 +108,7 @@ public sealed class ApplyModel(
     /// <returns>An answer to give instead of the page, or null to show the question.</returns>
     private async Task<IActionResult?> Load(CancellationToken cancellationToken)
     {
-        if (await Authorize(clock) is { } refused)
+        if ((await Authorize(clock) ?? await LeaveOutWhatSheHas(earlierCases)) is { } refused)
         {
             return refused;
         }

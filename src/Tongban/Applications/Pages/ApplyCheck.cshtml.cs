@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Tongban.Applications.Reapplying;
 using Tongban.Cases;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
@@ -13,7 +14,7 @@ namespace Tongban.Applications.Pages;
 /// <summary><c>…/apply/check</c>: every answer with a change link, then send. Sending twice makes nothing twice.</summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
 public sealed class ApplyCheckModel(
-    CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SubmitApplication submit,
+    CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SubmitApplication submit, EarlierCases earlierCases,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
 {
     public IReadOnlyList<(Question Question, string Shown, bool Prefilled)> Rows { get; private set; } = [];
@@ -22,7 +23,7 @@ public sealed class ApplyCheckModel(
 
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
-        if (await Authorize(clock) is { } refused)
+        if ((await Authorize(clock) ?? await LeaveOutWhatSheHas(earlierCases)) is { } refused)
         {
             return refused;
         }
@@ -45,6 +46,7 @@ public sealed class ApplyCheckModel(
     /// <param name="cancellationToken">Stops with the request.</param>
     public async Task<IActionResult> OnPost(Guid draft, CancellationToken cancellationToken)
     {
+        // Not left out here: a second send of a sent draft finds its cases, and the submission leaves out what she has.
         if (await Authorize(clock) is { } refused)
         {
             return refused;
@@ -59,6 +61,12 @@ public sealed class ApplyCheckModel(
         if (result.Unanswered is { } missing)
         {
             return Redirect($"{Form.Path}/{missing.Id}");
+        }
+
+        if (result.Cases.Count == 0)
+        {
+            // Another tab sent it first: nothing was sent twice, and the page says why.
+            return Redirect($"{Form.Path}/not-now");
         }
 
         return Redirect($"{Form.Path}/done/{draft}");

@@ -18,6 +18,14 @@ public sealed record ApplicationForm(string Kind, string Code, LocalizedText Tit
 
     public string Path => $"/{Kind}/{Code}/apply";
 
+    /// <summary>The same form without some of its services, asking only what the others need.</summary>
+    public ApplicationForm Without(IReadOnlyCollection<string> serviceCodes)
+    {
+        ArgumentNullException.ThrowIfNull(serviceCodes);
+        var kept = Services.Where(s => !serviceCodes.Contains(s.Service.Code)).ToList();
+        return this with { Services = kept, Questions = kept.SelectMany(s => s.Form.Questions).DistinctBy(q => q.Id).ToList() };
+    }
+
     public static ApplicationForm? ForService(Service service, FormDefinition? form) =>
         form is null ? null : new("services", service.Code, service.Name, form.Questions, [(service, form)]);
 

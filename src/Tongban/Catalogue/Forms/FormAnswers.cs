@@ -6,9 +6,10 @@ namespace Tongban.Catalogue.Forms;
 /// The answers as rules and conditions see them, under the name <c>a</c>:
 /// <c>a.Age("applicant.dateOfBirth") &gt;= 80</c>, <c>a.Yes("household.ownsHome")</c>,
 /// <c>a.Number("household.monthlyIncome") &lt;= 1300</c>, <c>a.Is("applicant.district", "futian")</c>.
-/// Missing answers read as empty, zero or no, never as an error.
+/// Missing answers read as empty, zero or no, never as an error. Her earlier applications are seen too:
+/// <c>a.Granted("unemployment-benefit")</c>, <c>a.GrantedWithinDays("maternity-allowance", 300)</c>, <c>a.Pending("…")</c>.
 /// </summary>
-public sealed class FormAnswers(IReadOnlyDictionary<string, string> values, DateOnly today)
+public sealed class FormAnswers(IReadOnlyDictionary<string, string> values, DateOnly today, IReadOnlyList<EarlierCase>? earlier = null)
 {
     public DateOnly Today => today;
 
@@ -50,6 +51,16 @@ public sealed class FormAnswers(IReadOnlyDictionary<string, string> values, Date
         var age = today.Year - born.Year;
         return born.AddYears(age) > today ? age - 1 : age;
     }
+
+    /// <summary>Whether a case of the service was ever granted to her.</summary>
+    public bool Granted(string service) => (earlier ?? []).Any(c => c.ServiceCode == service && c.Granted);
+
+    /// <summary>Whether a case of the service was granted to her in the last <paramref name="days"/> days.</summary>
+    public bool GrantedWithinDays(string service, int days) =>
+        (earlier ?? []).Any(c => c.ServiceCode == service && c.Granted && c.DecidedOn is { } on && today.DayNumber - on.DayNumber < days);
+
+    /// <summary>Whether she has an application for the service that is not decided yet.</summary>
+    public bool Pending(string service) => (earlier ?? []).Any(c => c.ServiceCode == service && c.Open);
 
     /// <summary>Whole days from the date answer to today (negative for a future date); 0 when there is no date.</summary>
     public int DaysSince(string id) => Date(id) is { } d ? today.DayNumber - d.DayNumber : 0;

@@ -47,7 +47,9 @@ public sealed record ServiceDto(
     List<ChannelDto>? Channels,
     bool? IssuesECertificate,
     List<string>? LifeEvents,
-    bool? Featured = null);
+    bool? Featured = null,
+    string? Reapply = null,
+    int? ReapplyAfterDays = null);
 
 public sealed record MaterialDto(TextDto? Name, string? ECertificate);
 

@@ -133,6 +133,8 @@ public sealed class ImportCatalogue(AppDbContext db, CatalogueStore store, TimeP
             s.TimeLimitWorkingDays = dto.TimeLimitWorkingDays!.Value;
             s.IssuesECertificate = dto.IssuesECertificate!.Value;
             s.Featured = dto.Featured ?? false;
+            s.Reapply = ValidateCatalogue.ReapplyOf(dto);
+            s.ReapplyAfterDays = s.Reapply == ReapplyRule.OncePerPeriod ? dto.ReapplyAfterDays : null;
             s.RetiredAt = null;
 
             // Collections are replaced only when their content differs, so an unchanged service stays unchanged.

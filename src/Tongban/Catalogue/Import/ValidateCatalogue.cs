@@ -9,6 +9,11 @@ namespace Tongban.Catalogue.Import;
 public static partial class ValidateCatalogue
 {
     public const int MaxTimeLimitWorkingDays = 250;
+    public const int MaxReapplyAfterDays = 3660;
+
+    /// <summary>The service's reapply rule as written (any case), <see cref="ReapplyRule.AfterClosed"/> when it says none.</summary>
+    public static ReapplyRule ReapplyOf(ServiceDto dto) =>
+        Enum.TryParse<ReapplyRule>(dto?.Reapply, ignoreCase: true, out var rule) ? rule : ReapplyRule.AfterClosed;
 
     public static List<CatalogueError> Check(CatalogueDocument document)
     {
@@ -133,6 +138,16 @@ public static partial class ValidateCatalogue
         if (s.TimeLimitWorkingDays is not { } limit || limit < 0 || limit > MaxTimeLimitWorkingDays)
         {
             errors.Add(new(file, item, "timeLimitWorkingDays", $"must be a whole number of working days from 0 to {MaxTimeLimitWorkingDays}"));
+        }
+
+        if (s.Reapply is not null && (!Enum.TryParse<ReapplyRule>(s.Reapply, ignoreCase: true, out _) || int.TryParse(s.Reapply, out _)))
+        {
+            errors.Add(new(file, item, "reapply", "must be afterClosed (the default), once, oncePerPeriod or unlimited"));
+        }
+        else if ((ReapplyOf(s) == ReapplyRule.OncePerPeriod) != (s.ReapplyAfterDays is not null)
+            || s.ReapplyAfterDays is < 1 or > MaxReapplyAfterDays)
+        {
+            errors.Add(new(file, item, "reapplyAfterDays", $"must be given (1 to {MaxReapplyAfterDays} days) exactly when reapply is oncePerPeriod"));
         }
 
         foreach (var (m, i) in (s.Materials ?? []).Select((m, i) => (m, i)))

@@ -36,6 +36,9 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         { "e-certificate of nobody", "forms/questions.json", "question 'death.certificate'", "eCertificateHolder", "ID number question" },
         { "rule on a question not asked", "forms/elderly-allowance.json", "form 'elderly-allowance' › rule 'aged-80'", "check", "applicant.weddingDate" },
         { "condition on a later question", "forms/unemployment-benefit.json", "form 'unemployment-benefit'", "ask", "employment.reason" },
+        { "unknown reapply rule", "services/civil-affairs.json", "service 'elderly-allowance'", "reapply", "oncePerPeriod" },
+        { "period without its days", "services/civil-affairs.json", "service 'elderly-allowance'", "reapplyAfterDays", "exactly when" },
+        { "days without a period", "services/civil-affairs.json", "service 'elderly-allowance'", "reapplyAfterDays", "exactly when" },
     };
 
     private static JsonNode Question(JsonNode file, string id) => file["questions"]!.AsArray().Single(q => (string?)q!["id"] == id)!;
@@ -81,6 +84,9 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
                     ask.Add("employment.reason"); // now after the question whose condition reads it
                 });
                 break;
+            case "unknown reapply rule": copy.Edit(civil, f => Elderly(f)["reapply"] = "twice"); break;
+            case "period without its days": copy.Edit(civil, f => Elderly(f)["reapply"] = "oncePerPeriod"); break;
+            case "days without a period": copy.Edit(civil, f => Elderly(f)["reapplyAfterDays"] = 30); break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null);
         }
     }

@@ -20,6 +20,23 @@ public sealed class FormExpressionsTests
     }
 
     [Theory]
+    [InlineData("!a.Granted(\"unemployment-benefit\")", false)]
+    [InlineData("a.GrantedWithinDays(\"unemployment-benefit\", 365)", true)]
+    [InlineData("a.GrantedWithinDays(\"unemployment-benefit\", 30)", false)]
+    [InlineData("a.Pending(\"senior-citizen-card\")", true)]
+    [InlineData("a.Granted(\"senior-citizen-card\")", false)]
+    public void Rules_SeeHerEarlierCases(string rule, bool expected)
+    {
+        var earlier = new[]
+        {
+            new EarlierCase("unemployment-benefit", "0000000000", Open: false, Granted: true, DecidedOn: Today.AddDays(-100)),
+            new EarlierCase("senior-citizen-card", "1111111111", Open: true, Granted: false, DecidedOn: null),
+        };
+
+        Assert.Equal(expected, FormExpressions.Evaluate(rule, new FormAnswers(new Dictionary<string, string>(), Today, earlier)));
+    }
+
+    [Theory]
     [InlineData("System.IO.File.Exists(\"/etc/passwd\")")]
     [InlineData("a.GetType().Assembly != null")]
     [InlineData("typeof(System.Environment) != null")]

@@ -94,7 +94,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"SubmittedAt\" IS NULL");
 
-                    b.ToTable("Drafts");
+                    b.ToTable("Drafts", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Applications.FormEvent", b =>
@@ -152,7 +152,55 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("FormKey", "At");
 
-                    b.ToTable("FormEvents");
+                    b.ToTable("FormEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("StaffMemberId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("StaffMemberId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("StaffAlerts", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Cases.Case", b =>
@@ -290,7 +338,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DueOn", "SubmittedAt", "Reference");
 
-                    b.ToTable("Cases");
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Cases.Log.CaseAction", b =>
@@ -351,7 +399,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasKey("CaseId", "Sequence");
 
-                    b.ToTable("CaseActions");
+                    b.ToTable("CaseActions", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.Category", b =>
@@ -385,7 +433,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Categories");
+                    b.ToTable("Categories", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.Department", b =>
@@ -424,7 +472,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Departments");
+                    b.ToTable("Departments", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.District", b =>
@@ -461,7 +509,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Districts");
+                    b.ToTable("Districts", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.LifeEvent", b =>
@@ -516,7 +564,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("LifeEvents");
+                    b.ToTable("LifeEvents", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.Service", b =>
@@ -554,6 +602,14 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("LifeEventTags")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("Reapply")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("ReapplyAfterDays")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("RetiredAt")
                         .HasColumnType("timestamp with time zone");
@@ -684,7 +740,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DepartmentId");
 
-                    b.ToTable("Services");
+                    b.ToTable("Services", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.ServiceHall", b =>
@@ -763,7 +819,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DistrictId");
 
-                    b.ToTable("ServiceHalls");
+                    b.ToTable("ServiceHalls", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Notifications.Letters.PrintBatch", b =>
@@ -797,7 +853,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("StartedAt");
 
-                    b.ToTable("PrintBatches");
+                    b.ToTable("PrintBatches", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Notifications.Notification", b =>
@@ -868,7 +924,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ResidentId", "CreatedAt");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Platform.Audit.Anchor.AuditAnchorCheck", b =>
@@ -1153,7 +1209,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("StaffId", "ResidentId");
 
-                    b.ToTable("AssistedSessions");
+                    b.ToTable("AssistedSessions", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Residents.Certificates.ECertificate", b =>
@@ -1195,7 +1251,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasIndex("Kind", "Number")
                         .IsUnique();
 
-                    b.ToTable("ECertificates");
+                    b.ToTable("ECertificates", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Residents.Delegations.Delegation", b =>
@@ -1255,7 +1311,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ProxyMobile");
 
-                    b.ToTable("Delegations");
+                    b.ToTable("Delegations", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Residents.Identity.IdentityDispute", b =>
@@ -1298,7 +1354,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumber", "ClaimantId", "ResolvedAt");
 
-                    b.ToTable("IdentityDisputes");
+                    b.ToTable("IdentityDisputes", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Residents.Resident", b =>
@@ -1383,7 +1439,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasIndex("MobileNumber")
                         .IsUnique();
 
-                    b.ToTable("Residents");
+                    b.ToTable("Residents", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Residents.SignIn.SignInCode", b =>
@@ -1427,55 +1483,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("RequestedFrom", "CreatedAt");
 
-                    b.ToTable("SignInCodes");
-                });
-
-            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<Guid>("StaffMemberId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("StaffMemberId", "Key")
-                        .IsUnique();
-
-                    b.HasIndex("StaffMemberId", "ReadAt", "CreatedAt");
-
-                    b.ToTable("StaffAlerts");
+                    b.ToTable("SignInCodes", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Staff.SignIn.StaffSignInGuard", b =>
@@ -1495,7 +1503,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasKey("UserName");
 
-                    b.ToTable("StaffSignInGuards");
+                    b.ToTable("StaffSignInGuards", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Staff.StaffMember", b =>
@@ -1561,6 +1569,21 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasOne("Tongban.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
+                {
+                    b.HasOne("Tongban.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tongban.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1646,21 +1669,6 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasOne("Tongban.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ProxyId");
-                });
-
-            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
-                {
-                    b.HasOne("Tongban.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Tongban.Staff.StaffMember", null)
-                        .WithMany()
-                        .HasForeignKey("StaffMemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.Department", b =>

@@ -87,7 +87,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"SubmittedAt\" IS NULL");
 
-                    b.ToTable("Drafts");
+                    b.ToTable("Drafts", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Applications.FormEvent", b =>
@@ -143,7 +143,55 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("FormKey", "At");
 
-                    b.ToTable("FormEvents");
+                    b.ToTable("FormEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("StaffMemberId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("StaffMemberId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("StaffAlerts", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Cases.Case", b =>
@@ -281,7 +329,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DueOn", "SubmittedAt", "Reference");
 
-                    b.ToTable("Cases");
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Cases.Log.CaseAction", b =>
@@ -342,7 +390,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("CaseId", "Sequence");
 
-                    b.ToTable("CaseActions");
+                    b.ToTable("CaseActions", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.Category", b =>
@@ -374,7 +422,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Categories");
+                    b.ToTable("Categories", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.Department", b =>
@@ -411,7 +459,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Departments");
+                    b.ToTable("Departments", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.District", b =>
@@ -446,7 +494,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Districts");
+                    b.ToTable("Districts", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.LifeEvent", b =>
@@ -499,7 +547,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("LifeEvents");
+                    b.ToTable("LifeEvents", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.Service", b =>
@@ -535,6 +583,14 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.PrimitiveCollection<string>("LifeEventTags")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Reapply")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReapplyAfterDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("RetiredAt")
                         .HasColumnType("TEXT");
@@ -665,7 +721,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DepartmentId");
 
-                    b.ToTable("Services");
+                    b.ToTable("Services", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.ServiceHall", b =>
@@ -742,7 +798,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictId");
 
-                    b.ToTable("ServiceHalls");
+                    b.ToTable("ServiceHalls", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Notifications.Letters.PrintBatch", b =>
@@ -776,7 +832,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("StartedAt");
 
-                    b.ToTable("PrintBatches");
+                    b.ToTable("PrintBatches", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Notifications.Notification", b =>
@@ -847,7 +903,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ResidentId", "CreatedAt");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Platform.Audit.Anchor.AuditAnchorCheck", b =>
@@ -1128,7 +1184,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("StaffId", "ResidentId");
 
-                    b.ToTable("AssistedSessions");
+                    b.ToTable("AssistedSessions", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Residents.Certificates.ECertificate", b =>
@@ -1170,7 +1226,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "Number")
                         .IsUnique();
 
-                    b.ToTable("ECertificates");
+                    b.ToTable("ECertificates", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Residents.Delegations.Delegation", b =>
@@ -1230,7 +1286,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ProxyMobile");
 
-                    b.ToTable("Delegations");
+                    b.ToTable("Delegations", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Residents.Identity.IdentityDispute", b =>
@@ -1273,7 +1329,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumber", "ClaimantId", "ResolvedAt");
 
-                    b.ToTable("IdentityDisputes");
+                    b.ToTable("IdentityDisputes", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Residents.Resident", b =>
@@ -1358,7 +1414,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasIndex("MobileNumber")
                         .IsUnique();
 
-                    b.ToTable("Residents");
+                    b.ToTable("Residents", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Residents.SignIn.SignInCode", b =>
@@ -1402,55 +1458,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("RequestedFrom", "CreatedAt");
 
-                    b.ToTable("SignInCodes");
-                });
-
-            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StaffMemberId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("StaffMemberId", "Key")
-                        .IsUnique();
-
-                    b.HasIndex("StaffMemberId", "ReadAt", "CreatedAt");
-
-                    b.ToTable("StaffAlerts");
+                    b.ToTable("SignInCodes", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Staff.SignIn.StaffSignInGuard", b =>
@@ -1470,7 +1478,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("UserName");
 
-                    b.ToTable("StaffSignInGuards");
+                    b.ToTable("StaffSignInGuards", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Staff.StaffMember", b =>
@@ -1536,6 +1544,21 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasOne("Tongban.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
+                {
+                    b.HasOne("Tongban.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tongban.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1621,21 +1644,6 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasOne("Tongban.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ProxyId");
-                });
-
-            modelBuilder.Entity("Tongban.Cases.Alerts.StaffAlert", b =>
-                {
-                    b.HasOne("Tongban.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Tongban.Staff.StaffMember", null)
-                        .WithMany()
-                        .HasForeignKey("StaffMemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tongban.Catalogue.Department", b =>

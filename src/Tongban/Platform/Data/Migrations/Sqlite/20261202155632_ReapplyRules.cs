@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tongban.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReapplyRules : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Reapply",
+                table: "Services",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "AfterClosed");
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReapplyAfterDays",
+                table: "Services",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Reapply",
+                table: "Services");
+
+            migrationBuilder.DropColumn(
+                name: "ReapplyAfterDays",
+                table: "Services");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Applications.Reapplying;
+using Tongban.Cases;
+using Tongban.Catalogue;
+using Tongban.Catalogue.Forms;
+using Tongban.Platform.Data;
+
+namespace Tongban.Tests.Applications;
+
+/// <summary>The catalogue's reapply rule: what is granted once is not granted again, by the same form, a life event, or two tabs at once.</summary>
+public sealed partial class ApplicationTests
+{
+    private static readonly Dictionary<string, Dictionary<string, string>> SeniorCard = new()
+    {
+        ["applicant.residency"] = Answer("hukou"),
+        ["applicant.address"] = Answer("福田区福中三路1号"),
+    };
+
+    private static readonly Dictionary<string, Dictionary<string, string>> Retiring = new()
+    {
+        ["applicant.residency"] = Answer("hukou"),
+        ["pension.contributionYears"] = Answer("30"),
+        ["pension.retired"] = Answer("yes"),
+        ["bank.accountNumber"] = Answer("6222000011112222"),
+    };
+
+    [Fact]
+    public async Task ACardGrantedOnItsOwn_IsLeftOutOfTheLifeEvent_WithTheReason_AndCannotBeAskedForAgain()
+    {
+        var (browser, _) = await ResidentWithProfile(new DateOnly(1961, 3, 1));
+        var (_, _, done) = await browser.Submit(await AnswerAll(browser, "/services/senior-citizen-card/apply", SeniorCard), new Dictionary<string, string>());
+        var card = Reference().Match((await browser.Get(done!.OriginalString)).Html).Value;
+        Assert.Equal(CaseStatus.Approved, (await CaseOf(card)).Status);
+
+        // The life event no longer asks the card's own question (the address), and says why the card is not in it.
+        var check = await AnswerAll(browser, "/life-events/retirement/apply", new(Retiring));
+        var (_, checkPage, _) = await browser.Get(check);
+        Assert.Contains("Not included, and why:", checkPage, StringComparison.Ordinal);
+        Assert.Contains($"it was granted to you already (reference {card})", checkPage, StringComparison.Ordinal);
+        (_, _, done) = await browser.Submit(check, new Dictionary<string, string>());
+        var confirmation = (await browser.Get(done!.OriginalString)).Html;
+        var services = new List<string>();
+        foreach (var reference in Reference().Matches(confirmation).Select(m => m.Value).Distinct())
+        {
+            services.Add((await CaseOf(reference)).ServiceCode);
+        }
+
+        Assert.Equal(["basic-pension-claim", "hpf-withdrawal-retirement"], services.Order());
+
+        var (status, _, notNow) = await browser.Get("/services/senior-citizen-card/apply");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/services/senior-citizen-card/apply/not-now", notNow!.OriginalString);
+        Assert.Contains(card, (await browser.Get(notNow.OriginalString)).Html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Two forms that both hold the card (on its own, and in the life event), each sent 50 times at once: one card.</summary>
+    [Fact]
+    public async Task TheSameServiceSentFromTwoFormsAtOnce_IsGrantedOnce()
+    {
+        var (browser, mobile) = await ResidentWithProfile(new DateOnly(1961, 3, 1));
+        var alone = await AnswerAll(browser, "/services/senior-citizen-card/apply", SeniorCard);
+        var (_, alonePage, _) = await browser.Get(alone);
+        var inEvent = await AnswerAll(browser, "/life-events/retirement/apply", new(Retiring) { ["applicant.address"] = Answer("福田区福中三路1号") });
+        var (_, eventPage, _) = await browser.Get(inEvent);
+        var residentId = (await Infrastructure.People.Resident(app, mobile)).Id;
+
+        var posts = Enumerable.Range(0, 100).Select(i =>
+        {
+            var (url, page) = i % 2 == 0 ? (alone, alonePage) : (inEvent, eventPage);
+            return browser.Post(url, new Dictionary<string, string> { ["draft"] = DraftField().Match(page).Groups[1].Value, ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value });
+        });
+        var answers = await Task.WhenAll(posts);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
+        await using var scope = app.Scope();
+        var cards = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases
+            .CountAsync(c => c.ResidentId == residentId && c.ServiceCode == "senior-citizen-card", TestContext.Current.CancellationToken);
+        Assert.Equal(1, cards);
+    }
+
+    public static TheoryData<string, ReapplyRule, int?, bool, bool, int, ReapplyBlock> ReapplyTable => new()
+    {
+        // service rule, period, earlier open?, earlier granted?, days since the decision → block
+        { "none before", ReapplyRule.Once, null, false, false, 0, ReapplyBlock.None },
+        { "pending blocks every rule but unlimited", ReapplyRule.AfterClosed, null, true, false, 0, ReapplyBlock.Pending },
+        { "unlimited", ReapplyRule.Unlimited, null, true, false, 0, ReapplyBlock.None },
+        { "after closed, granted", ReapplyRule.AfterClosed, null, false, true, 1, ReapplyBlock.None },
+        { "once, granted", ReapplyRule.Once, null, false, true, 4000, ReapplyBlock.AlreadyGranted },
+        { "once, refused", ReapplyRule.Once, null, false, false, 1, ReapplyBlock.None },
+        { "period, last day inside", ReapplyRule.OncePerPeriod, 365, false, true, 364, ReapplyBlock.GrantedWithinPeriod },
+        { "period, first day after", ReapplyRule.OncePerPeriod, 365, false, true, 365, ReapplyBlock.None },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReapplyTable))]
+    public void TheReapplyRule_AsATable(string name, ReapplyRule rule, int? days, bool open, bool granted, int daysAgo, ReapplyBlock expected)
+    {
+        var today = new DateOnly(2026, 12, 2);
+        var service = new Service
+        {
+            Code = "s", Name = new("甲", "A"), Summary = new("", ""), Audience = new("", ""), Eligibility = new("", ""), Fee = new("", ""),
+            Reapply = rule, ReapplyAfterDays = days,
+        };
+        var earlier = new[] { new EarlierCase("s", "000000000", open, granted, open ? null : today.AddDays(-daysAgo)), new EarlierCase("other", "1", true, false, null) };
+
+        var blocked = MayApplyAgain.Check(service, name == "none before" ? [] : earlier, today);
+
+        Assert.Equal(expected, blocked?.Block ?? ReapplyBlock.None);
+    }
+}
