@@ -100,8 +100,14 @@ public sealed partial class ApplicationTests
         var today = new DateOnly(2026, 12, 2);
         var service = new Service
         {
-            Code = "s", Name = new("甲", "A"), Summary = new("", ""), Audience = new("", ""), Eligibility = new("", ""), Fee = new("", ""),
-            Reapply = rule, ReapplyAfterDays = days,
+            Code = "s",
+            Name = new("甲", "A"),
+            Summary = new("", ""),
+            Audience = new("", ""),
+            Eligibility = new("", ""),
+            Fee = new("", ""),
+            Reapply = rule,
+            ReapplyAfterDays = days,
         };
         var earlier = new[] { new EarlierCase("s", "000000000", open, granted, open ? null : today.AddDays(-daysAgo)), new EarlierCase("other", "1", true, false, null) };
 
