@@ -115,4 +115,24 @@ public sealed partial class ApplicationTests
 
         Assert.Equal(expected, blocked?.Block ?? ReapplyBlock.None);
     }
+
+    /// <summary>Her applications can be found: the form she has not sent, the card being handled, the allowance decided.</summary>
+    [Fact]
+    public async Task HerApplications_AreListed_NotSentBeingHandledAndFinished()
+    {
+        var (browser, _) = await ResidentWithProfile(new DateOnly(1940, 5, 1));
+        var (_, _, done) = await browser.Submit(await AnswerAll(browser, "/services/elderly-allowance/apply", ElderlyAllowance), new Dictionary<string, string>());
+        var allowance = Reference().Match((await browser.Get(done!.OriginalString)).Html).Value;
+        await browser.Get("/life-events/retirement/apply");
+
+        var (status, page, _) = await browser.Get("/me/applications");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var notSent = page[page.IndexOf("id=\"drafts\"", StringComparison.Ordinal)..page.IndexOf("id=\"open\"", StringComparison.Ordinal)];
+        var finished = page[page.IndexOf("id=\"finished\"", StringComparison.Ordinal)..];
+        Assert.Contains("href=\"/life-events/retirement/apply\"", notSent, StringComparison.Ordinal);
+        Assert.Contains(allowance, finished, StringComparison.Ordinal);
+        Assert.Contains("/me/applications", (await browser.Get("/me")).Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("e-certificates appear in your account", (await browser.Get($"/cases/{allowance}")).Html, StringComparison.Ordinal);
+    }
 }

@@ -60,7 +60,9 @@ public sealed class CaseDeadlineTests(TongbanAppBeforeSpringFestival app) : ICla
         var mobile = People.NewMobile();
         var resident = await People.SignInResident(app, mobile);
         var watched = await Applying.Apply(resident, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
-        var paused = await Applying.Apply(resident, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
+        // A second card for the same person may not be asked for while the first is pending: the paused case is her neighbour's.
+        var neighbour = People.NewMobile();
+        var paused = await Applying.Apply(await People.SignInResident(app, neighbour), "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
         // Until accepted the limit counts from submission: 5 working days after Monday 9 February is the make-up Saturday.
         Assert.Equal(new DateOnly(2026, 2, 14), (await Stored(watched)).DueOn);
 
@@ -76,7 +78,7 @@ public sealed class CaseDeadlineTests(TongbanAppBeforeSpringFestival app) : ICla
         officer = await People.SignInStaff(app, "officer.civil");
         await Act(officer, $"/staff/cases/{paused}", CaseActionKind.MoreInformationRequested, new() { ["Items"] = "Household register" });
         At(2, 25, 11);
-        resident = await People.SignInResident(app, mobile);
+        resident = await People.SignInResident(app, neighbour);
         await Act(resident, $"/cases/{paused}", CaseActionKind.InformationProvided, new() { ["Text"] = "Brought to the hall today." });
         // 3 working days waited (14, 24, 25) are added: 8 working days from the 12th is Monday 2 March (28 February is worked).
         Assert.Equal(new DateOnly(2026, 3, 2), (await Stored(paused)).DueOn);

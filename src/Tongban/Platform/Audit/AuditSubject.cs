@@ -11,6 +11,9 @@ public enum AuditSubjectKind
     Delegation,
     Activity,
     Inbox,
+
+    /// <summary>The list of her applications and drafts.</summary>
+    Applications,
     Letter,
     Case,
     Document,
@@ -29,6 +32,7 @@ public readonly record struct AuditSubject(AuditSubjectKind Kind, string? Key = 
     public static AuditSubject Delegation => new(AuditSubjectKind.Delegation);
     public static AuditSubject Activity => new(AuditSubjectKind.Activity);
     public static AuditSubject Inbox => new(AuditSubjectKind.Inbox);
+    public static AuditSubject Applications => new(AuditSubjectKind.Applications);
 
     /// <summary>A case, by the reference she reads on her letters.</summary>
     public static AuditSubject Case(string displayedReference) => new(AuditSubjectKind.Case, displayedReference);
