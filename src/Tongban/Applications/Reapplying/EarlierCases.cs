@@ -11,11 +11,13 @@ public sealed class EarlierCases(AppDbContext db)
 {
     public async Task<IReadOnlyList<EarlierCase>> Of(Guid residentId, IReadOnlyCollection<string> serviceCodes, CancellationToken cancellationToken)
     {
+        // By her alone (the ResidentId index), the services filtered here: with "service IN (…)" in the query SQLite's
+        // planner took the (ServiceCode, DueOn) index and read every case of a popular service, 20 ms a submission.
         var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.ResidentId == residentId && serviceCodes.Contains(c.ServiceCode))
+            .Where(c => c.ResidentId == residentId)
             .Select(c => new { c.ServiceCode, c.Reference, c.Status, c.DecidedAt })
             .ToListAsync(cancellationToken);
-        return rows.Select(c => new EarlierCase(
+        return rows.Where(c => serviceCodes.Contains(c.ServiceCode)).Select(c => new EarlierCase(
             c.ServiceCode,
             c.Reference,
             Cases.Log.CaseTransitions.IsOpen(c.Status),
