@@ -45,9 +45,18 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Audit
         var answers = draft.Answers();
         var audited = !actor.IsResident(draft.ResidentId);
 
-        // What she cannot have now (one pending, or granted already) is left out, as the pages left it out of the questions.
-        var codes = form.Services.Select(s => s.Service.Code).ToList();
-        var earlier = await earlierCases.Of(draft.ResidentId, codes, cancellationToken);
+        // Her earlier cases are read, and the new ones written, while her key is held: two tabs, or the life event and
+        // the service on its own, sending at once cannot both get what may be had once. What she cannot have now is
+        // left out of the form, as the pages left it out of the questions.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Lock($"apply:{draft.ResidentId:N}", cancellationToken);
+        if (await db.Drafts.AnyAsync(d => d.Id == draftId && d.SubmittedAt != null, cancellationToken))
+        {
+            // The same draft sent twice at once (a double click): the second waited for the first and shows its cases.
+            return new(await CasesOf(draftId, cancellationToken), null);
+        }
+
+        var earlier = await earlierCases.Of(draft.ResidentId, form.Services.Select(s => s.Service.Code).ToList(), cancellationToken);
         var blocked = form.Services.Select(s => MayApplyAgain.Check(s.Service, earlier, today)).OfType<Blocked>().ToList();
         if (blocked.Count == form.Services.Count)
         {
@@ -74,28 +83,6 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Audit
 
         // The funnel's last step is saved with the cases: counted once however often she presses "send", and in
         // the same write (on SQLite every separate write waits its turn for the database).
-        // The cases are built outside the transaction (on SQLite it holds the one writer's turn); inside it, with her key
-        // held, her earlier cases are read again: two tabs, or the life event and the service on its own, sending at
-        // once cannot both get what may be had once.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Lock($"apply:{draft.ResidentId:N}", cancellationToken);
-        if (await db.Drafts.AnyAsync(d => d.Id == draftId && d.SubmittedAt != null, cancellationToken))
-        {
-            // The same draft sent twice at once (a double click): the second waited for the first and shows its cases.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new(await CasesOf(draftId, cancellationToken), null);
-        }
-
-        var meanwhile = await earlierCases.Of(draft.ResidentId, codes, cancellationToken);
-        if (form.Services.Select(s => MayApplyAgain.Check(s.Service, meanwhile, today)).OfType<Blocked>().ToList() is { Count: > 0 } nowBlocked)
-        {
-            // Another form sent one of these services while she was on this page: nothing is sent, and the page says why.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new([], null, [.. blocked, .. nowBlocked]);
-        }
-
         db.FormEvents.Add(RecordFormStep.Event(resident, form.Key, "check", FormStep.Submitted, actor.Channel, clock));
         draft.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         draft.Revision++;
