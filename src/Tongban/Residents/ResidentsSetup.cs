@@ -19,6 +19,7 @@ public static class ResidentsSetup
         services.AddScoped<CheckSmsCode>();
         services.AddScoped<Identity.ConfirmMobileNumber>();
         services.AddScoped<UpdateProfile>();
+        services.AddScoped<Platform.Localization.ILanguageChoice, Profile.RememberLanguage>();
         services.AddScoped<FindECertificate>();
         services.AddScoped<GrantDelegation>();
         services.AddScoped<AcceptDelegation>();

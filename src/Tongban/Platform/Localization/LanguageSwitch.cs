@@ -11,7 +11,7 @@ public static class LanguageSwitch
     /// </summary>
     public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        endpoints.MapGet("/language/{culture}", async (string culture, string? returnUrl, HttpContext http, IEnumerable<ILanguageChoice> listeners) =>
         {
             var chosen = LocalizationSetup.Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
             if (chosen is not null)
@@ -20,6 +20,10 @@ public static class LanguageSwitch
                     LocalizationSetup.CookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                     PreferenceCookie.Options(http));
+                foreach (var listener in listeners)
+                {
+                    await listener.Chosen(http, chosen.Name, http.RequestAborted);
+                }
             }
 
             return Results.LocalRedirect(SafeReturnUrl.Of(returnUrl));

@@ -28,7 +28,7 @@ public sealed class SignInCodeModel(VerifySignInCode verify) : PageModel
 
     public async Task<IActionResult> OnPost(CancellationToken cancellationToken)
     {
-        var result = await verify.Handle(ChallengeId, Code, cancellationToken);
+        var result = await verify.Handle(ChallengeId, Code, System.Globalization.CultureInfo.CurrentUICulture.Name, cancellationToken);
         if (result.Resident is not { } resident)
         {
             Error = result.Error;

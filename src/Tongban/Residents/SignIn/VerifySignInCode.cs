@@ -5,10 +5,13 @@ namespace Tongban.Residents.SignIn;
 
 public sealed record SignInCodeVerified(Resident? Resident, string? Error, bool MustStartAgain);
 
-/// <summary>Signs her in with the code sent to her number. The first successful sign-in creates the resident.</summary>
+/// <summary>
+/// Signs her in with the code sent to her number. The first successful sign-in creates the resident; a resident who
+/// never chose a language gets the one she is using, so that her messages and letters come in it (she can change it).
+/// </summary>
 public sealed class VerifySignInCode(AppDbContext db, CheckSmsCode check, TimeProvider clock)
 {
-    public async Task<SignInCodeVerified> Handle(Guid challenge, string? typedCode, CancellationToken cancellationToken)
+    public async Task<SignInCodeVerified> Handle(Guid challenge, string? typedCode, string usingLanguage, CancellationToken cancellationToken)
     {
         var result = await check.Handle(challenge, typedCode, CodePurpose.SignIn, cancellationToken);
         if (result.MobileNumber is not { } mobile)
@@ -26,6 +29,7 @@ public sealed class VerifySignInCode(AppDbContext db, CheckSmsCode check, TimePr
         }
 
         resident.LastSignedInAt = now;
+        resident.PreferredLanguage ??= usingLanguage;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
