@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Tongban.Cases;
 using Tongban.Cases.Log;
 using Tongban.Catalogue;
+using Tongban.Platform.Audit;
 using Tongban.Platform.Data;
 using Tongban.Platform.Email;
 using Tongban.Platform.Jobs;
@@ -24,27 +25,61 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
     public static bool Matters(CaseActionKind kind) =>
         kind is CaseActionKind.Accepted or CaseActionKind.MoreInformationRequested or CaseActionKind.FurtherNotice or CaseActionKind.Approved or CaseActionKind.Rejected or CaseActionKind.Withdrawn;
 
-    /// <summary>Writes the message the change's newest action owes her, if any.</summary>
+    /// <summary>
+    /// Writes the message the change's newest action owes her, if any; and, when someone else acted for her (a family
+    /// member under her permission, a clerk or hotline agent under her consent), a message saying who did what, so that
+    /// nothing is done in her name without her hearing of it.
+    /// </summary>
     public async Task Follow(CaseChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var (target, action, resident) = (change.Case, change.Action, change.Resident);
-        if (!Matters(action.Kind))
+        var (target, action) = (change.Case, change.Action);
+        var actedFor = ActedForHer(change);
+        if (!Matters(action.Kind) && actedFor is null)
         {
             return;
         }
 
-        resident ??= await db.Residents.AsNoTracking().SingleAsync(r => r.Id == target.ResidentId, cancellationToken);
-        var (channel, address) = BestChannel(resident, email.Any());
+        var resident = change.Resident ?? await db.Residents.AsNoTracking().SingleAsync(r => r.Id == target.ResidentId, cancellationToken);
         var service = (await catalogue.Current(cancellationToken)).Service(target.ServiceCode);
+        if (actedFor is var (who, what))
+        {
+            Write(resident, target, $"case:{target.Id:N}:{action.Sequence}:for", ResidentLanguage.Write(resident.PreferredLanguage, culture =>
+                t["Notice.ActedFor", who, t[$"CaseAction.{what}"].Value, service?.Name.In(culture) ?? target.ServiceCode, CaseReference.Display(target.Reference)].Value), service);
+        }
+
+        if (Matters(action.Kind))
+        {
+            Write(resident, target, $"case:{target.Id:N}:{action.Sequence}", Render(resident.PreferredLanguage, $"Notice.{action.Kind}", service?.Name, target), service);
+        }
+    }
+
+    /// <summary>Who acted for her in this change, and what they did; null when she acted herself or it was staff deciding.</summary>
+    private static (string Who, CaseActionKind What)? ActedForHer(CaseChange change)
+    {
+        if (change.Opened)
+        {
+            return change.Case.ActorKind is ActorKind.Proxy or ActorKind.Staff or ActorKind.Partner
+                ? (change.Case.ActorName ?? "", CaseActionKind.Submitted)
+                : null;
+        }
+
+        var a = change.Action;
+        var onHerSide = a.Kind is CaseActionKind.InformationProvided or CaseActionKind.Withdrawn or CaseActionKind.ReviewRequested;
+        return onHerSide && a.ActorKind is ActorKind.Proxy or ActorKind.Staff or ActorKind.Partner ? (a.ActorName ?? "", a.Kind) : null;
+    }
+
+    private void Write(Resident resident, Case target, string key, string text, Service? service)
+    {
+        var (channel, address) = BestChannel(resident, email.Any());
         var now = clock.GetUtcNow().UtcDateTime;
         var notification = new Notification
         {
             Id = Guid.NewGuid(),
             ResidentId = resident.Id,
             CaseId = target.Id,
-            Key = $"case:{target.Id:N}:{action.Sequence}",
-            Text = Render(resident.PreferredLanguage, $"Notice.{action.Kind}", service?.Name, target),
+            Key = key,
+            Text = text,
             Subject = Render(resident.PreferredLanguage, "Notice.Subject", service?.Name, target),
             Channel = channel,
             Address = address,

@@ -324,10 +324,10 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         Assert.Equal(["basic-pension-claim", "hpf-withdrawal-retirement", "senior-citizen-card"], services.Order());
     }
 
-    [Fact]
-    public async Task AProxy_MayApplyOnlyForTheServicesSheWasGiven()
+    /// <summary>Her son, under a permission for the elderly allowance only, acting for her.</summary>
+    private async Task<(FormClient Mother, FormClient Son, string MotherMobile)> MotherAndSonActingForHer()
     {
-        var (mother, _) = await ResidentWithProfile(new DateOnly(1940, 5, 1));
+        var (mother, motherMobile) = await ResidentWithProfile(new DateOnly(1940, 5, 1));
         var sonMobile = People.NewMobile();
         var son = await People.SignInResident(app, sonMobile);
         var until = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddMonths(3);
@@ -344,6 +344,13 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         var id = Regex.Match((await son.Get("/me/delegations")).Html, "name=\"id\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
         await son.Submit("/me", new Dictionary<string, string> { ["id"] = id }, "/me/delegations?handler=accept");
         await son.Submit("/me", new Dictionary<string, string> { ["delegation"] = id }, "/me/acting-for");
+        return (mother, son, motherMobile);
+    }
+
+    [Fact]
+    public async Task AProxy_MayApplyOnlyForTheServicesSheWasGiven()
+    {
+        var (_, son, _) = await MotherAndSonActingForHer();
 
         Assert.Equal(HttpStatusCode.Redirect, (await son.Get("/services/elderly-allowance/apply")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await son.Get("/services/senior-citizen-card/apply")).Status);

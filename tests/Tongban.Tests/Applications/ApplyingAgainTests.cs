@@ -135,4 +135,26 @@ public sealed partial class ApplicationTests
         Assert.Contains("/me/applications", (await browser.Get("/me")).Html, StringComparison.Ordinal);
         Assert.DoesNotContain("e-certificates appear in your account", (await browser.Get($"/cases/{allowance}")).Html, StringComparison.Ordinal);
     }
+
+    /// <summary>When her son applies for her, she is told who did what, on her channel; and her son sees her application in her list.</summary>
+    [Fact]
+    public async Task WhenHerSonAppliesForHer_SheIsTold_AndHeFindsItInHerApplications()
+    {
+        var (_, son, motherMobile) = await MotherAndSonActingForHer();
+
+        var (_, _, done) = await son.Submit(await AnswerAll(son, "/services/elderly-allowance/apply", ElderlyAllowance), new Dictionary<string, string>());
+        var reference = Reference().Match((await son.Get(done!.OriginalString)).Html).Value;
+
+        var mother = await Infrastructure.People.Resident(app, motherMobile);
+        await using (var scope = app.Scope())
+        {
+            var texts = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Notifications.AsNoTracking()
+                .Where(n => n.ResidentId == mother.Id).Select(n => n.Text).ToListAsync(TestContext.Current.CancellationToken);
+            // In her language (her profile says Chinese): who, what, which application.
+            Assert.Contains(texts, t => t.StartsWith("【通办】儿子为您办理了", StringComparison.Ordinal) && t.Contains(reference, StringComparison.Ordinal) && t.Contains("已提交", StringComparison.Ordinal));
+        }
+
+        var (_, list, _) = await son.Get("/me/applications");
+        Assert.Contains(reference, list, StringComparison.Ordinal);
+    }
 }
