@@ -343,7 +343,8 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         });
         var id = Regex.Match((await son.Get("/me/delegations")).Html, "name=\"id\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
         await son.Submit("/me", new Dictionary<string, string> { ["id"] = id }, "/me/delegations?handler=accept");
-        await son.Submit("/me", new Dictionary<string, string> { ["delegation"] = id }, "/me/acting-for");
+        var (_, _, landing) = await son.Submit("/me", new Dictionary<string, string> { ["delegation"] = id }, "/me/acting-for");
+        Assert.Equal("/me/applications", landing!.OriginalString);
         return (mother, son, motherMobile);
     }
 
@@ -352,6 +353,11 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
     {
         var (_, son, _) = await MotherAndSonActingForHer();
 
+        // He lands on her applications, not on "something went wrong": her profile is not within a permission for one service.
+        var (status, overview, _) = await son.Get("/me/applications");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Applications of 王秀英", overview, StringComparison.Ordinal);
+        Assert.Equal("/me/applications", (await son.Get("/me")).Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await son.Get("/services/elderly-allowance/apply")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await son.Get("/services/senior-citizen-card/apply")).Status);
     }

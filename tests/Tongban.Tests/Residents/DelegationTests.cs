@@ -130,7 +130,12 @@ public sealed partial class DelegationTests(TongbanAppWithClock app) : IClassFix
         var family = await Delegate("listed", true, "basic-pension-claim");
         await ActFor(family.Son, family.DelegationId);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await family.Son.Get("/me")).Status);
+        // Not her profile: her account, for him, is her applications within the permission.
+        var (status, html, location) = await family.Son.Get("/me");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/me/applications", location!.OriginalString);
+        Assert.DoesNotContain("王秀英", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(family.MotherMobile, (await family.Son.Get("/me/applications")).Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class MyApplicationsModel(AppDbContext db, ActingFor acting, Resid
 {
     public const int MaxShown = 200;
 
+    /// <summary>Her name when someone acts for her; null on her own list.</summary>
+    public string? ActingForName { get; private set; }
+
     public IReadOnlyList<(ApplicationForm Form, Draft Draft)> Drafts { get; private set; } = [];
     public IReadOnlyList<(Case Case, string Service)> Open { get; private set; } = [];
     public IReadOnlyList<(Case Case, string Service)> Finished { get; private set; } = [];
@@ -38,6 +41,11 @@ public sealed class MyApplicationsModel(AppDbContext db, ActingFor acting, Resid
             }
 
             return actor;
+        }
+
+        if (subjectId != User.Id())
+        {
+            ActingForName = Residents.ResidentName.Of(await db.Residents.AsNoTracking().SingleAsync(r => r.Id == subjectId, cancellationToken));
         }
 
         var cases = await db.Cases.AsNoTracking().Where(c => c.ResidentId == subjectId).OrderByDescending(c => c.SubmittedAt).Take(MaxShown).ToListAsync(cancellationToken);

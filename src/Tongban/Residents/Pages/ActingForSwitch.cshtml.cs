@@ -29,7 +29,8 @@ public sealed class ActingForSwitchModel(AppDbContext db, TimeProvider clock) : 
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
+        // Her applications, which every permission lets him see within its services; her profile only a permission for everything does.
         ActingFor.Start(Response, id);
-        return Redirect("/me");
+        return Redirect("/me/applications");
     }
 }

@@ -31,7 +31,8 @@ public sealed class MeModel(AppDbContext db, ActingFor acting, ResidentAccessPol
         var subjectId = await acting.SubjectId(HttpContext);
         if (await policy.Decide(HttpContext, subjectId, ResidentOperation.ViewProfile) is not { } actor)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            // Acting for her under a permission for some services: her account is her applications within them.
+            return subjectId != User.Id() ? Redirect("/me/applications") : StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == subjectId, cancellationToken);
