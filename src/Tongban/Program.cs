@@ -91,7 +91,7 @@ if (app.Configuration["Bench:StaticFolder"] is { Length: > 0 } benchFolder)
     app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(benchFolder), RequestPath = "/bench-static" });
 }
 
-app.MapRazorPages();
+app.MapRazorPages().WithStaticAssets();
 app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapHsds();

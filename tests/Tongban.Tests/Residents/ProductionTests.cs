@@ -25,6 +25,33 @@ public sealed class ProductionTests(TongbanAppInProduction app) : IClassFixture<
         Assert.Contains("The username or password is not right.", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The stylesheet and the icon have addresses that change with their content (a published build serves them with
+    /// "max-age=31536000, immutable", so the second page of a visit costs only its HTML; the test host serves the build's
+    /// manifest, which never caches), a revalidation answers 304, and every page names its icon (no 404 for /favicon.ico).
+    /// </summary>
+    [Fact]
+    public async Task TheStylesheetAndIcon_AreFingerprinted_AndCachedWithoutAskingAgain()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        var css = System.Text.RegularExpressions.Regex.Match(home, "href=\"(/css/site\\.[a-z0-9]+\\.css)\"").Groups[1].Value;
+        var icon = System.Text.RegularExpressions.Regex.Match(home, "rel=\"icon\" href=\"(/favicon\\.[a-z0-9]+\\.svg)\"").Groups[1].Value;
+        Assert.NotEmpty(css);
+        Assert.NotEmpty(icon);
+
+        foreach (var address in new[] { css, icon })
+        {
+            using var response = await client.GetAsync(new Uri(address, UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+            using var again = new HttpRequestMessage(HttpMethod.Get, address);
+            again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+            using var revalidated = await client.SendAsync(again, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        }
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/hsds/services")]
