@@ -256,6 +256,11 @@ public sealed partial class SignInTests(TongbanAppWithClock app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(mobile, html, StringComparison.Ordinal);
+
+        // In the city's time, as every other page shows it, not UTC.
+        var city = Tongban.Platform.Calendar.CityTime.Local(app.Time.GetUtcNow().UtcDateTime);
+        Assert.Contains($"{city:yyyy-MM-dd HH:mm}", html, StringComparison.Ordinal);
+        Assert.Contains("(city time)", html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("[0-9]{6}")]
