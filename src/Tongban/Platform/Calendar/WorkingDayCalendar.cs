@@ -14,6 +14,13 @@ public sealed class WorkingDayCalendar(IEnumerable<HolidayYear> years, ILogger<W
 
     public bool HasDataFor(int year) => _years.ContainsKey(year);
 
+    /// <summary>
+    /// The years whose holidays the catalogue still lacks and that matter already: this year, and from 1 November
+    /// (the State Council publishes the next year's arrangement in the autumn; time limits then reach into it) the next.
+    /// </summary>
+    public IReadOnlyList<int> MissingYears(DateOnly today) =>
+        new[] { today.Year, today.Month >= 11 ? today.Year + 1 : today.Year }.Distinct().Where(y => !HasDataFor(y)).ToList();
+
     public bool IsWorkingDay(DateOnly day)
     {
         if (!_years.TryGetValue(day.Year, out var year))

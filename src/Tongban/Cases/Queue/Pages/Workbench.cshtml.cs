@@ -12,7 +12,7 @@ namespace Tongban.Cases.Queue.Pages;
 
 /// <summary><c>/staff</c>: the workbench home: who you are, what needs your attention, your department's queue and what you can do.</summary>
 [Authorize(Policy = AuthSetup.StaffPolicy)]
-public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases list, ReadStaffAlert alerts, TimeProvider clock, Platform.Data.AppDbContext db) : PageModel
+public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases list, ReadStaffAlert alerts, TimeProvider clock, Platform.Data.AppDbContext db, Platform.Calendar.WorkingDayCalendar calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Service { get; set; }
@@ -47,12 +47,16 @@ public sealed class WorkbenchModel(CatalogueStore catalogue, ListDepartmentCases
     /// <summary>For operators: the last check of the audit log found the database no longer matches what was published.</summary>
     public bool AuditProblem { get; private set; }
 
+    /// <summary>For operators: years whose public holidays the catalogue lacks while deadlines already reach into them.</summary>
+    public IReadOnlyList<int> MissingHolidayYears { get; private set; } = [];
+
     public async Task OnGet(CancellationToken cancellationToken)
     {
         var snapshot = await catalogue.Current(cancellationToken);
         Role = User.Role();
         if (Role == StaffRole.Operator)
         {
+            MissingHolidayYears = calendar.MissingYears(clock.Today());
             AuditProblem = await db.AuditAnchorChecks.OrderByDescending(c => c.Id).Select(c => c.Problem != null).FirstOrDefaultAsync(cancellationToken);
         }
 
