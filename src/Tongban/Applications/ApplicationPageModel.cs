@@ -70,7 +70,7 @@ public abstract class ApplicationPageModel(CatalogueStore catalogue, ResidentAcc
     {
         ArgumentNullException.ThrowIfNull(earlierCases);
         var earlier = await earlierCases.Of(ResidentId, Form.Services.Select(s => s.Service.Code).ToList(), HttpContext.RequestAborted);
-        LeftOut = Form.Services.Select(s => MayApplyAgain.Check(s.Service, earlier, Today)).OfType<Blocked>().ToList();
+        LeftOut = MayApplyAgain.InForm(Form, earlier, Today);
         if (LeftOut.Count == Form.Services.Count)
         {
             return Redirect($"{Form.Path}/not-now");

@@ -57,7 +57,7 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Audit
         }
 
         var earlier = await earlierCases.Of(draft.ResidentId, form.Services.Select(s => s.Service.Code).ToList(), cancellationToken);
-        var blocked = form.Services.Select(s => MayApplyAgain.Check(s.Service, earlier, today)).OfType<Blocked>().ToList();
+        var blocked = MayApplyAgain.InForm(form, earlier, today);
         if (blocked.Count == form.Services.Count)
         {
             return new([], null, blocked);

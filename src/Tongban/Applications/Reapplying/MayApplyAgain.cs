@@ -27,6 +27,14 @@ public sealed record Blocked(Service Service, ReapplyBlock Block, EarlierCase Be
 /// </summary>
 public static class MayApplyAgain
 {
+    /// <summary>The services of a form she cannot apply for now, each with why.</summary>
+    public static IReadOnlyList<Blocked> InForm(ApplicationForm form, IEnumerable<EarlierCase> earlier, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var cases = earlier.ToList();
+        return form.Services.Select(s => Check(s.Service, cases, today)).OfType<Blocked>().ToList();
+    }
+
     public static Blocked? Check(Service service, IEnumerable<EarlierCase> earlier, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(service);
