@@ -44,13 +44,13 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
         var service = (await catalogue.Current(cancellationToken)).Service(target.ServiceCode);
         if (actedFor is var (who, what))
         {
-            Write(resident, target, $"case:{target.Id:N}:{action.Sequence}:for", ResidentLanguage.Write(resident.PreferredLanguage, culture =>
+            Write(resident, target, NotificationKey.ActedFor(target.Id, action.Sequence), ResidentLanguage.Write(resident.PreferredLanguage, culture =>
                 t["Notice.ActedFor", who, t[$"CaseAction.{what}"].Value, service?.Name.In(culture) ?? target.ServiceCode, CaseReference.Display(target.Reference)].Value), service);
         }
 
         if (Matters(action.Kind))
         {
-            Write(resident, target, $"case:{target.Id:N}:{action.Sequence}", Render(resident.PreferredLanguage, $"Notice.{action.Kind}", service?.Name, target), service);
+            Write(resident, target, NotificationKey.ForAction(target.Id, action.Sequence), Render(resident.PreferredLanguage, $"Notice.{action.Kind}", service?.Name, target), service);
         }
     }
 

@@ -48,8 +48,14 @@ public sealed class LetterTests(TongbanAppWithClock app) : IClassFixture<Tongban
             var text = Squeeze(page.Text);
             Assert.Contains("陈志强", text, StringComparison.Ordinal);
             Assert.Contains(Squeeze(Address), text, StringComparison.Ordinal);
-            Assert.Contains("已受理", text, StringComparison.Ordinal); // her message, in her language
-            Assert.Contains("办件编号", text, StringComparison.Ordinal); // and the letter's own words too
+            // A letter, not the SMS: what happened, what to do next, by when, how to get help; in her language.
+            Assert.Contains("发生了什么", text, StringComparison.Ordinal);
+            Assert.Contains("受理您的敬老优待证申请", text, StringComparison.Ordinal);
+            Assert.Contains("您接下来要做什么", text, StringComparison.Ordinal);
+            Assert.Contains("前得到决定", text, StringComparison.Ordinal);
+            Assert.Contains("如何获得帮助", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("通办：", text, StringComparison.Ordinal); // the SMS's opening
+            Assert.Contains("办件编号", text, StringComparison.Ordinal);
             Assert.Contains("12345", text, StringComparison.Ordinal); // a way for whoever cannot scan
             Assert.EndsWith($"/cases/{reference}", PrintedQr.Read(page), StringComparison.Ordinal);
         }
@@ -99,6 +105,76 @@ public sealed class LetterTests(TongbanAppWithClock app) : IClassFixture<Tongban
         Assert.Equal(waiting.Count, batches.Sum(b => b.Letters));
         Assert.All(batches, b => Assert.Equal(b.Letters, letters.Count(l => l.PrintBatchId == b.Id)));
         Assert.Null(await Start("孙涛")); // nothing left to take
+    }
+
+    /// <summary>
+    /// A refusal by letter gives the reasons, the legal basis and how to appeal; a notice lists every item; and for a
+    /// resident who asked for large text, the letter is in large type and runs on to a next page headed with her
+    /// reference rather than being cut off.
+    /// </summary>
+    [Fact]
+    public async Task ALetterWritesOutTheAction_ReasonsAndItems_InLargeTypeWhenSheAskedForIt()
+    {
+        var resident = await People.SignInResident(app, People.NewMobile());
+        var (saved, html, _) = await resident.Submit("/me/profile", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "陈志强",
+            ["Input.ContactChannel"] = "Letter",
+            ["Input.District"] = "nanshan",
+            ["Input.PostalAddress"] = Address,
+            ["Input.Needs"] = "LargeText",
+        });
+        Assert.True(saved == HttpStatusCode.Redirect, html);
+        var reference = await Outbox.AcceptedCardCase(app, resident);
+        var officer = await People.SignInStaff(app, "officer.civil");
+        var staffPage = $"/staff/cases/{reference}";
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.Submit(staffPage, new Dictionary<string, string> { ["Act"] = "MoreInformationRequested", ["Items"] = "户口簿首页\n近期二寸照片" })).Status);
+        var reasons = string.Concat(Enumerable.Repeat("申请人提交的出生日期与户籍记录不一致，", 40)) + "故不予批准。";
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.Submit(staffPage, new Dictionary<string, string> { ["Act"] = "Rejected", ["Text"] = reasons, ["LegalBasis"] = "《深圳市老年人优待办法》第五条" })).Status);
+        await app.RunDueJobs();
+
+        var operatorClient = await People.SignInStaff(app, "operator");
+        await operatorClient.Submit("/staff/letters", new Dictionary<string, string>(), "/staff/letters?handler=Start");
+        var batchId = await BatchOf(reference);
+        var (pdf, _) = await operatorClient.Download($"/staff/letters?handler=Pdf&id={batchId}");
+        using var document = PdfDocument.Open(pdf);
+        var hers = document.GetPages().Where(p => Squeeze(p.Text).Contains(CaseReference.Display(reference), StringComparison.Ordinal)).ToList();
+
+        var notice = Squeeze(hers.Single(p => Squeeze(p.Text).Contains("完整清单", StringComparison.Ordinal)).Text);
+        Assert.Contains("户口簿首页", notice, StringComparison.Ordinal);
+        Assert.Contains("近期二寸照片", notice, StringComparison.Ordinal);
+
+        var refusal = hers.SkipWhile(p => !Squeeze(p.Text).Contains("未获批准", StringComparison.Ordinal)).ToList();
+        Assert.True(refusal.Count >= 2, "a long refusal in large type runs on to a next page");
+        Assert.Contains("第2页", Squeeze(refusal[1].Text), StringComparison.Ordinal);
+        var whole = string.Concat(refusal.Select(p => Squeeze(p.Text)));
+        Assert.Contains("《深圳市老年人优待办法》第五条", whole, StringComparison.Ordinal);
+        Assert.Contains("故不予批准。", whole, StringComparison.Ordinal); // nothing of the reasons cut off
+        Assert.Contains("行政复议", whole, StringComparison.Ordinal);
+        var sizes = refusal[0].Letters.Select(l => l.PointSize).Order().ToList();
+        Assert.True(sizes[sizes.Count / 2] >= 16, $"large type: the median letter is {sizes[sizes.Count / 2]} pt");
+    }
+
+    [Theory]
+    [InlineData(null, true, "http://localhost:5080")]
+    [InlineData(null, false, null)]
+    [InlineData("http://localhost:5080", false, null)]
+    [InlineData("https://127.0.0.1", false, null)]
+    [InlineData("https://tongban", false, null)]
+    [InlineData("not an address", false, null)]
+    [InlineData("https://tongban.sz.gov.cn", false, "https://tongban.sz.gov.cn")]
+    [InlineData("http://localhost:8080", true, "http://localhost:8080")]
+    public void OutsideDevelopment_LettersPrintOnlyAConfiguredPublicAddress(string? configured, bool development, string? printed)
+    {
+        Assert.Equal(printed, LetterSiteAddress.For(configured, development, "http://localhost:5080"));
+    }
+
+    private async Task<Guid> BatchOf(string reference)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var id = await db.Cases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
+        return await db.Notifications.Where(n => n.CaseId == id && n.PrintBatchId != null).Select(n => n.PrintBatchId!.Value).Distinct().SingleAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

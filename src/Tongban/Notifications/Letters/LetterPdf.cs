@@ -7,7 +7,7 @@ using QRCoder;
 namespace Tongban.Notifications.Letters;
 
 /// <summary>
-/// Lays letters out on A4, one page each, for a window envelope: the address where the window is, the case
+/// Lays letters out on A4 for a window envelope, each on a page of its own (or more, when long): the address where the window is, the case
 /// reference in large type, and a QR code to her case page, with the hotline and the hall for whoever cannot
 /// scan it. Text is drawn in the embedded <see cref="LetterFont"/> so Chinese prints everywhere.
 /// </summary>
@@ -42,37 +42,78 @@ public static partial class LetterPdf
     {
         var page = document.AddPage();
         page.Size = PageSize.A4;
-        using var gfx = XGraphics.FromPdfPage(page);
-        var small = Font(9);
-        var body = Font(11);
+        var gfx = XGraphics.FromPdfPage(page);
+        // Large print: 16 pt body, as guidance for readers with low vision asks (at least 16 pt), headings larger still.
+        var scale = letter.LargePrint ? 16.0 / 11 : 1;
+        var small = Font(9 * scale);
+        var body = Font(11 * scale);
         var width = page.Width.Point - 2 * Margin;
+        var bottom = page.Height.Point - Margin;
 
         var y = Margin;
         gfx.DrawString(letter.Sender, Font(10, bold: true), XBrushes.Black, Margin, y);
-        gfx.DrawString(letter.Date, body, XBrushes.Black, new XRect(Margin, y - 10, width, 14), XStringFormats.TopRight);
+        gfx.DrawString(letter.Date, Font(11), XBrushes.Black, new XRect(Margin, y - 10, width, 14), XStringFormats.TopRight);
 
-        // Where a DL window envelope shows the address (about 45 mm from the top).
+        // Where a DL window envelope shows the address (about 45 mm from the top): its size is the envelope's, not hers.
         y = 128;
         y = Paragraph(gfx, letter.RecipientName, Font(12, bold: true), Margin, y, 260);
-        y = Paragraph(gfx, letter.Address, body, Margin, y, 260);
+        y = Paragraph(gfx, letter.Address, Font(11), Margin, y, 260);
 
         y = Math.Max(y, 230) + 10;
         gfx.DrawString(letter.ReferenceLabel, small, XBrushes.Black, Margin, y);
         gfx.DrawString(letter.Reference, Font(22, bold: true), XBrushes.Black, Margin, y + 26);
         DrawQr(gfx, letter.CaseUrl, page.Width.Point - Margin - QrSide, y - 12);
-        gfx.DrawString(letter.ScanLabel, small, XBrushes.Black, new XRect(page.Width.Point - Margin - 200, y + QrSide - 6, 200, 12), XStringFormats.TopRight);
+        gfx.DrawString(letter.ScanLabel, Font(9), XBrushes.Black, new XRect(page.Width.Point - Margin - 200, y + QrSide - 6, 200, 12), XStringFormats.TopRight);
 
         y += QrSide + 24;
-        y = Paragraph(gfx, letter.Subject, Font(13, bold: true), Margin, y, width) + 6;
-        foreach (var paragraph in letter.Text.Split('\n'))
+        var pages = 1;
+        // Each line is drawn where there is room; otherwise on a next page headed with her reference, so a long
+        // refusal or a large-print letter is never cut off.
+        void Line(string text, XFont font, double indent, double after = 0)
         {
-            y = Paragraph(gfx, paragraph, body, Margin, y, width) + 4;
+            foreach (var line in Wrap(text, s => gfx.MeasureString(s, font).Width, width - indent))
+            {
+                var height = font.Size * 1.5;
+                if (y + height > bottom)
+                {
+                    gfx.Dispose();
+                    page = document.AddPage();
+                    page.Size = PageSize.A4;
+                    gfx = XGraphics.FromPdfPage(page);
+                    pages++;
+                    gfx.DrawString(string.Format(System.Globalization.CultureInfo.InvariantCulture, letter.PageLabel, letter.Reference, pages), Font(9), XBrushes.Black, Margin, Margin);
+                    y = Margin + 24;
+                }
+
+                gfx.DrawString(line, font, XBrushes.Black, new XRect(Margin + indent, y, width - indent, height), XStringFormats.TopLeft);
+                y += height;
+            }
+
+            y += after;
         }
 
-        y += 12;
+        Line(letter.Subject, Font(13 * scale, bold: true), 0, 6);
+        foreach (var section in letter.Sections)
+        {
+            Line(section.Heading, Font(11 * scale, bold: true), 0, 2);
+            foreach (var paragraph in section.Paragraphs.SelectMany(p => p.Split('\n')))
+            {
+                Line(paragraph, body, 0, 4);
+            }
+
+            foreach (var item in section.Items)
+            {
+                Line("• " + item, body, 12 * scale, 2);
+            }
+
+            y += 6;
+        }
+
+        y += 6;
         gfx.DrawLine(XPens.Gray, Margin, y, Margin + width, y);
-        y = Paragraph(gfx, string.Format(System.Globalization.CultureInfo.InvariantCulture, letter.OnlineLabel, letter.CaseUrl), small, Margin, y + 8, width);
-        Paragraph(gfx, letter.OtherWays, small, Margin, y + 2, width);
+        y += 8;
+        Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, letter.OnlineLabel, letter.CaseUrl), small, 0);
+        gfx.Dispose();
     }
 
     private static XFont Font(double size, bool bold = false) => new(LetterFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);

@@ -15,13 +15,16 @@ namespace Tongban.Notifications.Pages;
 /// PDF, and mark it posted once the envelopes have gone; only then do the letters count as sent.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Operator)]
-public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBatchLetters print, MarkBatchPosted posted, IConfiguration configuration) : PageModel
+public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBatchLetters print, MarkBatchPosted posted, IConfiguration configuration, IWebHostEnvironment environment) : PageModel
 {
     public int Waiting { get; private set; }
     public IReadOnlyList<PrintBatch> Batches { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
+
+    /// <summary>Where residents reach Tongban, as letters print it; null when not configured in Production.</summary>
+    public string? Site => LetterSiteAddress.For(configuration[LetterSiteAddress.Setting], environment.IsDevelopment(), $"{Request.Scheme}://{Request.Host}");
 
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
@@ -38,8 +41,11 @@ public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBa
 
     public async Task<IActionResult> OnGetPdf(Guid id, CancellationToken cancellationToken)
     {
-        // Behind a proxy the request's own address may not be the one residents use; the setting says which is.
-        var site = configuration["Letters:SiteUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}";
+        if (Site is not { } site)
+        {
+            return await OnGet(cancellationToken);
+        }
+
         var printer = new Actor(ActorKind.Staff, User.Id(), StaffName, Channel.Office, "post room");
         var pdf = await print.Handle(id, site, printer, cancellationToken);
         return pdf is null ? NotFound() : File(pdf, "application/pdf", $"letters-{id:N}.pdf");
