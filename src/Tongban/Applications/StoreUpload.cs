@@ -5,11 +5,8 @@ using Tongban.Platform.Localization;
 
 namespace Tongban.Applications;
 
-/// <summary>
-/// Takes a document for a file question: within the size limit, a PDF, JPEG or PNG by its content (not
-/// its name), passed by the scanner, then kept in the file store. The answer records the store's key.
-/// </summary>
-public sealed class StoreUpload(IFileStore store, IFileScanner scanner, IStringLocalizer<SharedResource> t)
+/// <summary>The document for a file question, kept by <see cref="KeepUpload"/>; none chosen is an answer only when the question is optional.</summary>
+public sealed class StoreUpload(KeepUpload keep, IStringLocalizer<SharedResource> t)
 {
     public async Task<(string? Value, string? Error)> Handle(Question question, IFormFile? file, CancellationToken cancellationToken)
     {
@@ -19,29 +16,6 @@ public sealed class StoreUpload(IFileStore store, IFileScanner scanner, IStringL
             return question.Optional ? ("", null) : (null, t["Choose a file to upload."]);
         }
 
-        if (file.Length > FilesSetup.MaxUploadBytes)
-        {
-            return (null, t["The file must be smaller than 5 MB. Take the photo at a lower size, or scan fewer pages."]);
-        }
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (FileSniffer.ContentType(bytes.Span) is not { } contentType)
-        {
-            return (null, t["The file must be a PDF, JPG or PNG. Other kinds of file, even renamed, cannot be opened by the office."]);
-        }
-
-        switch (await scanner.Scan(bytes, cancellationToken))
-        {
-            case ScanVerdict.Infected:
-                return (null, t["This file cannot be accepted because it may be harmful. Please send another copy."]);
-            case ScanVerdict.Unavailable:
-                return (null, t["We could not check the file for viruses just now. Please try again in a minute; your other answers are saved."]);
-        }
-
-        buffer.Position = 0;
-        var key = await store.Save(buffer, cancellationToken);
-        return (UploadedFile.Write(key, contentType, file.Length, file.FileName), null);
+        return await keep.Handle(file, cancellationToken);
     }
 }

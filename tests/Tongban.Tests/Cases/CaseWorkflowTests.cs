@@ -92,7 +92,7 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
         Assert.Contains("Household register (户口簿) of the applicant", herPage, StringComparison.Ordinal);
         Assert.Contains("A recent photo, 2 inch", herPage, StringComparison.Ordinal);
         (status, html, _) = await Act(resident, $"/cases/{reference}", CaseActionKind.InformationProvided, new() { ["Text"] = " " });
-        Assert.Contains("Write your answer.", html, StringComparison.Ordinal);
+        Assert.Contains("Write your answer, add a document, or both.", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await Act(resident, $"/cases/{reference}", CaseActionKind.InformationProvided, new() { ["Text"] = "I will bring both to the Futian hall on Monday." })).Status);
         Assert.Equal(CaseStatus.InProgress, (await Stored(reference)).Case.Status);
 
@@ -117,6 +117,48 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("This action is not possible for this case now. Nothing was changed.", html, StringComparison.Ordinal);
         Assert.Equal(log.Count, (await Stored(reference)).Log.Count);
+    }
+
+    /// <summary>
+    /// Her answer to a notice can be documents (photos or scans), with or without words: each is checked and scanned as an
+    /// upload to a form is, the officer downloads it (on her trail), and a refused file keeps what she wrote and sends nothing.
+    /// </summary>
+    [Fact]
+    public async Task SheAnswersANoticeWithDocuments_TheOfficerDownloadsThem()
+    {
+        var (resident, reference) = await CaseWithOfficer();
+        var officer = await People.SignInStaff(app, "officer.civil");
+        var staffPage = $"/staff/cases/{reference}";
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(officer, staffPage, CaseActionKind.Accepted)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(officer, staffPage, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "Household register (户口簿)\nA recent photo" })).Status);
+        var herPage = $"/cases/{reference}";
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
+        var answer = new Dictionary<string, string> { ["Act"] = nameof(CaseActionKind.InformationProvided), ["Text"] = "Both pages attached." };
+
+        var (status, html, _) = await resident.Upload(herPage, answer, ("Documents", "virus.pdf", [.. pdf, .. Tongban.Platform.Files.EicarTestScanner.Signature]));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("may be harmful", html, StringComparison.Ordinal);
+        Assert.Contains("Both pages attached.", html, StringComparison.Ordinal); // what she wrote is still there
+        (status, html, _) = await resident.Upload(herPage, answer, [.. Enumerable.Range(0, 4).Select(i => ("Documents", $"page{i}.pdf", pdf))]);
+        Assert.Contains("Add at most 3 documents to one answer", html, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.WaitingForResident, (await Stored(reference)).Case.Status);
+
+        (status, _, _) = await resident.Upload(herPage, new Dictionary<string, string> { ["Act"] = nameof(CaseActionKind.InformationProvided) }, ("Documents", "户口簿.pdf", pdf), ("Documents", "photo.png", png));
+        Assert.Equal(HttpStatusCode.Redirect, status); // documents alone are an answer
+        var (answered, log) = await Stored(reference);
+        Assert.Equal(CaseStatus.InProgress, answered.Status);
+        Assert.Equal(["户口簿.pdf", "photo.png"], log[^1].Documents.Select(d => Tongban.Platform.Files.UploadedFile.Read(d)!.Name));
+        Assert.Contains("photo.png", (await resident.Get(herPage)).Html, StringComparison.Ordinal);
+
+        var (_, page, _) = await officer.Get(staffPage);
+        Assert.Contains("Documents sent:", page, StringComparison.Ordinal);
+        var (bytes, disposition) = await officer.Download($"{staffPage}?handler=ReplyDocument&sequence={log[^1].Sequence}&index=1");
+        Assert.Equal(png, bytes);
+        Assert.Contains("attachment", disposition, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.Get($"{staffPage}?handler=ReplyDocument&sequence={log[^1].Sequence}&index=2")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await People.SignInStaff(app, "officer.hr")).Get($"{staffPage}?handler=ReplyDocument&sequence={log[^1].Sequence}&index=0")).Status);
+        Assert.Contains("Opened a document you sent", (await resident.Get("/me/activity")).Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,21 +84,39 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
     }
 
     /// <summary>Loads the page at <paramref name="url"/>, then posts its form with one file, as a browser's file input does.</summary>
-    public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Upload(string url, string field, string fileName, byte[] content)
+    public Task<(HttpStatusCode Status, string Html, Uri? Location)> Upload(string url, string field, string fileName, byte[] content) =>
+        Upload(url, new Dictionary<string, string>(), (field, fileName, content));
+
+    /// <summary>Loads the page, then posts its form as multipart with <paramref name="fields"/> and any number of files.</summary>
+    public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Upload(string url, IDictionary<string, string> fields, params (string Field, string Name, byte[] Content)[] files)
     {
         var (_, page, _) = await Get(url);
         using var form = new MultipartFormDataContent
         {
             { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
         };
-        foreach (Match hidden in Hidden().Matches(page))
+        foreach (var (name, value) in fields)
         {
-            form.Add(new StringContent(WebUtility.HtmlDecode(hidden.Groups[2].Value)), WebUtility.HtmlDecode(hidden.Groups[1].Value));
+            form.Add(new StringContent(value), name);
         }
 
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(fileName.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "application/pdf");
-        form.Add(file, field, fileName);
+        var named = new HashSet<string>(fields.Keys);
+        foreach (Match hidden in Hidden().Matches(page))
+        {
+            // The first of each name, as Submit takes it: a page with several forms repeats its hidden fields.
+            if (named.Add(WebUtility.HtmlDecode(hidden.Groups[1].Value)))
+            {
+                form.Add(new StringContent(WebUtility.HtmlDecode(hidden.Groups[2].Value)), WebUtility.HtmlDecode(hidden.Groups[1].Value));
+            }
+        }
+
+        foreach (var (field, fileName, content) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(fileName.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "application/pdf");
+            form.Add(file, field, fileName);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
         request.Headers.Add("Accept-Language", language);
         request.Headers.Add(RemoteAddressFromHeader.Header, _address);

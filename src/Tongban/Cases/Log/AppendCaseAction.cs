@@ -62,6 +62,7 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
         action.Text = input.Text?.Trim() is { Length: > 0 } text ? text : null;
         action.LegalBasis = input.LegalBasis?.Trim() is { Length: > 0 } basis ? basis : null;
         action.Items = (input.Items ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
+        action.Documents = [.. input.Documents ?? []];
         (action.AssignedToId, action.AssignedToName) = (input.AssignTo, input.AssignToName);
         log.Add(action);
         var state = CaseState.Replay(log, target.TimeLimitWorkingDays, calendar);

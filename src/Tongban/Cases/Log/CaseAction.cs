@@ -33,6 +33,9 @@ public sealed class CaseAction
     /// <summary>Every missing item of a one-time notice.</summary>
     public List<string> Items { get; set; } = [];
 
+    /// <summary>Documents she sent with her answer to a notice, each as <see cref="Platform.Files.UploadedFile"/> writes it.</summary>
+    public List<string> Documents { get; set; } = [];
+
     public Guid? AssignedToId { get; set; }
     public string? AssignedToName { get; set; }
 

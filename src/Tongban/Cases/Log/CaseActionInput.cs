@@ -10,10 +10,14 @@ public sealed record CaseActionInput(
     string? LegalBasis = null,
     IReadOnlyList<string>? Items = null,
     Guid? AssignTo = null,
-    string? AssignToName = null)
+    string? AssignToName = null,
+    IReadOnlyList<string>? Documents = null)
 {
     public const int MaxTextLength = 2000;
     public const int MaxItems = 20;
+
+    /// <summary>Documents with one answer to a notice: three of 5 MB fit the request limit, and more belong at a hall.</summary>
+    public const int MaxDocuments = 3;
 
     /// <summary>The fields that are missing or too long, each with what to do in her language.</summary>
     public IReadOnlyList<FieldError> Problems(IStringLocalizer t)
@@ -39,8 +43,8 @@ public sealed record CaseActionInput(
             case CaseActionKind.MoreInformationRequested or CaseActionKind.FurtherNotice when Items!.Count > MaxItems || Items.Any(i => i.Length > 300):
                 problems.Add(new("Items", t["List at most 20 items of at most 300 characters each."]));
                 break;
-            case CaseActionKind.InformationProvided when string.IsNullOrWhiteSpace(Text):
-                problems.Add(new("Text", t["Write your answer."]));
+            case CaseActionKind.InformationProvided when string.IsNullOrWhiteSpace(Text) && (Documents ?? []).Count == 0:
+                problems.Add(new("Text", t["Write your answer, add a document, or both."]));
                 break;
             case CaseActionKind.Reassigned when AssignTo is null:
                 problems.Add(new("AssignTo", t["Choose the officer to hand the case to."]));

@@ -7,6 +7,7 @@ using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
+using Tongban.Platform.Files;
 using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
 
@@ -17,7 +18,9 @@ namespace Tongban.Cases.Pages;
 /// helping her: status, what happens next, history; answering a one-time notice, withdrawing, asking for review.
 /// </summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
-public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, WorkingDayCalendar calendar, TimeProvider clock, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
+[RequestSizeLimit(FilesSetup.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = FilesSetup.MaxRequestBytes)]
+public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, KeepUpload keep, WorkingDayCalendar calendar, TimeProvider clock, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
 {
     public Service? Service { get; private set; }
     public string ServiceName { get; private set; } = "";
@@ -40,8 +43,10 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
             return Page();
         }
 
-        var input = new CaseActionInput(Act!.Value, Act == CaseActionKind.InformationProvided ? Text : null);
-        Errors = input.Problems(t);
+        var answering = Act == CaseActionKind.InformationProvided;
+        var (documents, documentError) = answering ? await Keep(Request.HasFormContentType ? Request.Form.Files.GetFiles("Documents") : [], cancellationToken) : ([], null);
+        var input = new CaseActionInput(Act!.Value, answering ? Text : null, Documents: documents);
+        Errors = documentError is null ? input.Problems(t) : [new("Documents", documentError)];
         if (Errors.Count > 0)
         {
             return Page();
@@ -56,6 +61,30 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
         Refusal = t["The application changed while you had this page open. Nothing was saved: please look at it again. What you typed is still here."];
         await Reload(reference, cancellationToken);
         return Page();
+    }
+
+    /// <summary>Her documents, kept; or, at the first that cannot be, why (and none is kept for an answer not sent).</summary>
+    private async Task<(List<string> Documents, string? Error)> Keep(IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var chosen = files.Where(f => f.Length > 0).ToList();
+        if (chosen.Count > CaseActionInput.MaxDocuments)
+        {
+            return ([], t["Add at most {0} documents to one answer; bring more to any service hall.", CaseActionInput.MaxDocuments]);
+        }
+
+        var kept = new List<string>();
+        foreach (var file in chosen)
+        {
+            var (value, error) = await keep.Handle(file, cancellationToken);
+            if (error is not null)
+            {
+                return ([], $"{file.FileName}: {error}");
+            }
+
+            kept.Add(value!);
+        }
+
+        return (kept, null);
     }
 
     private CaseAction RequestNow()

@@ -90,6 +90,19 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
         return File(content, document.ContentType, document.Name);
     }
 
+    /// <summary><c>?handler=ReplyDocument&amp;sequence=…&amp;index=…</c>: a document she sent with her answer to a notice, as a download, on her trail.</summary>
+    public async Task<IActionResult> OnGetReplyDocument(int sequence, int index, CancellationToken cancellationToken)
+    {
+        if (History.FirstOrDefault(a => a.Sequence == sequence) is not { } action || index < 0 || index >= action.Documents.Count
+            || UploadedFile.Read(action.Documents[index]) is not { } document || await files.Open(document.Key, cancellationToken) is not { } content)
+        {
+            return NotFound();
+        }
+
+        await Audit.Record(Case.ResidentId, Actor, AuditAction.Viewed, AuditSubject.Documents(CaseReference.Display(Case.Reference)), cancellationToken);
+        return File(content, document.ContentType, document.Name);
+    }
+
     protected override async Task<Actor?> Load(string reference, CancellationToken cancellationToken)
     {
         // Another department's case answers exactly as a case that does not exist: staff learn nothing of it.

@@ -17,6 +17,7 @@ public static class FilesSetup
         ArgumentNullException.ThrowIfNull(environment);
         var folder = configuration["Files:Path"] is { Length: > 0 } configured ? configured : Path.Combine(environment.ContentRootPath, "data", "uploads");
         services.AddSingleton<IFileStore>(new FileSystemFileStore(folder));
+        services.AddScoped<KeepUpload>();
         var clamd = configuration.GetSection("Files:Clamd");
         if (!string.IsNullOrWhiteSpace(clamd["Socket"]) || !string.IsNullOrWhiteSpace(clamd["Host"]))
         {

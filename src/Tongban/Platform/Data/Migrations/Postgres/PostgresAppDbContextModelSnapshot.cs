@@ -380,6 +380,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.PrimitiveCollection<List<string>>("Documents")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.PrimitiveCollection<List<string>>("Items")
                         .IsRequired()
                         .HasColumnType("text[]");

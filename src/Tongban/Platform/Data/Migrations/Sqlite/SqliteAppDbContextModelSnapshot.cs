@@ -371,6 +371,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Items")
                         .IsRequired()
                         .HasColumnType("TEXT");
