@@ -71,12 +71,41 @@ public abstract class ApplicationPageModel(CatalogueStore catalogue, ResidentAcc
         ArgumentNullException.ThrowIfNull(earlierCases);
         var earlier = await earlierCases.Of(ResidentId, Form.Services.Select(s => s.Service.Code).ToList(), HttpContext.RequestAborted);
         LeftOut = MayApplyAgain.InForm(Form, earlier, Today);
+        Whole = Form;
         if (LeftOut.Count == Form.Services.Count)
         {
             return Redirect($"{Form.Path}/not-now");
         }
 
         Form = Form.Without(LeftOut.Select(b => b.Service.Code).ToList());
+        return null;
+    }
+
+    /// <summary>The form before anything was left out: every service of the life event.</summary>
+    public ApplicationForm Whole { get; private set; } = null!;
+
+    /// <summary>The services of a life event she chose not to apply for.</summary>
+    public IReadOnlyList<Service> NotChosen { get; private set; } = [];
+
+    /// <summary>
+    /// After <see cref="LeaveOutWhatSheHas"/>: leaves out the services she chose not to apply for; when she left out
+    /// everything she still could have, she is sent back to choose.
+    /// </summary>
+    protected IActionResult? LeaveOutWhatSheChose(Draft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        NotChosen = Form.Services.Select(s => s.Service).Where(s => draft.LeftOut.Contains(s.Code)).ToList();
+        if (NotChosen.Count == 0)
+        {
+            return null;
+        }
+
+        if (NotChosen.Count == Form.Services.Count)
+        {
+            return Redirect($"{Form.Path}/services");
+        }
+
+        Form = Form.Without(NotChosen.Select(s => s.Code).ToList());
         return null;
     }
 }

@@ -6,6 +6,7 @@ public static class ApplicationsSetup
     {
         services.AddScoped<StartApplication>();
         services.AddScoped<SaveAnswer>();
+        services.AddScoped<ChooseServices>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<Reapplying.EarlierCases>();
         services.AddScoped<RecordFormStep>();

@@ -20,6 +20,9 @@ public sealed class Draft
     /// <summary>Questions answered from what the city holds (once-only), shown for checking rather than asked.</summary>
     public List<string> Prefilled { get; set; } = [];
 
+    /// <summary>Services of a life event she chose not to apply for: their questions are not asked and no case is made.</summary>
+    public List<string> LeftOut { get; set; } = [];
+
     /// <summary>The channel the draft was started on; each case records the channel it was submitted on.</summary>
     public Channel StartedChannel { get; set; }
 

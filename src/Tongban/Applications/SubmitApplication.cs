@@ -12,7 +12,7 @@ namespace Tongban.Applications;
 
 /// <param name="Cases">The cases made (or made the first time the draft was sent).</param>
 /// <param name="Unanswered">A question still to answer: nothing was sent.</param>
-/// <param name="Blocked">The services left out because she has one pending or granted already (see <see cref="MayApplyAgain"/>); when every service is, nothing was sent and the draft stays open.</param>
+/// <param name="Blocked">The services left out because she has one pending or granted already (see <see cref="MayApplyAgain"/>); when these and the ones she chose not to apply for are all, nothing was sent and the draft stays open.</param>
 public sealed record Submitted(IReadOnlyList<Case> Cases, Question? Unanswered, IReadOnlyList<Blocked>? Blocked = null);
 
 /// <summary>
@@ -58,12 +58,12 @@ public sealed class SubmitApplication(AppDbContext db, TimeProvider clock, Audit
 
         var earlier = await earlierCases.Of(draft.ResidentId, form.Services.Select(s => s.Service.Code).ToList(), cancellationToken);
         var blocked = MayApplyAgain.InForm(form, earlier, today);
-        if (blocked.Count == form.Services.Count)
+        form = form.Without([.. blocked.Select(b => b.Service.Code), .. draft.LeftOut]);
+        if (form.Services.Count == 0)
         {
             return new([], null, blocked);
         }
 
-        form = form.Without(blocked.Select(b => b.Service.Code).ToList());
         if (ApplicationFlow.Next(form, answers, today) is { } missing)
         {
             return new([], missing);

@@ -55,6 +55,41 @@ public sealed partial class ApplicationTests
         Assert.Contains(card, (await browser.Get(notNow.OriginalString)).Html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A life event's bundle is hers to trim: unticked services are not asked about and no case is made for them, the check
+    /// page says she chose so, and at least one must stay.
+    /// </summary>
+    [Fact]
+    public async Task SheLeavesOutServicesOfALifeEventSheDoesNotNeed()
+    {
+        var (browser, _) = await ResidentWithProfile(new DateOnly(1961, 3, 1));
+        var (_, _, firstQuestion) = await browser.Get("/life-events/retirement/apply");
+        Assert.Contains("Choose which services you need", (await browser.Get(firstQuestion!.OriginalString)).Html, StringComparison.Ordinal);
+        const string Choose = "/life-events/retirement/apply/services";
+        var (_, choosePage, _) = await browser.Get(Choose);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(choosePage, "type=\"checkbox\"[^>]*checked"));
+
+        var (status, html, _) = await browser.Submit(Choose, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Choose at least one service to apply for.", html, StringComparison.Ordinal);
+        (status, _, var back) = await browser.Submit(Choose, new Dictionary<string, string> { ["Include"] = "basic-pension-claim" });
+        Assert.Equal((HttpStatusCode.Redirect, "/life-events/retirement/apply"), (status, back!.OriginalString));
+
+        // The card's own question (her address) is not asked; what she left out is named on the check page.
+        var check = await AnswerAll(browser, "/life-events/retirement/apply", new(Retiring));
+        var (_, checkPage, _) = await browser.Get(check);
+        Assert.Contains("you chose not to apply for it.", checkPage, StringComparison.Ordinal);
+        (_, _, var done) = await browser.Submit(check, new Dictionary<string, string>());
+        var references = Reference().Matches((await browser.Get(done!.OriginalString)).Html).Select(m => m.Value).Distinct().ToList();
+        var services = new List<string>();
+        foreach (var reference in references)
+        {
+            services.Add((await CaseOf(reference)).ServiceCode);
+        }
+
+        Assert.Equal(["basic-pension-claim"], services);
+    }
+
     /// <summary>Two forms that both hold the card (on its own, and in the life event), each sent 20 times at once: one card. (At 100 the waiting transactions exceed PostgreSQL's default 100 connections.)</summary>
     [Fact]
     public async Task TheSameServiceSentFromTwoFormsAtOnce_IsGrantedOnce()

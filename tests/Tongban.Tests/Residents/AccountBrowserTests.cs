@@ -192,6 +192,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
 
         await Check(page, "/services/hpf-withdrawal-retirement/apply/pension.retired", problems);
         await Check(page, "/services/id-card-renewal/apply/applicant.address", problems);
+        await Check(page, "/life-events/retirement/apply/services", problems);
 
         // An error on a date, then the whole elderly allowance to its confirmation, by keyboard and clicks only.
         await page.GotoAsync(new Uri(_site, "/services/unemployment-benefit/apply/employment.endDate").ToString());

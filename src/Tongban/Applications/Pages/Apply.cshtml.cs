@@ -50,6 +50,9 @@ public sealed class ApplyModel(
     public int Count { get; private set; }
     public string BackUrl { get; private set; } = "/";
 
+    /// <summary>Nothing answered yet but what the city filled in: the moment to say which services the form applies for.</summary>
+    public bool JustStarted { get; private set; }
+
     /// <summary>For a file question: the document already given, if any.</summary>
     public string? Uploaded { get; private set; }
 
@@ -114,6 +117,11 @@ public sealed class ApplyModel(
         }
 
         _draft = await start.Handle(ResidentId, Form, Actor.Channel, cancellationToken);
+        if (LeaveOutWhatSheChose(_draft) is { } nothingChosen)
+        {
+            return nothingChosen;
+        }
+
         var answers = _draft.Answers();
         var visible = ApplicationFlow.Visible(Form, answers, Today);
         if (QuestionId is null || visible.FirstOrDefault(q => q.Id == QuestionId) is not { } question)
@@ -125,6 +133,7 @@ public sealed class ApplyModel(
         Position = visible.ToList().IndexOf(question) + 1;
         Count = visible.Count;
         WasPrefilled = _draft.Prefilled.Contains(question.Id);
+        JustStarted = answers.Keys.All(_draft.Prefilled.Contains);
         Uploaded = question.Type == QuestionType.File && answers.TryGetValue(question.Id, out var file) && file.Length > 0 && CertificateAnswer.Read(file) is null ? AnswerDisplay.Of(question, file, t) : null;
         if (question is { Type: QuestionType.File, ECertificate: { } kind } && Uploaded is null)
         {

@@ -29,6 +29,11 @@ public sealed class ApplyCheckModel(
         }
 
         var draft = await start.Handle(ResidentId, Form, Actor.Channel, cancellationToken);
+        if (LeaveOutWhatSheChose(draft) is { } nothingChosen)
+        {
+            return nothingChosen;
+        }
+
         var answers = draft.Answers();
         if (ApplicationFlow.Next(Form, answers, Today) is { } missing)
         {

@@ -63,6 +63,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.PrimitiveCollection<List<string>>("LeftOut")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.PrimitiveCollection<List<string>>("Prefilled")
                         .IsRequired()
                         .HasColumnType("text[]");

@@ -56,6 +56,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("LeftOut")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Prefilled")
                         .IsRequired()
                         .HasColumnType("TEXT");
