@@ -5,6 +5,7 @@ using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
+using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
 
 namespace Tongban.Applications;
@@ -57,6 +58,16 @@ public abstract class ApplicationPageModel(CatalogueStore catalogue, ResidentAcc
         ResidentId = residentId;
         Actor = actor!;
         return null;
+    }
+
+    /// <summary>Someone else answers for her (a family member, a clerk): questions speak of her, and no field offers the answerer's own details.</summary>
+    public bool ForSomeoneElse => !Actor.IsResident(ResidentId);
+
+    /// <summary>The question's label for whoever is answering.</summary>
+    public LocalizedText LabelOf(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return ForSomeoneElse && question.LabelForOther is { } other ? other : question.Label;
     }
 
     /// <summary>The services of the form she cannot apply for now (one pending, or granted already), each with the reason.</summary>

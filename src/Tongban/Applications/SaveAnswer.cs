@@ -9,18 +9,27 @@ namespace Tongban.Applications;
 /// </summary>
 public sealed class SaveAnswer(AppDbContext db, TimeProvider clock)
 {
-    public async Task Handle(Guid draftId, string questionId, string value, CancellationToken cancellationToken)
+    public Task Handle(Guid draftId, string questionId, string value, CancellationToken cancellationToken) =>
+        Handle(draftId, new Dictionary<string, string> { [questionId] = value }, cancellationToken);
+
+    /// <summary>Saves answers that belong together (an ID number and the date of birth it holds) in one write.</summary>
+    public async Task Handle(Guid draftId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(values);
         for (var attempt = 1; ; attempt++)
         {
             var draft = await db.Drafts.SingleAsync(d => d.Id == draftId && d.SubmittedAt == null, cancellationToken);
             var answers = draft.Answers();
-            if (answers.TryGetValue(questionId, out var old) && old != value)
+            foreach (var (questionId, value) in values)
             {
-                draft.Prefilled = draft.Prefilled.Where(id => id != questionId).ToList();
+                if (answers.TryGetValue(questionId, out var old) && old != value)
+                {
+                    draft.Prefilled = draft.Prefilled.Where(id => id != questionId).ToList();
+                }
+
+                answers[questionId] = value;
             }
 
-            answers[questionId] = value;
             draft.SetAnswers(answers);
             draft.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             draft.AbandonedAt = null;

@@ -208,11 +208,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await page.GotoAsync(new Uri(_site, "/services/elderly-allowance/apply").ToString());
         await page.FillAsync("#answer", "王秀英");
         await page.ClickAsync("main form button[type=submit]");
-        await page.FillAsync("#answer", "440304194005010024");
-        await page.ClickAsync("main form button[type=submit]");
-        await page.FillAsync("#answer-day", "1");
-        await page.FillAsync("#answer-month", "5");
-        await page.FillAsync("#answer-year", "1940");
+        await page.FillAsync("#answer", "440304194005010024"); // which holds her date of birth: not asked again
         await page.ClickAsync("main form button[type=submit]");
         await page.CheckAsync("#answer-0");
         await page.ClickAsync("main form button[type=submit]");

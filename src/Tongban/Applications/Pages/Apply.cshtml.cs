@@ -93,16 +93,22 @@ public sealed class ApplyModel(
         var (value, error) = Question!.Type != QuestionType.File ? AnswerCheck.Check(Question, new TypedAnswer(Answer, Day, Month, Year), Today, t)
             : noFile && Held is not null ? (CertificateAnswer.Write(Held), null)
             : await upload.Handle(Question, Request.Form.Files.GetFile("file"), cancellationToken);
-        if (error is not null)
+        var answers = _draft!.Answers();
+        var (alsoSave, contradiction) = error is null ? BirthDateFromIdNumber.Check(Form, Question, value!, answers, _draft.Prefilled, t) : (null, null);
+        if ((error ?? contradiction) is { } problem)
         {
-            Error = error;
+            Error = problem;
             return Page();
         }
 
-        await save.Handle(_draft!.Id, Question!.Id, value!, cancellationToken);
+        var saving = new Dictionary<string, string>(alsoSave!) { [Question.Id] = value! };
+        await save.Handle(_draft.Id, saving, cancellationToken);
         await Record(FormStep.Answered, cancellationToken);
-        var answers = _draft.Answers();
-        answers[Question.Id] = value!;
+        foreach (var (id, saved) in saving)
+        {
+            answers[id] = saved;
+        }
+
         return Redirect(Change ? $"{Form.Path}/check" : NextUrl(answers));
     }
 

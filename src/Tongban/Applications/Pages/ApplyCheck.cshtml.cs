@@ -17,7 +17,8 @@ public sealed class ApplyCheckModel(
     CatalogueStore catalogue, ResidentAccessPolicy policy, StartApplication start, SubmitApplication submit, EarlierCases earlierCases,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : ApplicationPageModel(catalogue, policy)
 {
-    public IReadOnlyList<(Question Question, string Shown, bool Prefilled)> Rows { get; private set; } = [];
+    /// <summary>Each answer, and where it came from when she did not type it (what the city holds, the ID number given).</summary>
+    public IReadOnlyList<(Question Question, string Shown, string? From)> Rows { get; private set; } = [];
     public Guid DraftId { get; private set; }
     public string BackUrl { get; private set; } = "/";
 
@@ -41,7 +42,11 @@ public sealed class ApplyCheckModel(
         }
 
         var visible = ApplicationFlow.Visible(Form, answers, Today);
-        Rows = visible.Select(q => (q, AnswerDisplay.Of(q, answers.GetValueOrDefault(q.Id), t), draft.Prefilled.Contains(q.Id))).ToList();
+        Rows = visible.Select(q => (q, AnswerDisplay.Of(q, answers.GetValueOrDefault(q.Id), t), From(q))).ToList();
+        string? From(Question q) =>
+            draft.Prefilled.Contains(q.Id) ? t["from what the city holds"].Value
+            : q.BirthDateOf is { } id && answers.TryGetValue(q.Id, out var date) && date == BirthDateFromIdNumber.Born(answers.GetValueOrDefault(id)) ? t["from the ID number given"].Value
+            : null;
         DraftId = draft.Id;
         BackUrl = visible.Count > 0 ? $"{Form.Path}/{visible[^1].Id}" : $"/{Kind}/{Code}";
         return Page();

@@ -26,6 +26,13 @@ public sealed record Question
 
     public QuestionType Type { get; init; }
     public required LocalizedText Label { get; init; }
+
+    /// <summary>
+    /// The label when someone else answers for her (a family member, a clerk): "The applicant's full name" where
+    /// <see cref="Label"/> says "Your full name", so that nobody gives their own.
+    /// </summary>
+    public LocalizedText? LabelForOther { get; init; }
+
     public LocalizedText? Hint { get; init; }
     public bool Optional { get; init; }
     public int? MaxLength { get; init; }
@@ -42,6 +49,12 @@ public sealed record Question
 
     /// <summary>What the city already holds: "profile.fullName", … — shown for confirmation instead of asked.</summary>
     public string? Prefill { get; init; }
+
+    /// <summary>
+    /// For a date of birth: the id of the question giving the same person's ID number, which holds the date. When the
+    /// number is answered the date is filled from it, and a date that contradicts it is refused.
+    /// </summary>
+    public string? BirthDateOf { get; init; }
 
     /// <summary>For files: the e-certificate that stands in for the upload when the city holds it.</summary>
     public string? ECertificate { get; init; }

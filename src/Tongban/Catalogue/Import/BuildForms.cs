@@ -23,6 +23,7 @@ public static class BuildForms
         Id = q.Id!,
         Type = Enum.Parse<QuestionType>(q.Type!),
         Label = Text(q.Label)!,
+        LabelForOther = Text(q.LabelForOther),
         Hint = Text(q.Hint),
         Optional = q.Optional ?? false,
         MaxLength = q.MaxLength,
@@ -34,6 +35,7 @@ public static class BuildForms
         Prefill = q.Prefill,
         ECertificate = q.ECertificate,
         ECertificateHolder = q.ECertificateHolder,
+        BirthDateOf = q.BirthDateOf,
     };
 
     private static LocalizedText? Text(TextDto? dto) => dto is null ? null : new(dto.ZhCn!.Trim(), dto.En!.Trim());

@@ -81,7 +81,9 @@ public sealed record QuestionDto(
     string? ShowIf,
     string? Prefill,
     string? ECertificate,
-    string? ECertificateHolder = null);
+    string? ECertificateHolder = null,
+    TextDto? LabelForOther = null,
+    string? BirthDateOf = null);
 
 public sealed record OptionDto(string? Value, TextDto? Label);
 

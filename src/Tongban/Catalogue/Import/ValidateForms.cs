@@ -43,6 +43,14 @@ public static partial class ValidateForms
             }
         }
 
+        foreach (var (file, q) in document.Questions.Where(q => q.Item.BirthDateOf is not null))
+        {
+            if (q.Type != nameof(QuestionType.Date) || !questions.TryGetValue(q.BirthDateOf!, out var number) || number.Type != nameof(QuestionType.IdNumber))
+            {
+                errors.Add(new(file, ValidateCatalogue.Label("question", q.Id), "birthDateOf", "must name an ID number question, on a date question"));
+            }
+        }
+
         var formFor = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (file, f) in document.Forms)
         {
@@ -110,6 +118,11 @@ public static partial class ValidateForms
     private static void CheckQuestion(string file, string item, QuestionDto q, List<CatalogueError> errors)
     {
         ValidateCatalogue.Text(q.Label, file, item, "label", errors);
+        if (q.LabelForOther is not null)
+        {
+            ValidateCatalogue.Text(q.LabelForOther, file, item, "labelForOther", errors);
+        }
+
         if (q.Hint is not null)
         {
             ValidateCatalogue.Text(q.Hint, file, item, "hint", errors);
