@@ -48,7 +48,9 @@ public sealed partial class ApplicationTests
         var born = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime.AddHours(8)).AddYears(-6);
         var (status, _, _) = await browser.Submit($"{School}/child.dateOfBirth", new Dictionary<string, string>
         {
-            ["day"] = $"{born.Day}", ["month"] = $"{born.Month}", ["year"] = $"{born.Year}",
+            ["day"] = $"{born.Day}",
+            ["month"] = $"{born.Month}",
+            ["year"] = $"{born.Year}",
         });
         Assert.Equal(HttpStatusCode.Redirect, status);
 
