@@ -17,7 +17,7 @@ public sealed class CaseWorkflowTests(TongbanAppWithClock app) : IClassFixture<T
     public static readonly Dictionary<string, string> TooYoungForTheCard = new()
     {
         ["applicant.fullName"] = "陈志强",
-        ["applicant.idNumber"] = "440304195901010019",
+        ["applicant.idNumber"] = People.IdNumberBornOn(new DateOnly(1990, 1, 1)),
         ["applicant.dateOfBirth"] = "1990-01-01",
         ["applicant.residency"] = "hukou",
         ["applicant.address"] = "南山区科技园1号",
