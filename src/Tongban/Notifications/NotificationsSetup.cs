@@ -7,7 +7,9 @@ namespace Tongban.Notifications;
 public static class NotificationsSetup
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services) => services
+        .AddScoped<WriteNotification>()
         .AddScoped<NotifyResident>()
+        .AddScoped<Residents.Profile.IProfileChangeReaction, NotifyProfileChange>()
         .AddCaseChangeReaction<NotifyResident>()
         .AddScoped<ResendNotification>()
         .AddScoped<StartPrintBatch>()

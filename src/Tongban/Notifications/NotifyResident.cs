@@ -5,8 +5,6 @@ using Tongban.Cases.Log;
 using Tongban.Catalogue;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Data;
-using Tongban.Platform.Email;
-using Tongban.Platform.Jobs;
 using Tongban.Platform.Localization;
 using Tongban.Residents;
 
@@ -17,7 +15,7 @@ namespace Tongban.Notifications;
 /// (see <see cref="ChannelsFor"/>; with none, the inbox only), and schedules its delivery. Joins the caller's
 /// unit of work, so the message exists exactly when the action does.
 /// </summary>
-public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, JobScheduler jobs, TimeProvider clock, IEnumerable<IEmailSender> email) : ICaseChangeReaction
+public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, WriteNotification write) : ICaseChangeReaction
 {
     public const string JobKind = "DeliverNotification";
 
@@ -69,30 +67,8 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
         return onHerSide && a.ActorKind is ActorKind.Proxy or ActorKind.Staff or ActorKind.Partner ? (a.ActorName ?? "", a.Kind) : null;
     }
 
-    private void Write(Resident resident, Case target, string key, string text, Service? service)
-    {
-        var (channel, address) = BestChannel(resident, email.Any());
-        var now = clock.GetUtcNow().UtcDateTime;
-        var notification = new Notification
-        {
-            Id = Guid.NewGuid(),
-            ResidentId = resident.Id,
-            CaseId = target.Id,
-            Key = key,
-            Text = text,
-            Subject = Render(resident.PreferredLanguage, "Notice.Subject", service?.Name, target),
-            Channel = channel,
-            Address = address,
-            Status = channel == NotificationChannel.Inbox ? DeliveryStatus.Sent : DeliveryStatus.Pending,
-            CreatedAt = now,
-            SentAt = channel == NotificationChannel.Inbox ? now : null,
-        };
-        db.Notifications.Add(notification);
-        if (notification.Status == DeliveryStatus.Pending)
-        {
-            jobs.ScheduleForNewSubject(JobKind, notification.Id.ToString(), now);
-        }
-    }
+    private void Write(Resident resident, Case target, string key, string text, Service? service) =>
+        write.Handle(resident, target.Id, key, Render(resident.PreferredLanguage, "Notice.Subject", service?.Name, target), text);
 
     /// <summary>Her best way; the inbox alone when there is no other.</summary>
     public static (NotificationChannel Channel, string? Address) BestChannel(Resident resident, bool emailWorks) =>

@@ -73,7 +73,41 @@ public sealed class AssistedServiceTests(TongbanAppWithClock app) : IClassFixtur
         });
         var (_, activity, _) = await clerk.Get($"/staff/residents/{residentId}/activity");
         Assert.Contains("Changed your details", activity, StringComparison.Ordinal);
+
+        // She is told who changed what (her inbox here: before the change she had no address to write to).
+        var told = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Notifications.AsNoTracking()
+            .SingleAsync(n => n.ResidentId == residentId && n.Key.StartsWith("profile:"), TestContext.Current.CancellationToken);
+        Assert.StartsWith("【通办】陈晓雯修改了您的资料：", told.Text, StringComparison.Ordinal);
+        Assert.Contains("邮寄地址", told.Text, StringComparison.Ordinal);
+        Assert.Contains("无障碍需求", told.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("姓名", told.Text, StringComparison.Ordinal); // the name was not changed
+        Assert.Equal(Tongban.Notifications.NotificationChannel.Inbox, told.Channel);
         Assert.Contains("Your consent, reference F-2026-000123", activity, StringComparison.Ordinal);
+    }
+
+    /// <summary>A change of her contact details by someone else is told at the contact she had: whoever changed them cannot hide it.</summary>
+    [Fact]
+    public async Task AChangeOfHerContactBySomeoneElse_IsToldWhereSheCouldBeReachedBefore()
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var mobile = "+86" + People.NewMobile();
+        var before = new Resident { Id = Guid.NewGuid(), MobileNumber = mobile, ContactChannel = ContactChannel.Sms, PreferredLanguage = "en", CreatedAt = DateTime.UtcNow };
+        db.Residents.Add(before);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var after = Tongban.Residents.Profile.ProfileFields.Copy(before);
+        (after.ContactChannel, after.PostalAddress) = (ContactChannel.Letter, "福田区华强北路2号");
+        var clerk = new Tongban.Platform.Audit.Actor(Tongban.Platform.Audit.ActorKind.Staff, Guid.NewGuid(), "陈晓雯", Channel.Counter, "consent:F-1");
+
+        foreach (var reaction in scope.ServiceProvider.GetServices<Tongban.Residents.Profile.IProfileChangeReaction>())
+        {
+            await reaction.Follow(new(before, after, clerk, Tongban.Residents.Profile.ProfileFields.Changed(before, after)), TestContext.Current.CancellationToken);
+        }
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var told = await db.Notifications.AsNoTracking().SingleAsync(n => n.ResidentId == before.Id, TestContext.Current.CancellationToken);
+        Assert.Equal((Tongban.Notifications.NotificationChannel.Sms, mobile), (told.Channel, told.Address));
+        Assert.Equal("Tongban: 陈晓雯 changed your details: how we contact you, your postal address. If you did not ask for this, call 12345 or go to any service hall.", told.Text);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Tongban.Residents.Profile;
 /// Checks and saves a resident's profile, by herself or by staff acting for her with her consent. Either
 /// every field is saved or none is; each problem is named with its field.
 /// </summary>
-public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> t)
+public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> t, IEnumerable<IProfileChangeReaction> reactions)
 {
     public async Task<IReadOnlyList<FieldError>> Handle(Guid residentId, ProfileInput input, Actor actor, CancellationToken cancellationToken)
     {
@@ -110,6 +110,7 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
             return errors;
         }
 
+        var before = ProfileFields.Copy(resident);
         resident.FullName = name.Length == 0 ? null : name;
         if (resident.IdNumber is null)
         {
@@ -125,6 +126,15 @@ public sealed class UpdateProfile(AppDbContext db, CatalogueStore catalogue, Tim
         resident.Email = email.Length == 0 ? null : email;
         resident.AccessibilityNeeds = needs;
         resident.StatisticsConsent = input.StatisticsConsent;
+        // Changed by someone else: she hears of it, at the contact she had before, whatever they changed.
+        if (!actor.IsResident(residentId) && ProfileFields.Changed(before, resident) is { Count: > 0 } fields)
+        {
+            foreach (var reaction in reactions)
+            {
+                await reaction.Follow(new ProfileChange(before, resident, actor, fields), cancellationToken);
+            }
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.Record(residentId, actor, AuditAction.Changed, AuditSubject.Profile, cancellationToken);
