@@ -5,6 +5,7 @@ public static class ApplicationsSetup
     public static IServiceCollection AddApplications(this IServiceCollection services)
     {
         services.AddScoped<StartApplication>();
+        services.AddScoped<KeepAnswersInProfile>();
         services.AddScoped<SaveAnswer>();
         services.AddScoped<ChooseServices>();
         services.AddScoped<SubmitApplication>();

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Data;
-using Tongban.Residents;
 
 namespace Tongban.Applications;
 
@@ -24,7 +22,7 @@ public sealed class StartApplication(AppDbContext db, TimeProvider clock)
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var question in form.Questions.Where(q => q.Prefill is not null))
         {
-            if (Held(resident, question.Prefill!) is { Length: > 0 } value)
+            if (ProfileAnswers.Held(resident, question.Prefill!) is { Length: > 0 } value)
             {
                 answers[question.Id] = value;
             }
@@ -58,15 +56,4 @@ public sealed class StartApplication(AppDbContext db, TimeProvider clock)
 
     private Task<Draft?> Open(Guid residentId, string formKey, CancellationToken cancellationToken) =>
         db.Drafts.SingleOrDefaultAsync(d => d.ResidentId == residentId && d.FormKey == formKey && d.SubmittedAt == null, cancellationToken);
-
-    private static string? Held(Resident resident, string source) => source switch
-    {
-        "profile.fullName" => resident.FullName,
-        "profile.idNumber" => resident.OwnIdNumber,
-        "profile.dateOfBirth" => resident.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        "profile.mobile" => resident.MobileNumber,
-        "profile.district" => resident.DistrictCode,
-        "profile.postalAddress" => resident.PostalAddress,
-        _ => null,
-    };
 }

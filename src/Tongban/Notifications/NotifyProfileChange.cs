@@ -17,7 +17,7 @@ public sealed class NotifyProfileChange(IStringLocalizer<SharedResource> t, Writ
         var (subject, text) = ResidentLanguage.Write(language, culture =>
         (
             t["Tongban: your details were changed"].Value,
-            t["Notice.ProfileChanged", change.By.Name, string.Join(culture.Name == "en" ? ", " : "、", change.Fields.Select(f => t[f].Value))].Value));
+            t["Notice.ProfileChanged", change.By.Name, Listing.Join(change.Fields.Select(f => t[f].Value), culture)].Value));
         write.Handle(change.Before, null, $"profile:{change.After.Id:N}:{clock.GetUtcNow().UtcTicks}", subject, text);
         return Task.CompletedTask;
     }

@@ -74,6 +74,13 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
                     problems.Add($"{where}: {overflow}px too wide at 320 px");
                 }
 
+                // A table squeezed into a phone breaks dates two characters a line: each cell must keep room for a few words.
+                var cramped = await page.EvaluateAsync<int>("[...document.querySelectorAll('main td')].filter(td => td.textContent.trim() && td.getBoundingClientRect().width < 6 * parseFloat(getComputedStyle(td).fontSize)).length");
+                if (cramped > 0)
+                {
+                    problems.Add($"{where}: {cramped} table cells too narrow to read at 320 px");
+                }
+
                 await page.SetViewportSizeAsync(1280, 900);
             }
         }

@@ -16,6 +16,10 @@ public sealed class ApplyDoneModel(CatalogueStore catalogue, ResidentAccessPolic
 {
     public IReadOnlyList<(Case Case, string Service)> Cases { get; private set; } = [];
 
+    /// <summary>Set by the check page when she ticked answers to keep in her profile.</summary>
+    [TempData]
+    public string? ProfileMessage { get; set; }
+
     public async Task<IActionResult> OnGet(Guid draftId, CancellationToken cancellationToken)
     {
         if (await Authorize(clock) is { } refused)
