@@ -1,0 +1,108 @@
+using Tongban.Insights.Inequality;
+
+namespace Tongban.Tests.Insights;
+
+/// <summary>
+/// Each summary measure against examples worked out on paper from its definition (derivations beside them), and the
+/// properties every inequality measure must have: none between equal groups, indifference to the unit of the values
+/// where the measure is relative, and a sign that follows the gradient.
+/// </summary>
+public sealed class InequalityMeasuresTests
+{
+    private const double Tolerance = 1e-4;
+
+    /// <summary>
+    /// Two equal halves with values 2 and 4: μ = 3; ranks 0.25 and 0.75 (x̄ = 0.5); the weighted line through
+    /// (0.25, 2) and (0.75, 4) has slope 4 and value 1 at rank 0, so SII = 4 and RII = 5/1; ACI = 0.5·(−0.5)·2 +
+    /// 0.5·0.5·4 = 0.5, RCI = 0.5/3; BGV = 0.5·1 + 0.5·1 = 1; MDM = 1; Theil = 0.5·(2/3)ln(2/3) + 0.5·(4/3)ln(4/3);
+    /// MLD = 0.5·ln(3/2) + 0.5·ln(3/4); PAR = 4 − 3 = 1, PAF = 1/3; Gini = 2·(0.25·2) / (2·3) = 1/6.
+    /// </summary>
+    [Fact]
+    public void TwoEqualHalves_GiveEveryMeasureItsWorkedValue()
+    {
+        var s = InequalityMeasures.Summarise([new("young", 2, 500), new("old", 4, 500)], ordered: true, higherIsBetter: true);
+
+        Assert.Equal(3, s.Mean, Tolerance);
+        Assert.Equal(2, s.Difference, Tolerance);
+        Assert.Equal(2, s.Ratio!.Value, Tolerance);
+        Assert.Equal(4, s.SlopeIndex!.Value, Tolerance);
+        Assert.Equal(5, s.RelativeIndex!.Value, Tolerance);
+        Assert.Equal(0.5, s.AbsoluteConcentrationIndex!.Value, Tolerance);
+        Assert.Equal(0.5 / 3, s.RelativeConcentrationIndex!.Value, Tolerance);
+        Assert.Equal(1, s.BetweenGroupVariance, Tolerance);
+        Assert.Equal(1, s.MeanDifferenceFromMean, Tolerance);
+        Assert.Equal((0.5 * (2.0 / 3) * Math.Log(2.0 / 3)) + (0.5 * (4.0 / 3) * Math.Log(4.0 / 3)), s.TheilIndex!.Value, Tolerance);
+        Assert.Equal(0.056633, s.TheilIndex!.Value, Tolerance);
+        Assert.Equal(0.058892, s.MeanLogDeviation!.Value, Tolerance);
+        Assert.Equal(1, s.PopulationAttributableRisk, Tolerance);
+        Assert.Equal(1.0 / 3, s.PopulationAttributableFraction!.Value, Tolerance);
+        Assert.Equal(1.0 / 6, s.Gini!.Value, Tolerance);
+    }
+
+    /// <summary>
+    /// Unequal shares change the ranks: 20 % at 10 and 80 % at 20. μ = 18; ranks 0.1 and 0.6; ACI = 0.2·(−0.8)·10 +
+    /// 0.8·0.2·20 = 1.6, RCI = 1.6/18; x̄ = 0.5, Sxx = 0.2·0.16 + 0.8·0.01 = 0.04, Sxy = 0.2·(−0.4)(−8) + 0.8·0.1·2 =
+    /// 0.8, SII = 20, value at rank 0 = 18 − 20·0.5 = 8, RII = 28/8; BGV = 0.2·64 + 0.8·4 = 16; MDM = 0.2·8 + 0.8·2 =
+    /// 3.2; Gini = 2·0.2·0.8·10 / 36 = 0.0889; where lower is better (days to a decision) the reference is 10: PAR = −8.
+    /// </summary>
+    [Fact]
+    public void UnequalShares_WeightEveryMeasure_AndLowerIsBetterPicksTheLowestAsReference()
+    {
+        var s = InequalityMeasures.Summarise([new("a", 10, 200), new("b", 20, 800)], ordered: true, higherIsBetter: false);
+
+        Assert.Equal(18, s.Mean, Tolerance);
+        Assert.Equal(1.6, s.AbsoluteConcentrationIndex!.Value, Tolerance);
+        Assert.Equal(1.6 / 18, s.RelativeConcentrationIndex!.Value, Tolerance);
+        Assert.Equal(20, s.SlopeIndex!.Value, Tolerance);
+        Assert.Equal(28.0 / 8, s.RelativeIndex!.Value, Tolerance);
+        Assert.Equal(16, s.BetweenGroupVariance, Tolerance);
+        Assert.Equal(3.2, s.MeanDifferenceFromMean, Tolerance);
+        Assert.Equal(0.0889, s.Gini!.Value, Tolerance);
+        Assert.Equal(-8, s.PopulationAttributableRisk, Tolerance);
+    }
+
+    /// <summary>Gini's textbook case, five equal people with 1, 2, 3, 4 and 5: mean difference 40/25 = 1.6 over 2·3, G = 0.2667.</summary>
+    [Fact]
+    public void FiveEqualPeople_OneToFive_HaveTheTextbookGini()
+    {
+        var s = InequalityMeasures.Summarise([.. Enumerable.Range(1, 5).Select(i => new GroupEstimate($"{i}", i, 1))], ordered: false, higherIsBetter: true);
+        Assert.Equal(0.26667, s.Gini!.Value, Tolerance);
+        Assert.Null(s.SlopeIndex); // not ordered: no gradient to speak of
+        Assert.Null(s.AbsoluteConcentrationIndex);
+    }
+
+    [Fact]
+    public void EqualGroups_ShowNoInequalityOnAnyMeasure()
+    {
+        var s = InequalityMeasures.Summarise([new("a", 0.7, 100), new("b", 0.7, 300), new("c", 0.7, 50)], ordered: true, higherIsBetter: true);
+        Assert.All(new double?[] { s.Difference, s.SlopeIndex, s.AbsoluteConcentrationIndex, s.RelativeConcentrationIndex, s.BetweenGroupVariance, s.MeanDifferenceFromMean, s.TheilIndex, s.MeanLogDeviation, s.PopulationAttributableRisk, s.Gini },
+            v => Assert.Equal(0, v!.Value, Tolerance));
+        Assert.Equal(1, s.Ratio!.Value, Tolerance);
+        Assert.Equal(1, s.RelativeIndex!.Value, Tolerance);
+    }
+
+    [Fact]
+    public void RelativeMeasures_DoNotDependOnTheUnit_AndTheSignFollowsTheGradient()
+    {
+        GroupEstimate[] rates = [new("18-24", 0.9, 120), new("25-34", 0.8, 300), new("75+", 0.3, 40)];
+        var perThousand = rates.Select(r => r with { Value = r.Value * 1000 }).ToList();
+        var (a, b) = (InequalityMeasures.Summarise(rates, true, true), InequalityMeasures.Summarise(perThousand, true, true));
+
+        Assert.Equal(a.RelativeConcentrationIndex!.Value, b.RelativeConcentrationIndex!.Value, Tolerance);
+        Assert.Equal(a.TheilIndex!.Value, b.TheilIndex!.Value, Tolerance);
+        Assert.Equal(a.MeanLogDeviation!.Value, b.MeanLogDeviation!.Value, Tolerance);
+        Assert.Equal(a.Gini!.Value, b.Gini!.Value, Tolerance);
+        Assert.Equal(a.Ratio!.Value, b.Ratio!.Value, Tolerance);
+        Assert.True(a.SlopeIndex < 0); // falling with age
+        Assert.True(a.AbsoluteConcentrationIndex < 0);
+    }
+
+    [Fact]
+    public void AZeroGroup_LeavesTheLogMeasuresUndefined_NotInfinite()
+    {
+        var s = InequalityMeasures.Summarise([new("a", 0, 100), new("b", 1, 100)], ordered: false, higherIsBetter: true);
+        Assert.Null(s.MeanLogDeviation);
+        Assert.Null(s.Ratio);
+        Assert.Equal(Math.Log(2), s.TheilIndex!.Value, Tolerance); // μ = 0.5: 0.5·(1/0.5)·ln 2, the zero group adding nothing
+    }
+}
