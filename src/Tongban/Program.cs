@@ -7,6 +7,7 @@ using Tongban.Applications;
 using Tongban.Cases;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Hsds;
+using Tongban.Insights;
 using Tongban.Notifications;
 using Tongban.Partners;
 using Tongban.Platform.Audit;
@@ -42,6 +43,7 @@ builder.Services.AddPartners(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddCases();
 builder.Services.AddNotifications();
+builder.Services.AddInsights();
 builder.Services.AddFiles(builder.Configuration, builder.Environment);
 builder.Services.AddTongbanLocalization();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
@@ -64,6 +66,18 @@ builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
+
+// `seed --residents N --seed S`: a synthetic city for the observatory, then exit (Insights/Seeding).
+if (args is ["seed", .. var seedArgs])
+{
+    foreach (var startUp in app.Services.GetServices<IHostedService>().Where(s => s is not JobLoop))
+    {
+        await startUp.StartAsync(CancellationToken.None);
+    }
+
+    Environment.ExitCode = await Tongban.Insights.Seeding.SeedCommand.Run(app.Services, seedArgs, Console.Out, CancellationToken.None);
+    return;
+}
 
 // Outside Development the audit log's signing key must be there from the start, not found missing at the first head.
 _ = app.Services.GetRequiredService<AnchorKey>();

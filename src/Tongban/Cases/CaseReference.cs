@@ -17,12 +17,21 @@ public static class CaseReference
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private const string LegacyCheckAlphabet = Alphabet + "*~$=U";
 
-    public static string New()
+    public static string New() => New(RandomNumberGenerator.GetInt32);
+
+    /// <summary>A reference from a seeded generator, for a synthetic city that is the same for the same seed.</summary>
+    public static string New(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return New(random.Next);
+    }
+
+    private static string New(Func<int, int> next)
     {
         Span<char> body = stackalloc char[8];
         for (var i = 0; i < body.Length; i++)
         {
-            body[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            body[i] = Alphabet[next(Alphabet.Length)];
         }
 
         var text = new string(body);

@@ -80,6 +80,9 @@ public sealed class Resident
     public DateOnly? DateOfBirth { get; set; }
     public string? DistrictCode { get; set; }
 
+    /// <summary>Whether her household registration (户籍) is in Shenzhen; null while the city does not know.</summary>
+    public bool? LocalHukou { get; set; }
+
     /// <summary>"zh-CN" or "en": the language of letters, messages and calls.</summary>
     public string? PreferredLanguage { get; set; }
 

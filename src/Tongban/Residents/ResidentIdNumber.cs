@@ -62,13 +62,20 @@ public static class ResidentIdNumber
             return ResidentIdProblem.ImpossibleBirthDate;
         }
 
+        return CheckDigit(id[..17]) == id[17] ? ResidentIdProblem.None : ResidentIdProblem.WrongCheckDigit;
+    }
+
+    /// <summary>The check character of the first 17 digits (ISO 7064 MOD 11-2).</summary>
+    public static char CheckDigit(string first17)
+    {
+        ArgumentNullException.ThrowIfNull(first17);
         var sum = 0;
         for (var i = 0; i < 17; i++)
         {
-            sum += (id[i] - '0') * Weights[i];
+            sum += (first17[i] - '0') * Weights[i];
         }
 
-        return CheckCharacters[sum % 11] == id[17] ? ResidentIdProblem.None : ResidentIdProblem.WrongCheckDigit;
+        return CheckCharacters[sum % 11];
     }
 
     /// <summary>The birth date written in a well-formed number, or null.</summary>

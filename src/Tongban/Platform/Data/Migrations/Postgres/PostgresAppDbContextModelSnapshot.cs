@@ -830,6 +830,73 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("ServiceHalls", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Insights.InsightCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Applicants")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssistedCases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Breached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DecisionWorkingDays")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("DraftsStarted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DraftsSubmitted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("OnlineCases")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Dimension", "Group")
+                        .IsUnique();
+
+                    b.ToTable("InsightCells", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Notifications.Letters.PrintBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1414,6 +1481,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("LastSignedInAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("LocalHukou")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("MobileNumber")
                         .HasMaxLength(20)

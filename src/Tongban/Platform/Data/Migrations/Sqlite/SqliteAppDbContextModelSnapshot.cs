@@ -809,6 +809,71 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("ServiceHalls", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Insights.InsightCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Applicants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistedCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Breached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecisionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DraftsStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DraftsSubmitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnlineCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Dimension", "Group")
+                        .IsUnique();
+
+                    b.ToTable("InsightCells", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Notifications.Letters.PrintBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1389,6 +1454,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("LastSignedInAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LocalHukou")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MobileNumber")
                         .HasMaxLength(20)

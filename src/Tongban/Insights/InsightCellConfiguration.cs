@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Tongban.Insights;
+
+internal sealed class InsightCellConfiguration : IEntityTypeConfiguration<InsightCell>
+{
+    public void Configure(EntityTypeBuilder<InsightCell> builder)
+    {
+        builder.ToTable("InsightCells");
+        builder.Property(c => c.Period).HasMaxLength(8);
+        builder.Property(c => c.Dimension).HasMaxLength(40);
+        builder.Property(c => c.Group).HasMaxLength(80);
+        // Every page reads one period of one dimension (or one crossing).
+        builder.HasIndex(c => new { c.Period, c.Dimension, c.Group }).IsUnique();
+    }
+}

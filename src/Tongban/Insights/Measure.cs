@@ -1,0 +1,50 @@
+namespace Tongban.Insights;
+
+public enum MeasureUnit
+{
+    /// <summary>A share, shown as a percentage.</summary>
+    Share,
+
+    /// <summary>A count per 1,000 residents of the group.</summary>
+    PerThousand,
+
+    /// <summary>A mean number of working days.</summary>
+    WorkingDays,
+}
+
+/// <summary>
+/// One thing the observatory measures for every group: its value is a numerator over a denominator of the group's
+/// <see cref="InsightCell"/>, and the denominator is the number of people (or cases) the value is about, which is
+/// what is too small to publish under <see cref="Suppression.MinimumCount"/>.
+/// </summary>
+public sealed record Measure(string Code, string Name, MeasureUnit Unit, bool HigherIsBetter, Func<InsightCell, double> Numerator, Func<InsightCell, int> Denominator, bool OfPeople = false)
+{
+    public static readonly Measure Reach = new("reach", "Applications reaching residents", MeasureUnit.PerThousand, true, c => c.Applicants, c => c.Residents, OfPeople: true);
+    public static readonly Measure OnlineTakeUp = new("online-take-up", "Applications sent online", MeasureUnit.Share, true, c => c.OnlineCases, c => c.Cases);
+    public static readonly Measure FormCompletion = new("form-completion", "Online forms finished", MeasureUnit.Share, true, c => c.DraftsSubmitted, c => c.DraftsStarted);
+    public static readonly Measure AssistedShare = new("assisted-share", "Applications made with help", MeasureUnit.Share, false, c => c.AssistedCases, c => c.Cases);
+    public static readonly Measure DaysToDecision = new("days-to-decision", "Working days to a decision", MeasureUnit.WorkingDays, false, c => c.DecisionWorkingDays, c => c.Decided);
+    public static readonly Measure ApprovalRate = new("approval-rate", "Applications approved", MeasureUnit.Share, true, c => c.Approved, c => c.Decided);
+    public static readonly Measure Breaches = new("breaches", "Time limits broken", MeasureUnit.Share, false, c => c.Breached, c => c.Cases);
+
+    public static readonly IReadOnlyList<Measure> All = [Reach, OnlineTakeUp, FormCompletion, AssistedShare, DaysToDecision, ApprovalRate, Breaches];
+
+    public static Measure? Find(string? code) => All.FirstOrDefault(m => m.Code == code);
+
+    /// <summary>Whether it can be measured by <paramref name="dimensionCode"/>: a rate per resident has no channel.</summary>
+    public bool AppliesTo(string dimensionCode) => !(OfPeople && dimensionCode.Split(Dimension.Cross).Contains(Dimension.Channel.Code));
+
+    /// <summary>The group's value, or null when there is nothing to divide by.</summary>
+    public double? ValueOf(InsightCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var denominator = Denominator(cell);
+        if (denominator == 0)
+        {
+            return null;
+        }
+
+        var value = Numerator(cell) / denominator;
+        return Unit == MeasureUnit.PerThousand ? value * 1000 : value;
+    }
+}

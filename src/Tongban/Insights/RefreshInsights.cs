@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Cases;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Calendar;
+using Tongban.Platform.Data;
+using Tongban.Platform.Jobs;
+using Tongban.Residents;
+
+namespace Tongban.Insights;
+
+/// <summary>
+/// Counts every group's residents, cases and online forms into <see cref="InsightCell"/>s, replacing the last count,
+/// once an hour (<c>Insights:RefreshMinutes</c>) and whenever an operator or the seed command asks. The submission path
+/// never waits for it; pages read only its cells.
+/// </summary>
+public sealed class RefreshInsights(AppDbContext db, WorkingDayCalendar calendar, TimeProvider clock, IConfiguration configuration) : IJobHandler, IRecurringJob
+{
+    public const string JobKind = "RefreshInsights";
+
+    public string Kind => JobKind;
+
+    public async Task<DateTime?> Run(string subject, CancellationToken cancellationToken)
+    {
+        await Handle(cancellationToken);
+        return clock.GetUtcNow().UtcDateTime.AddMinutes(configuration.GetValue("Insights:RefreshMinutes", 60));
+    }
+
+    public (string Kind, string Subject, DateTime FirstRun)? Schedule(AppDbContext db, DateTime now) => (JobKind, "cells", now);
+
+    /// <returns>How many cells were written.</returns>
+    public async Task<int> Handle(CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var counter = new InsightCounter(today);
+        var groups = new Dictionary<Guid, byte[]>();
+        var residents = db.Residents.AsNoTracking().Select(r => new Resident
+        {
+            Id = r.Id,
+            DateOfBirth = r.DateOfBirth,
+            DistrictCode = r.DistrictCode,
+            IdNumber = r.IdNumber,
+            ClaimedIdNumber = r.ClaimedIdNumber,
+            LocalHukou = r.LocalHukou,
+            PreferredLanguage = r.PreferredLanguage,
+            AccessibilityNeeds = r.AccessibilityNeeds,
+            StatisticsConsent = r.StatisticsConsent,
+        });
+        await foreach (var resident in residents.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var indices = InsightCounter.Indices(ResidentGroups.Of(resident, today));
+            groups[resident.Id] = indices;
+            counter.AddResident(indices);
+        }
+
+        var since = CityTime.StartOfDayUtc(today.AddMonths(-12));
+        var cases = db.Cases.AsNoTracking().Where(c => c.SubmittedAt >= since)
+            .Select(c => new { c.ResidentId, c.Channel, c.ActorKind, c.SubmittedAt, c.DueOn, c.Status, c.DecidedAt });
+        await foreach (var c in cases.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var sentOn = DateOnly.FromDateTime(CityTime.Local(c.SubmittedAt));
+            var decidedOn = c.DecidedAt is { } at && c.Status is CaseStatus.Approved or CaseStatus.Rejected ? DateOnly.FromDateTime(CityTime.Local(at)) : (DateOnly?)null;
+            var open = c.Status is CaseStatus.WithOfficer or CaseStatus.InProgress or CaseStatus.WaitingForResident;
+            counter.AddCase(
+                c.ResidentId,
+                groups.GetValueOrDefault(c.ResidentId) ?? Unknown,
+                c.Channel,
+                sentOn,
+                online: c.ActorKind == ActorKind.Resident && c.Channel is Channel.Online or Channel.PartnerApp,
+                assisted: c.ActorKind is ActorKind.Staff or ActorKind.Proxy || c.Channel == Channel.Post,
+                workingDaysToDecision: decidedOn is { } d ? Math.Max(0, calendar.WorkingDaysBetween(sentOn, d)) : null,
+                approved: c.Status == CaseStatus.Approved,
+                breached: decidedOn > c.DueOn || (open && today > c.DueOn));
+        }
+
+        var drafts = db.Drafts.AsNoTracking().Where(d => d.CreatedAt >= since && (d.StartedChannel == Channel.Online || d.StartedChannel == Channel.PartnerApp))
+            .Select(d => new { d.ResidentId, d.StartedChannel, d.CreatedAt, Sent = d.SubmittedAt != null });
+        await foreach (var d in drafts.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            counter.AddDraft(groups.GetValueOrDefault(d.ResidentId) ?? Unknown, d.StartedChannel, DateOnly.FromDateTime(CityTime.Local(d.CreatedAt)), d.Sent);
+        }
+
+        var cells = counter.Cells(clock.GetUtcNow().UtcDateTime).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.InsightCells.ExecuteDeleteAsync(cancellationToken);
+        db.InsightCells.AddRange(cells);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return cells.Count;
+    }
+
+    private static readonly byte[] Unknown = InsightCounter.Indices([.. Enumerable.Repeat(Dimension.Unknown, 6)]);
+}

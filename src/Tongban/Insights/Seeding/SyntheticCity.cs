@@ -1,0 +1,266 @@
+using Tongban.Applications;
+using Tongban.Cases;
+using Tongban.Cases.Log;
+using Tongban.Catalogue;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Calendar;
+using Tongban.Residents;
+
+namespace Tongban.Insights.Seeding;
+
+/// <summary>What one slice of the city adds to the database.</summary>
+public sealed class CityBatch
+{
+    public List<Resident> Residents { get; } = [];
+    public List<Draft> Drafts { get; } = [];
+    public List<FormEvent> FormEvents { get; } = [];
+    public List<Case> Cases { get; } = [];
+    public List<CaseAction> Actions { get; } = [];
+}
+
+/// <summary>
+/// Draws residents shaped like Shenzhen (<see cref="CityFigures"/>) and what they do over the twelve months to
+/// <paramref name="today"/>: online forms finished or given up, applications at counters, by phone, by post and by
+/// family members, decisions on time or late. Everything comes from one seeded generator, so a seed is a city.
+/// </summary>
+public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, WorkingDayCalendar calendar, DateOnly today, double applicationsPerResident)
+{
+    private readonly Random _random = new(seed);
+    private readonly HashSet<string> _references = new(StringComparer.Ordinal);
+    private readonly (string Code, double Share)[] _districts = Shares(catalogue.Districts.Select(d => (d.Code, (double)d.Population)));
+    private readonly Service[] _services = [.. catalogue.Services.Where(s => s.RetiredAt is null && s.TimeLimitWorkingDays > 0)];
+
+    /// <summary>The next <paramref name="count"/> residents and everything they did.</summary>
+    public CityBatch Next(int count)
+    {
+        var batch = new CityBatch();
+        for (var i = 0; i < count; i++)
+        {
+            var resident = NewResident(out var band);
+            batch.Residents.Add(resident);
+            var online = Chance(CityFigures.OnlineShare(band) * (resident.AccessibilityNeeds == AccessibilityNeeds.None ? 1 : 0.75));
+            // Those who cannot go online make fewer applications (assumption): the gap the reach measure shows.
+            var applications = Poisson(applicationsPerResident * (online ? 1.05 : 0.7));
+            var openForms = new HashSet<string>(StringComparer.Ordinal);
+            for (var a = 0; a < applications; a++)
+            {
+                Apply(batch, resident, band, online, openForms);
+            }
+        }
+
+        return batch;
+    }
+
+    private Resident NewResident(out string band)
+    {
+        var (name, from, to, _) = Pick(CityFigures.AgeBands.Select(b => (b, b.Share)).ToArray());
+        band = name;
+        var born = today.AddYears(-_random.Next(from, to + 1)).AddDays(-_random.Next(0, 365));
+        var male = Chance(CityFigures.MaleShare);
+        var needs = Chance(CityFigures.DisabilityShare(band)) ? Pick([(AccessibilityNeeds.LargeText, 0.5), (AccessibilityNeeds.ScreenReader, 0.2), (AccessibilityNeeds.SignLanguage, 0.1), (AccessibilityNeeds.HelpWithForms, 0.2)]) : AccessibilityNeeds.None;
+        return new Resident
+        {
+            Id = NewGuid(),
+            ClaimedIdNumber = IdNumber(born, male),
+            DateOfBirth = born,
+            DistrictCode = Pick(_districts),
+            LocalHukou = Chance(CityFigures.LocalHukouShare),
+            PreferredLanguage = Chance(CityFigures.EnglishShare) ? "en" : "zh-CN",
+            AccessibilityNeeds = needs,
+            StatisticsConsent = Chance(CityFigures.StatisticsConsentShare),
+            ContactChannel = ContactChannel.App,
+            CreatedAt = CityTime.StartOfDayUtc(today.AddDays(-_random.Next(365, 1500))),
+        };
+    }
+
+    /// <summary>One application; <paramref name="openForms"/> are forms she left unfinished, as she has one draft of a form at a time.</summary>
+    private void Apply(CityBatch batch, Resident resident, string band, bool online, HashSet<string> openForms)
+    {
+        var service = _services[_random.Next(_services.Length)];
+        if (openForms.Contains($"services/{service.Code}"))
+        {
+            return;
+        }
+
+        var sentOn = today.AddDays(-_random.Next(0, 365));
+        var at = CityTime.StartOfDayUtc(sentOn).AddHours(9).AddMinutes(_random.Next(0, 8 * 60));
+        Channel channel;
+        ActorKind actor;
+        if (online)
+        {
+            channel = Chance(0.75) ? Channel.Online : Channel.PartnerApp;
+            var giveUp = CityFigures.GiveUpShare(band) + (resident.AccessibilityNeeds == AccessibilityNeeds.None ? 0 : 0.1) + (resident.PreferredLanguage == "en" ? 0.1 : 0);
+            var draft = NewDraft(resident, service, channel, at);
+            batch.Drafts.Add(draft);
+            if (Chance(giveUp))
+            {
+                draft.AbandonedAt = at.AddDays(7);
+                openForms.Add(draft.FormKey);
+                batch.FormEvents.Add(new FormEvent
+                {
+                    FormKey = draft.FormKey,
+                    Page = $"page-{_random.Next(1, 6)}",
+                    Step = FormStep.Abandoned,
+                    Channel = channel,
+                    AgeBand = resident.StatisticsConsent ? RecordFormStep.AgeBand(resident.DateOfBirth, today) : "unknown",
+                    District = resident.StatisticsConsent ? resident.DistrictCode! : "unknown",
+                    Language = resident.StatisticsConsent ? resident.PreferredLanguage! : "unknown",
+                    Needs = !resident.StatisticsConsent ? "unknown" : resident.AccessibilityNeeds == AccessibilityNeeds.None ? "none" : resident.AccessibilityNeeds.ToString(),
+                    At = draft.AbandonedAt.Value,
+                });
+                if (!Chance(0.6))
+                {
+                    return; // gave up altogether
+                }
+
+                (channel, actor, at) = (Channel.Counter, ActorKind.Staff, at.AddDays(_random.Next(1, 10)));
+                sentOn = DateOnly.FromDateTime(CityTime.Local(at));
+                if (sentOn > today)
+                {
+                    return;
+                }
+            }
+            else
+            {
+                draft.SubmittedAt = at;
+                actor = ActorKind.Resident;
+            }
+        }
+        else
+        {
+            (channel, actor, _) = Pick(CityFigures.OfflineRoutes.Select(r => (r, r.Share)).ToArray());
+            if (actor == ActorKind.Proxy)
+            {
+                var draft = NewDraft(resident, service, channel, at);
+                draft.SubmittedAt = at;
+                batch.Drafts.Add(draft);
+            }
+        }
+
+        batch.Cases.Add(NewCase(batch, resident, service, channel, actor, at, sentOn));
+    }
+
+    private Case NewCase(CityBatch batch, Resident resident, Service service, Channel channel, ActorKind actor, DateTime at, DateOnly sentOn)
+    {
+        var limit = service.TimeLimitWorkingDays;
+        var target = new Case
+        {
+            Id = NewGuid(),
+            Reference = NewReference(),
+            ServiceCode = service.Code,
+            ResidentId = resident.Id,
+            DraftId = NewGuid(),
+            Channel = channel,
+            ActorKind = actor,
+            ActorName = actor == ActorKind.Resident ? null : actor == ActorKind.Proxy ? "家人" : "窗口工作人员",
+            SubmittedAt = at,
+            TimeLimitWorkingDays = limit,
+            DueOn = calendar.AddWorkingDays(sentOn, limit),
+            Status = CaseStatus.InProgress,
+            AcceptedOn = sentOn,
+            FormVersion = "synthetic",
+            AnswersJson = "{}",
+        };
+        batch.Actions.Add(Action(target, 1, CaseActionKind.Submitted, at, actor, channel));
+        if (Chance(0.02))
+        {
+            target.Status = CaseStatus.Withdrawn;
+            batch.Actions.Add(Action(target, 2, CaseActionKind.Withdrawn, at.AddHours(2), ActorKind.Resident, channel));
+            return target;
+        }
+
+        var instant = actor == ActorKind.Resident && channel is Channel.Online or Channel.PartnerApp && Chance(CityFigures.InstantShare);
+        var days = instant ? 0 : Chance(CityFigures.BreachShare(channel)) ? limit + _random.Next(1, 7) : _random.Next(1, limit + 1);
+        var decidedOn = calendar.AddWorkingDays(sentOn, days);
+        if (decidedOn > today)
+        {
+            return target; // still being worked on
+        }
+
+        var approved = Chance(CityFigures.ApprovalShare(resident.LocalHukou == true));
+        target.Status = approved ? CaseStatus.Approved : CaseStatus.Rejected;
+        target.DecidedAt = instant ? at.AddSeconds(1) : CityTime.StartOfDayUtc(decidedOn).AddHours(15);
+        batch.Actions.Add(Action(target, 2, approved ? CaseActionKind.Approved : CaseActionKind.Rejected, target.DecidedAt.Value, instant ? ActorKind.Rule : ActorKind.Staff, instant ? Channel.System : Channel.Office));
+        return target;
+    }
+
+    private static CaseAction Action(Case target, int sequence, CaseActionKind kind, DateTime at, ActorKind actor, Channel channel) => new()
+    {
+        CaseId = target.Id,
+        Sequence = sequence,
+        Kind = kind,
+        At = at,
+        ActorKind = actor,
+        ActorName = actor == ActorKind.Resident ? null : target.ActorName ?? "审批人员",
+        Channel = channel,
+        Text = kind == CaseActionKind.Rejected ? "不符合条件。" : null,
+        LegalBasis = kind == CaseActionKind.Rejected ? "《深圳市政务服务事项办事指南》" : null,
+    };
+
+    private Draft NewDraft(Resident resident, Service service, Channel channel, DateTime at) => new()
+    {
+        Id = NewGuid(),
+        ResidentId = resident.Id,
+        FormKey = $"services/{service.Code}",
+        StartedChannel = channel,
+        CreatedAt = at.AddMinutes(-_random.Next(3, 40)),
+        UpdatedAt = at,
+    };
+
+    private string NewReference()
+    {
+        string reference;
+        do
+        {
+            reference = CaseReference.New(_random);
+        }
+        while (!_references.Add(reference));
+        return reference;
+    }
+
+    /// <summary>A well-formed ID number (GB 11643-1999): a Shenzhen area code, the birth date, a sequence whose last digit is odd for a man, and the check digit.</summary>
+    private string IdNumber(DateOnly born, bool male)
+    {
+        var sequence = (_random.Next(0, 50) * 2) + (male ? 1 : 0);
+        var body = $"440300{born:yyyyMMdd}{_random.Next(0, 10)}{sequence:00}";
+        return body + ResidentIdNumber.CheckDigit(body);
+    }
+
+    private Guid NewGuid()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _random.NextBytes(bytes);
+        return new Guid(bytes);
+    }
+
+    private bool Chance(double p) => _random.NextDouble() < p;
+
+    private int Poisson(double lambda)
+    {
+        var (limit, k, product) = (Math.Exp(-lambda), 0, _random.NextDouble());
+        while (product > limit)
+        {
+            k++;
+            product *= _random.NextDouble();
+        }
+
+        return k;
+    }
+
+    private T Pick<T>((T Item, double Share)[] choices)
+    {
+        var roll = _random.NextDouble() * choices.Sum(c => c.Share);
+        foreach (var (item, share) in choices)
+        {
+            roll -= share;
+            if (roll < 0)
+            {
+                return item;
+            }
+        }
+
+        return choices[^1].Item;
+    }
+
+    private static (string, double)[] Shares(IEnumerable<(string Code, double Weight)> weights) => [.. weights];
+}
