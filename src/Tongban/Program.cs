@@ -109,6 +109,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapHsds();
+app.MapInsightsData();
 app.MapAuditTransparency();
 app.MapLanguageSwitch();
 app.MapElderModeSwitch();

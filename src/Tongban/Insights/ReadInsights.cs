@@ -29,13 +29,26 @@ public sealed class ReadInsights(AppDbContext db)
         return Build(measure, dimension, period, cells);
     }
 
-    /// <summary>Month by month (oldest first), the gap between the best and the worst published group; null where fewer than two were published.</summary>
+    /// <summary>
+    /// Month by month (oldest first), the gap between the best and the worst published group; null where fewer than two
+    /// were published. The month in progress is left out: a few days' figures would read as a change.
+    /// </summary>
     public async Task<IReadOnlyList<(string Month, double? Difference)>> Trend(Measure measure, string dimension, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(measure);
         var cells = await db.InsightCells.AsNoTracking().Where(c => c.Dimension == dimension && c.Period != InsightCounter.TwelveMonths).ToListAsync(cancellationToken);
-        return cells.GroupBy(c => c.Period).OrderBy(g => g.Key, StringComparer.Ordinal)
+        return cells.GroupBy(c => c.Period).OrderBy(g => g.Key, StringComparer.Ordinal).SkipLast(1)
             .Select(g => (g.Key, Build(measure, dimension, g.Key, g.ToList()).Summary?.Difference)).ToList();
+    }
+
+    /// <summary>Every published table of a measure, all periods and groupings: the open data.</summary>
+    public async Task<IReadOnlyList<InsightTable>> All(Measure measure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        var cells = await db.InsightCells.AsNoTracking().ToListAsync(cancellationToken);
+        return cells.Where(c => measure.AppliesTo(c.Dimension)).GroupBy(c => (c.Period, c.Dimension))
+            .OrderBy(g => g.Key.Period == InsightCounter.TwelveMonths ? 0 : 1).ThenByDescending(g => g.Key.Period, StringComparer.Ordinal).ThenBy(g => g.Key.Dimension, StringComparer.Ordinal)
+            .Select(g => Build(measure, g.Key.Dimension, g.Key.Period, g.ToList())).ToList();
     }
 
     /// <summary>Orders the groups as the dimension does, suppresses the small ones, and summarises the gap between the rest.</summary>
