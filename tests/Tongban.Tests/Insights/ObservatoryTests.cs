@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Catalogue;
+using Tongban.Insights;
+using Tongban.Insights.Seeding;
+using Tongban.Platform.Calendar;
+using Tongban.Platform.Data;
+using Tongban.Tests.Infrastructure;
+
+namespace Tongban.Tests.Insights;
+
+/// <summary>The inclusion observatory on a seeded city: the city's shape, the pages, the open data and their refusals.</summary>
+public sealed partial class ObservatoryTests(SeededCity app) : IClassFixture<SeededCity>
+{
+    private Task<(HttpStatusCode Status, string Html, Uri? Location)> Get(string url, string language = "en") => new FormClient(app, language).Get(url);
+
+    [Fact]
+    public async Task TheSeed_ShowsItsProgressAsPlainLines_AndASeedIsAlwaysTheSameCity()
+    {
+        Assert.Contains($"100% {SeededCity.Residents:N0}/{SeededCity.Residents:N0} residents", app.SeedOutput, StringComparison.Ordinal);
+        Assert.Contains($"Seeded {SeededCity.Residents:N0} residents and", app.SeedOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", app.SeedOutput, StringComparison.Ordinal); // no bar redrawn in a log
+
+        var catalogue = await app.Services.GetRequiredService<CatalogueStore>().Current(TestContext.Current.CancellationToken);
+        var calendar = app.Services.GetRequiredService<WorkingDayCalendar>();
+        var today = app.Time.Today();
+        CityBatch Draw(int seed) => new SyntheticCity(seed, catalogue, calendar, today, 5).Next(50);
+        var (first, again, other) = (Draw(4), Draw(4), Draw(5));
+        Assert.Equal(first.Residents.Select(r => (r.Id, r.ClaimedIdNumber, r.DistrictCode)), again.Residents.Select(r => (r.Id, r.ClaimedIdNumber, r.DistrictCode)));
+        Assert.Equal(first.Cases.Select(c => (c.Reference, c.Status, c.DecidedAt)), again.Cases.Select(c => (c.Reference, c.Status, c.DecidedAt)));
+        Assert.NotEqual(first.Cases.Select(c => c.Reference), other.Cases.Select(c => c.Reference));
+
+        using var output = new StringWriter();
+        Assert.Equal(1, await SeedCommand.Run(app.Services, ["--residents", "10"], output, TestContext.Current.CancellationToken)); // not over a city
+        Assert.Equal(2, await SeedCommand.Run(app.Services, ["--residents", "lots"], output, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task TheSeededCity_IsShapedLikeShenzhen()
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Seeded residents carry ID numbers of the city as a whole (area code 440300), which the demo never uses.
+        var residents = await db.Residents.AsNoTracking().Where(r => r.ClaimedIdNumber!.StartsWith("440300")).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(SeededCity.Residents, residents.Count);
+        var byDistrict = residents.GroupBy(r => r.DistrictCode).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        Assert.Equal("baoan", byDistrict[0]); // the census's largest district (4.48 of 17.56 million)
+        Assert.InRange(residents.Count(r => r.LocalHukou == true) / (double)residents.Count, 0.29, 0.38); // census: 33.4 %
+        Assert.InRange(residents.Count(r => ResidentGroups.SexOf(r.ClaimedIdNumber) == "male") / (double)residents.Count, 0.52, 0.61); // 130 : 100
+        Assert.InRange(residents.Count(r => ResidentGroups.AgeBand(r.DateOfBirth, app.Time.Today()) is "65-74" or "75+") / (double)residents.Count, 0.015, 0.06); // census 65+: 3.2 %
+        Assert.True(await db.Cases.CountAsync(TestContext.Current.CancellationToken) > SeededCity.Residents * 4);
+    }
+}
