@@ -31,7 +31,8 @@ public static class InsightsDataEndpoints
 
     private static Ok<object> DataPackage() => TypedResults.Ok<object>(new
     {
-        profile = "tabular-data-package",
+        // "data-package": its CSV resources are tabular, their JSON copies plain data resources (see Resource).
+        profile = "data-package",
         name = "tongban-inclusion-observatory",
         title = "Tongban inclusion observatory: who the city's services leave behind",
         licenses = new[] { new { name = "CC-BY-4.0", title = "Creative Commons Attribution 4.0", path = "https://creativecommons.org/licenses/by/4.0/" } },
@@ -47,7 +48,8 @@ public static class InsightsDataEndpoints
         name = $"{measure.Code}-{format}",
         title = measure.Name,
         path = $"{measure.Code}.{format}",
-        profile = "tabular-data-resource",
+        // Frictionless v1 reads tabular data from CSV; the JSON copy is a data resource with the same Table Schema.
+        profile = format == "csv" ? "tabular-data-resource" : "data-resource",
         format,
         mediatype = mediaType,
         encoding = "utf-8",

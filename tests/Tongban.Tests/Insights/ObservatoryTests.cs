@@ -6,14 +6,23 @@ using Tongban.Insights;
 using Tongban.Insights.Seeding;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
-using Tongban.Tests.Infrastructure;
+using Tongban.Platform.Localization;
 
 namespace Tongban.Tests.Insights;
 
 /// <summary>The inclusion observatory on a seeded city: the city's shape, the pages, the open data and their refusals.</summary>
 public sealed partial class ObservatoryTests(SeededCity app) : IClassFixture<SeededCity>
 {
-    private Task<(HttpStatusCode Status, string Html, Uri? Location)> Get(string url, string language = "en") => new FormClient(app, language).Get(url);
+    private static readonly HttpClient Http = new(new HttpClientHandler { AllowAutoRedirect = false });
+
+    /// <summary>Fetches from the real server (the fixture runs one for the Frictionless check), in <paramref name="language"/>.</summary>
+    private async Task<(HttpStatusCode Status, string Html)> Get(string url, string language = "en")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(app.Site, url));
+        request.Headers.Add("Cookie", $"{LocalizationSetup.CookieName}=c={language}|uic={language}");
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
 
     [Fact]
     public async Task TheSeed_ShowsItsProgressAsPlainLines_AndASeedIsAlwaysTheSameCity()

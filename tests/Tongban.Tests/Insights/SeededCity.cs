@@ -11,9 +11,13 @@ public sealed class SeededCity : TongbanAppWithClock
     /// <summary>What the seed command printed (its output is not a terminal here: plain lines).</summary>
     public string SeedOutput { get; private set; } = "";
 
+    /// <summary>The app on a real port, for tools outside the process (the Frictionless check).</summary>
+    public Uri Site { get; private set; } = null!;
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
+        Site = StartRealServer(); // before anything starts the in-memory host
         using var output = new StringWriter();
         var code = await SeedCommand.Run(Services, ["--residents", $"{Residents}", "--seed", "11"], output, CancellationToken.None);
         SeedOutput = output.ToString();

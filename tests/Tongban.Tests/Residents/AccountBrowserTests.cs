@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Tongban.Platform.Localization;
 using Tongban.Platform.Sms;
 using Tongban.Residents.Delegations;
 using Tongban.Tests.Infrastructure;
@@ -43,48 +42,8 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         return page;
     }
 
-    /// <summary>Visits <paramref name="path"/> in both languages and both modes (keeping the sign-in) and collects axe's findings and any sideways scrolling at 320 px.</summary>
-    private async Task Check(IPage page, string path, List<string> problems)
-    {
-        foreach (var locale in new[] { "zh-CN", "en" })
-        {
-            foreach (var elder in new[] { false, true })
-            {
-                await page.Context.ClearCookiesAsync(new() { Name = ".Tongban.ElderMode" });
-                var cookies = new List<Cookie> { new() { Name = LocalizationSetup.CookieName, Value = $"c={locale}|uic={locale}", Url = _site.ToString() } };
-                if (elder)
-                {
-                    cookies.Add(new Cookie { Name = ".Tongban.ElderMode", Value = "1", Url = _site.ToString() });
-                }
-
-                await page.Context.AddCookiesAsync(cookies);
-                var response = await page.GotoAsync(new Uri(_site, path).ToString());
-                var where = $"{path} {locale}{(elder ? " elder" : "")}";
-                if (response?.Status != 200)
-                {
-                    problems.Add($"{where}: status {response?.Status}");
-                    continue;
-                }
-
-                problems.AddRange((await Chromium.AxeViolations(page)).Select(v => $"{where}: {v}"));
-                await page.SetViewportSizeAsync(320, 640);
-                var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                if (overflow > 0)
-                {
-                    problems.Add($"{where}: {overflow}px too wide at 320 px");
-                }
-
-                // A table squeezed into a phone breaks dates two characters a line: each cell must keep room for a few words.
-                var cramped = await page.EvaluateAsync<int>("[...document.querySelectorAll('main td')].filter(td => td.textContent.trim() && td.getBoundingClientRect().width < 6 * parseFloat(getComputedStyle(td).fontSize)).length");
-                if (cramped > 0)
-                {
-                    problems.Add($"{where}: {cramped} table cells too narrow to read at 320 px");
-                }
-
-                await page.SetViewportSizeAsync(1280, 900);
-            }
-        }
-    }
+    /// <summary>Visits <paramref name="path"/> in both languages and both modes, keeping the sign-in (see <see cref="PageChecks"/>).</summary>
+    private Task Check(IPage page, string path, List<string> problems) => PageChecks.EveryLanguageAndMode(page, _site, path, problems);
 
     [Fact]
     public async Task ResidentAndProxyPages_AreAccessible()
