@@ -49,26 +49,7 @@ internal sealed class PublishedServer : IAsyncDisposable
     /// <summary>Starts the published app on <paramref name="connection"/> and waits until it is ready.</summary>
     public static async Task<PublishedServer> Start(string provider, string connection)
     {
-        var start = new ProcessStartInfo("dotnet", Path.Combine(Folder, "publish", "Tongban.dll"))
-        {
-            WorkingDirectory = Path.Combine(Folder, "publish"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = Url;
-        start.Environment["Kestrel__Certificates__Default__Path"] = Path.Combine(Folder, "bench.pfx");
-        start.Environment["Kestrel__Certificates__Default__Password"] = "bench";
-        start.Environment["Database__Provider"] = provider;
-        start.Environment["ConnectionStrings__Tongban"] = connection;
-        start.Environment["Sms__Gateway__Url"] = "http://127.0.0.1:9/unused";
-        start.Environment["DataProtection__UnencryptedKeys"] = "true";
-        // The benchmark uploads nothing; its throw-away keys sign the audit heads.
-        start.Environment["Files__Clamd__Disabled"] = "true";
-        start.Environment["Audit__Anchor__KeyPath"] = AnchorKey;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        // As in-process: delivering the notifications would compete with the submissions being measured.
-        start.Environment["Jobs__Run"] = "false";
+        var start = Configured(new ProcessStartInfo("dotnet", Path.Combine(Folder, "publish", "Tongban.dll")), provider, connection);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Log(e.Data);
         process.ErrorDataReceived += (_, e) => Log(e.Data);
@@ -102,8 +83,45 @@ internal sealed class PublishedServer : IAsyncDisposable
         throw new TimeoutException("The published app was not ready within a minute.");
     }
 
+    /// <summary>
+    /// Runs the published app's <c>seed</c> command on <paramref name="connection"/> with the server's settings, and
+    /// returns what it printed and how long it took.
+    /// </summary>
+    public static async Task<(string Output, TimeSpan Took)> Seed(string provider, string connection, int residents)
+    {
+        var start = Configured(new ProcessStartInfo("dotnet", $"{Path.Combine(Folder, "publish", "Tongban.dll")} seed --residents {residents} --seed 1"), provider, connection);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? (output, clock.Elapsed) : throw new InvalidOperationException($"seed failed ({process.ExitCode}):\n{output}\n{await errors}");
+    }
+
+    private static ProcessStartInfo Configured(ProcessStartInfo start, string provider, string connection)
+    {
+        start.WorkingDirectory = Path.Combine(Folder, "publish");
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = Url;
+        start.Environment["Kestrel__Certificates__Default__Path"] = Path.Combine(Folder, "bench.pfx");
+        start.Environment["Kestrel__Certificates__Default__Password"] = "bench";
+        start.Environment["Database__Provider"] = provider;
+        start.Environment["ConnectionStrings__Tongban"] = connection;
+        start.Environment["Sms__Gateway__Url"] = "http://127.0.0.1:9/unused";
+        start.Environment["DataProtection__UnencryptedKeys"] = "true";
+        // The benchmark uploads nothing; its throw-away keys sign the audit heads.
+        start.Environment["Files__Clamd__Disabled"] = "true";
+        start.Environment["Audit__Anchor__KeyPath"] = AnchorKey;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // As in-process: delivering the notifications would compete with the submissions being measured.
+        start.Environment["Jobs__Run"] = "false";
+        return start;
+    }
+
     /// <summary>An HTTP client that trusts the benchmark's own certificate, and only it.</summary>
-    private static HttpClient Client() => new(new SocketsHttpHandler
+    public static HttpClient Client() => new(new SocketsHttpHandler
     {
         SslOptions = new SslClientAuthenticationOptions
         {
