@@ -8,6 +8,9 @@ public sealed class InsightCell
 {
     public long Id { get; set; }
 
+    /// <summary>The department whose services the counts are of, or null for the whole city. Departments are counted over the twelve months, by one grouping at a time.</summary>
+    public string? Department { get; set; }
+
     /// <summary>"12m" (the twelve months to the day of counting) or a calendar month, "2026-11".</summary>
     public required string Period { get; set; }
 
@@ -35,6 +38,9 @@ public sealed class InsightCell
     public int DraftsStarted { get; set; }
 
     public int DraftsSubmitted { get; set; }
+
+    /// <summary>For a form page (<see cref="InsightCounter.PageDimension"/>): online forms given up on it; their form's starts are in <see cref="DraftsStarted"/>.</summary>
+    public int Abandoned { get; set; }
 
     /// <summary>Cases decided, approved, and the working days they took in all.</summary>
     public int Decided { get; set; }

@@ -8,10 +8,12 @@ internal sealed class InsightCellConfiguration : IEntityTypeConfiguration<Insigh
     public void Configure(EntityTypeBuilder<InsightCell> builder)
     {
         builder.ToTable("InsightCells");
+        builder.Property(c => c.Department).HasMaxLength(64);
         builder.Property(c => c.Period).HasMaxLength(8);
         builder.Property(c => c.Dimension).HasMaxLength(40);
         builder.Property(c => c.Group).HasMaxLength(80);
-        // Every page reads one period of one dimension (or one crossing).
-        builder.HasIndex(c => new { c.Period, c.Dimension, c.Group }).IsUnique();
+        // Every page reads one period of one dimension (or one crossing), for the city or one department. Not unique:
+        // the city's cells have no department, and a null is never equal to another in a unique index.
+        builder.HasIndex(c => new { c.Period, c.Dimension, c.Department, c.Group });
     }
 }

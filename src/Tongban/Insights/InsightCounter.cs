@@ -10,6 +10,9 @@ namespace Tongban.Insights;
 public sealed class InsightCounter
 {
     public const string TwelveMonths = "12m";
+
+    /// <summary>The grouping of a department's cells by form page ("services/x|applicant.address"): where people give up.</summary>
+    public const string PageDimension = "page";
     private const int ChannelIndex = 6;
 
     private static readonly Dimension[] Dimensions = [.. Dimension.All];
@@ -19,6 +22,9 @@ public sealed class InsightCounter
     private readonly DateOnly _today;
     private readonly string[] _months;
     private readonly Dictionary<int, InsightCell>[] _cells;
+    private readonly Dictionary<(string Department, int Key), InsightCell> _departments = [];
+    private readonly Dictionary<(string Department, string Form), int> _formStarts = [];
+    private readonly Dictionary<(string Department, string Form, string Page), int> _abandoned = [];
     private readonly HashSet<Guid>[] _applicants;
     private readonly Dictionary<int, int> _residents = [];
 
@@ -53,26 +59,37 @@ public sealed class InsightCounter
         }
     }
 
-    /// <summary>One case, counted in the twelve months and its month if it was sent within them.</summary>
-    public void AddCase(Guid residentId, byte[] groups, Channel channel, DateOnly sentOn, bool online, bool assisted, int? workingDaysToDecision, bool approved, bool breached)
+    /// <summary>
+    /// One case, counted in the twelve months and its month if it was sent within them, and in its department's twelve
+    /// months (by one grouping at a time).
+    /// </summary>
+    public void AddCase(Guid residentId, byte[] groups, Channel channel, DateOnly sentOn, bool online, bool assisted, int? workingDaysToDecision, bool approved, bool breached, string? department = null)
     {
         ArgumentNullException.ThrowIfNull(groups);
         var withChannel = WithChannel(groups, channel);
+        void Count(InsightCell cell)
+        {
+            cell.Cases++;
+            cell.OnlineCases += online ? 1 : 0;
+            cell.AssistedCases += assisted ? 1 : 0;
+            cell.Breached += breached ? 1 : 0;
+            if (workingDaysToDecision is { } days)
+            {
+                cell.Decided++;
+                cell.Approved += approved ? 1 : 0;
+                cell.DecisionWorkingDays += days;
+            }
+        }
+
         foreach (var period in PeriodsOf(sentOn))
         {
             var firstThisPeriod = _applicants[period].Add(residentId);
             foreach (var key in Keys(withChannel, people: false))
             {
-                var cell = Cell(period, key);
-                cell.Cases++;
-                cell.OnlineCases += online ? 1 : 0;
-                cell.AssistedCases += assisted ? 1 : 0;
-                cell.Breached += breached ? 1 : 0;
-                if (workingDaysToDecision is { } days)
+                Count(Cell(period, key));
+                if (period == 0 && department is not null && key >> 16 < Dimensions.Length)
                 {
-                    cell.Decided++;
-                    cell.Approved += approved ? 1 : 0;
-                    cell.DecisionWorkingDays += days;
+                    Count(DepartmentCell(department, key));
                 }
             }
 
@@ -86,18 +103,35 @@ public sealed class InsightCounter
         }
     }
 
-    /// <summary>One online form started on <paramref name="startedOn"/>, sent or not.</summary>
-    public void AddDraft(byte[] groups, Channel channel, DateOnly startedOn, bool sent)
+    /// <summary>One online form started on <paramref name="startedOn"/>, sent or not, of one department's service if <paramref name="department"/> is given.</summary>
+    public void AddDraft(byte[] groups, Channel channel, DateOnly startedOn, bool sent, string? department = null, string? form = null)
     {
         ArgumentNullException.ThrowIfNull(groups);
+        if (department is not null && form is not null && PeriodsOf(startedOn).Contains(0))
+        {
+            _formStarts[(department, form)] = _formStarts.GetValueOrDefault((department, form)) + 1;
+        }
+
         foreach (var period in PeriodsOf(startedOn))
         {
             foreach (var key in Keys(WithChannel(groups, channel), people: false))
             {
-                var cell = Cell(period, key);
-                cell.DraftsStarted++;
-                cell.DraftsSubmitted += sent ? 1 : 0;
+                var cells = period == 0 && department is not null && key >> 16 < Dimensions.Length ? [Cell(period, key), DepartmentCell(department, key)] : new[] { Cell(period, key) };
+                foreach (var cell in cells)
+                {
+                    cell.DraftsStarted++;
+                    cell.DraftsSubmitted += sent ? 1 : 0;
+                }
             }
+        }
+    }
+
+    /// <summary>An online form of a department's service given up on <paramref name="page"/> (the question she stopped at, or "check").</summary>
+    public void AddAbandonment(string department, string form, string page, DateOnly on)
+    {
+        if (PeriodsOf(on).Contains(0))
+        {
+            _abandoned[(department, form, page)] = _abandoned.GetValueOrDefault((department, form, page)) + 1;
         }
     }
 
@@ -118,6 +152,39 @@ public sealed class InsightCounter
                 yield return cell;
             }
         }
+
+        // A department's cells count its applicants' cases, not the city's residents: no reach per 1,000 by department.
+        foreach (var cell in _departments.Values)
+        {
+            cell.ComputedAt = computedAt;
+            yield return cell;
+        }
+
+        foreach (var ((department, form, page), count) in _abandoned)
+        {
+            yield return new InsightCell
+            {
+                Department = department,
+                Period = TwelveMonths,
+                Dimension = PageDimension,
+                Group = form + Dimension.GroupSeparator + page,
+                Abandoned = count,
+                DraftsStarted = _formStarts.GetValueOrDefault((department, form)),
+                ComputedAt = computedAt,
+            };
+        }
+    }
+
+    private InsightCell DepartmentCell(string department, int key)
+    {
+        if (!_departments.TryGetValue((department, key), out var cell))
+        {
+            var template = Cell(0, key);
+            cell = new InsightCell { Department = department, Period = template.Period, Dimension = template.Dimension, Group = template.Group };
+            _departments[(department, key)] = cell;
+        }
+
+        return cell;
     }
 
     /// <summary>0 for the twelve months to today, then 1 + how many calendar months back, for the current month and the eleven before it.</summary>

@@ -10,6 +10,7 @@ public static class InsightsSetup
         services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<RefreshInsights>());
         services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<RefreshInsights>());
         services.AddScoped<ReadInsights>();
+        services.AddScoped<GapAlerts>();
         return services;
     }
 }

@@ -17,15 +17,23 @@ public enum MeasureUnit
 /// <see cref="InsightCell"/>, and the denominator is the number of people (or cases) the value is about, which is
 /// what is too small to publish under <see cref="Suppression.MinimumCount"/>.
 /// </summary>
-public sealed record Measure(string Code, string Name, MeasureUnit Unit, bool HigherIsBetter, Func<InsightCell, double> Numerator, Func<InsightCell, int> Denominator, bool OfPeople = false)
+/// <param name="Code">Its address, as in <c>/insights/{code}</c>.</param>
+/// <param name="Name">Its name in English, the key of its translation.</param>
+/// <param name="Unit">How its value reads.</param>
+/// <param name="HigherIsBetter">Whether the best group has the highest value.</param>
+/// <param name="Numerator">What is counted.</param>
+/// <param name="Denominator">What it is counted among: the people or cases the value is about.</param>
+/// <param name="AlertGap">The difference between the best and the worst group above which staff are alerted, in the measure's unit (a share from 0 to 1); <c>Insights:AlertGap:{code}</c> overrides it.</param>
+/// <param name="OfPeople">Whether it is a rate per resident, which has no channel.</param>
+public sealed record Measure(string Code, string Name, MeasureUnit Unit, bool HigherIsBetter, Func<InsightCell, double> Numerator, Func<InsightCell, int> Denominator, double AlertGap, bool OfPeople = false)
 {
-    public static readonly Measure Reach = new("reach", "Applications reaching residents", MeasureUnit.PerThousand, true, c => c.Applicants, c => c.Residents, OfPeople: true);
-    public static readonly Measure OnlineTakeUp = new("online-take-up", "Applications sent online", MeasureUnit.Share, true, c => c.OnlineCases, c => c.Cases);
-    public static readonly Measure FormCompletion = new("form-completion", "Online forms finished", MeasureUnit.Share, true, c => c.DraftsSubmitted, c => c.DraftsStarted);
-    public static readonly Measure AssistedShare = new("assisted-share", "Applications made with help", MeasureUnit.Share, false, c => c.AssistedCases, c => c.Cases);
-    public static readonly Measure DaysToDecision = new("days-to-decision", "Working days to a decision", MeasureUnit.WorkingDays, false, c => c.DecisionWorkingDays, c => c.Decided);
-    public static readonly Measure ApprovalRate = new("approval-rate", "Applications approved", MeasureUnit.Share, true, c => c.Approved, c => c.Decided);
-    public static readonly Measure Breaches = new("breaches", "Time limits broken", MeasureUnit.Share, false, c => c.Breached, c => c.Cases);
+    public static readonly Measure Reach = new("reach", "Applications reaching residents", MeasureUnit.PerThousand, true, c => c.Applicants, c => c.Residents, 100, OfPeople: true);
+    public static readonly Measure OnlineTakeUp = new("online-take-up", "Applications sent online", MeasureUnit.Share, true, c => c.OnlineCases, c => c.Cases, 0.3);
+    public static readonly Measure FormCompletion = new("form-completion", "Online forms finished", MeasureUnit.Share, true, c => c.DraftsSubmitted, c => c.DraftsStarted, 0.15);
+    public static readonly Measure AssistedShare = new("assisted-share", "Applications made with help", MeasureUnit.Share, false, c => c.AssistedCases, c => c.Cases, 0.3);
+    public static readonly Measure DaysToDecision = new("days-to-decision", "Working days to a decision", MeasureUnit.WorkingDays, false, c => c.DecisionWorkingDays, c => c.Decided, 2);
+    public static readonly Measure ApprovalRate = new("approval-rate", "Applications approved", MeasureUnit.Share, true, c => c.Approved, c => c.Decided, 0.1);
+    public static readonly Measure Breaches = new("breaches", "Time limits broken", MeasureUnit.Share, false, c => c.Breached, c => c.Cases, 0.05);
 
     public static readonly IReadOnlyList<Measure> All = [Reach, OnlineTakeUp, FormCompletion, AssistedShare, DaysToDecision, ApprovalRate, Breaches];
 

@@ -22,10 +22,15 @@ public sealed class ReadInsights(AppDbContext db)
         (await db.InsightCells.AsNoTracking().Select(c => c.Period).Distinct().ToListAsync(cancellationToken))
         .OrderBy(p => p == InsightCounter.TwelveMonths ? 0 : 1).ThenByDescending(p => p, StringComparer.Ordinal).ToList();
 
-    public async Task<InsightTable> Table(Measure measure, string dimension, string period, CancellationToken cancellationToken)
+    /// <summary>The city's table.</summary>
+    public Task<InsightTable> Table(Measure measure, string dimension, string period, CancellationToken cancellationToken) =>
+        Table(measure, dimension, period, null, cancellationToken);
+
+    /// <summary>A department's table (its services only, counted over the twelve months, one grouping at a time), or the city's when <paramref name="department"/> is null.</summary>
+    public async Task<InsightTable> Table(Measure measure, string dimension, string period, string? department, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        var cells = await db.InsightCells.AsNoTracking().Where(c => c.Period == period && c.Dimension == dimension).ToListAsync(cancellationToken);
+        var cells = await db.InsightCells.AsNoTracking().Where(c => c.Period == period && c.Dimension == dimension && c.Department == department).ToListAsync(cancellationToken);
         return Build(measure, dimension, period, cells);
     }
 
@@ -36,7 +41,7 @@ public sealed class ReadInsights(AppDbContext db)
     public async Task<IReadOnlyList<(string Month, double? Difference)>> Trend(Measure measure, string dimension, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        var cells = await db.InsightCells.AsNoTracking().Where(c => c.Dimension == dimension && c.Period != InsightCounter.TwelveMonths).ToListAsync(cancellationToken);
+        var cells = await db.InsightCells.AsNoTracking().Where(c => c.Dimension == dimension && c.Period != InsightCounter.TwelveMonths && c.Department == null).ToListAsync(cancellationToken);
         return cells.GroupBy(c => c.Period).OrderBy(g => g.Key, StringComparer.Ordinal).SkipLast(1)
             .Select(g => (g.Key, Build(measure, dimension, g.Key, g.ToList()).Summary?.Difference)).ToList();
     }
@@ -45,7 +50,7 @@ public sealed class ReadInsights(AppDbContext db)
     public async Task<IReadOnlyList<InsightTable>> All(Measure measure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        var cells = await db.InsightCells.AsNoTracking().ToListAsync(cancellationToken);
+        var cells = await db.InsightCells.AsNoTracking().Where(c => c.Department == null).ToListAsync(cancellationToken);
         return cells.Where(c => measure.AppliesTo(c.Dimension)).GroupBy(c => (c.Period, c.Dimension))
             .OrderBy(g => g.Key.Period == InsightCounter.TwelveMonths ? 0 : 1).ThenByDescending(g => g.Key.Period, StringComparer.Ordinal).ThenBy(g => g.Key.Dimension, StringComparer.Ordinal)
             .Select(g => Build(measure, g.Key.Dimension, g.Key.Period, g.ToList())).ToList();

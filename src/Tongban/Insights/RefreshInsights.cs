@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Tongban.Applications;
 using Tongban.Cases;
+using Tongban.Catalogue;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
@@ -13,7 +15,7 @@ namespace Tongban.Insights;
 /// once an hour (<c>Insights:RefreshMinutes</c>) and whenever an operator or the seed command asks. The submission path
 /// never waits for it; pages read only its cells.
 /// </summary>
-public sealed class RefreshInsights(AppDbContext db, WorkingDayCalendar calendar, TimeProvider clock, IConfiguration configuration) : IJobHandler, IRecurringJob
+public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, WorkingDayCalendar calendar, TimeProvider clock, IConfiguration configuration) : IJobHandler, IRecurringJob
 {
     public const string JobKind = "RefreshInsights";
 
@@ -32,6 +34,10 @@ public sealed class RefreshInsights(AppDbContext db, WorkingDayCalendar calendar
     {
         var today = clock.Today();
         var counter = new InsightCounter(today);
+        var snapshot = await catalogue.Current(cancellationToken);
+        var departmentOf = snapshot.Services.ToDictionary(s => s.Code, s => snapshot.Departments.FirstOrDefault(d => d.Id == s.DepartmentId)?.Code, StringComparer.Ordinal);
+        // A life event's form is of several departments: it counts for the city only.
+        string? DepartmentOfForm(string form) => form.StartsWith("services/", StringComparison.Ordinal) ? departmentOf.GetValueOrDefault(form["services/".Length..]) : null;
         var groups = new Dictionary<Guid, byte[]>();
         var residents = db.Residents.AsNoTracking().Select(r => new Resident
         {
@@ -54,7 +60,7 @@ public sealed class RefreshInsights(AppDbContext db, WorkingDayCalendar calendar
 
         var since = CityTime.StartOfDayUtc(today.AddMonths(-12));
         var cases = db.Cases.AsNoTracking().Where(c => c.SubmittedAt >= since)
-            .Select(c => new { c.ResidentId, c.Channel, c.ActorKind, c.SubmittedAt, c.DueOn, c.Status, c.DecidedAt });
+            .Select(c => new { c.ResidentId, c.ServiceCode, c.Channel, c.ActorKind, c.SubmittedAt, c.DueOn, c.Status, c.DecidedAt });
         await foreach (var c in cases.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var sentOn = DateOnly.FromDateTime(CityTime.Local(c.SubmittedAt));
@@ -69,14 +75,25 @@ public sealed class RefreshInsights(AppDbContext db, WorkingDayCalendar calendar
                 assisted: c.ActorKind is ActorKind.Staff or ActorKind.Proxy || c.Channel == Channel.Post,
                 workingDaysToDecision: decidedOn is { } d ? Math.Max(0, calendar.WorkingDaysBetween(sentOn, d)) : null,
                 approved: c.Status == CaseStatus.Approved,
-                breached: decidedOn > c.DueOn || (open && today > c.DueOn));
+                breached: decidedOn > c.DueOn || (open && today > c.DueOn),
+                department: departmentOf.GetValueOrDefault(c.ServiceCode));
         }
 
         var drafts = db.Drafts.AsNoTracking().Where(d => d.CreatedAt >= since && (d.StartedChannel == Channel.Online || d.StartedChannel == Channel.PartnerApp))
-            .Select(d => new { d.ResidentId, d.StartedChannel, d.CreatedAt, Sent = d.SubmittedAt != null });
+            .Select(d => new { d.ResidentId, d.FormKey, d.StartedChannel, d.CreatedAt, Sent = d.SubmittedAt != null });
         await foreach (var d in drafts.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            counter.AddDraft(groups.GetValueOrDefault(d.ResidentId) ?? Unknown, d.StartedChannel, DateOnly.FromDateTime(CityTime.Local(d.CreatedAt)), d.Sent);
+            var department = DepartmentOfForm(d.FormKey);
+            counter.AddDraft(groups.GetValueOrDefault(d.ResidentId) ?? Unknown, d.StartedChannel, DateOnly.FromDateTime(CityTime.Local(d.CreatedAt)), d.Sent, department, d.FormKey);
+        }
+
+        var abandoned = db.FormEvents.AsNoTracking().Where(e => e.Step == FormStep.Abandoned && e.At >= since).Select(e => new { e.FormKey, e.Page, e.At });
+        await foreach (var e in abandoned.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (DepartmentOfForm(e.FormKey) is { } department)
+            {
+                counter.AddAbandonment(department, e.FormKey, e.Page, DateOnly.FromDateTime(CityTime.Local(e.At)));
+            }
         }
 
         var cells = counter.Cells(clock.GetUtcNow().UtcDateTime).ToList();

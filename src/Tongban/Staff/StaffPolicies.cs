@@ -18,6 +18,9 @@ public static class StaffPolicies
     /// <summary>The department head: the department's overview.</summary>
     public const string DepartmentHead = "Staff.DepartmentHead";
 
+    /// <summary>Who is left behind, for the city (analysts) or one department (its head), with alerts and where people give up.</summary>
+    public const string Insights = "Staff.Insights";
+
     /// <summary>The platform's operators: the audit log, the print room.</summary>
     public const string Operator = "Staff.Operator";
 
@@ -31,6 +34,7 @@ public static class StaffPolicies
             .AddPolicy(Assist, p => Roles(p, StaffRole.CounterClerk, StaffRole.HotlineAgent))
             .AddPolicy(Counter, p => Roles(p, StaffRole.CounterClerk))
             .AddPolicy(DepartmentHead, p => Roles(p, StaffRole.DepartmentHead).RequireClaim(StaffPrincipal.DepartmentClaim))
+            .AddPolicy(Insights, p => Roles(p, StaffRole.Analyst, StaffRole.DepartmentHead))
             .AddPolicy(Operator, p => Roles(p, StaffRole.Operator))
             .AddPolicy(Undelivered, p => Roles(p, StaffRole.Operator, StaffRole.HotlineAgent));
     }

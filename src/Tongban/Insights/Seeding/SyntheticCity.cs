@@ -99,7 +99,7 @@ public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, Working
                 batch.FormEvents.Add(new FormEvent
                 {
                     FormKey = draft.FormKey,
-                    Page = $"page-{_random.Next(1, 6)}",
+                    Page = PageGivenUpOn(service),
                     Step = FormStep.Abandoned,
                     Channel = channel,
                     AgeBand = resident.StatisticsConsent ? RecordFormStep.AgeBand(resident.DateOfBirth, today) : "unknown",
@@ -206,6 +206,13 @@ public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, Working
         CreatedAt = at.AddMinutes(-_random.Next(3, 40)),
         UpdatedAt = at,
     };
+
+    /// <summary>A question of the service's form (or its check page), later ones a little likelier: people tire.</summary>
+    private string PageGivenUpOn(Service service)
+    {
+        var pages = catalogue.ApplicationForm("services", service.Code)?.Questions.Select(q => q.Id).Append("check").ToArray() ?? ["check"];
+        return Pick(pages.Select((p, i) => (p, 1.0 + (i * 0.3))).ToArray());
+    }
 
     private string NewReference()
     {

@@ -838,6 +838,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Abandoned")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Applicants")
                         .HasColumnType("integer");
 
@@ -861,6 +864,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.Property<long>("DecisionWorkingDays")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Dimension")
                         .IsRequired()
@@ -891,8 +898,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Period", "Dimension", "Group")
-                        .IsUnique();
+                    b.HasIndex("Period", "Dimension", "Department", "Group");
 
                     b.ToTable("InsightCells", (string)null);
                 });

@@ -815,6 +815,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Abandoned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Applicants")
                         .HasColumnType("INTEGER");
 
@@ -838,6 +841,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.Property<long>("DecisionWorkingDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Dimension")
                         .IsRequired()
@@ -868,8 +875,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Period", "Dimension", "Group")
-                        .IsUnique();
+                    b.HasIndex("Period", "Dimension", "Department", "Group");
 
                     b.ToTable("InsightCells", (string)null);
                 });

@@ -24,6 +24,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Department = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Period = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     Dimension = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Group = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
@@ -34,6 +35,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     AssistedCases = table.Column<int>(type: "integer", nullable: false),
                     DraftsStarted = table.Column<int>(type: "integer", nullable: false),
                     DraftsSubmitted = table.Column<int>(type: "integer", nullable: false),
+                    Abandoned = table.Column<int>(type: "integer", nullable: false),
                     Decided = table.Column<int>(type: "integer", nullable: false),
                     Approved = table.Column<int>(type: "integer", nullable: false),
                     DecisionWorkingDays = table.Column<long>(type: "bigint", nullable: false),
@@ -46,10 +48,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_InsightCells_Period_Dimension_Group",
+                name: "IX_InsightCells_Period_Dimension_Department_Group",
                 table: "InsightCells",
-                columns: new[] { "Period", "Dimension", "Group" },
-                unique: true);
+                columns: new[] { "Period", "Dimension", "Department", "Group" });
         }
 
         /// <inheritdoc />

@@ -23,6 +23,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Period = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     Dimension = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Group = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
@@ -33,6 +34,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     AssistedCases = table.Column<int>(type: "INTEGER", nullable: false),
                     DraftsStarted = table.Column<int>(type: "INTEGER", nullable: false),
                     DraftsSubmitted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Abandoned = table.Column<int>(type: "INTEGER", nullable: false),
                     Decided = table.Column<int>(type: "INTEGER", nullable: false),
                     Approved = table.Column<int>(type: "INTEGER", nullable: false),
                     DecisionWorkingDays = table.Column<long>(type: "INTEGER", nullable: false),
@@ -45,10 +47,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_InsightCells_Period_Dimension_Group",
+                name: "IX_InsightCells_Period_Dimension_Department_Group",
                 table: "InsightCells",
-                columns: new[] { "Period", "Dimension", "Group" },
-                unique: true);
+                columns: new[] { "Period", "Dimension", "Department", "Group" });
         }
 
         /// <inheritdoc />

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Platform.Data;
+
+namespace Tongban.Insights;
+
+/// <summary>A gap wider than its measure allows: which measure, by what, between which groups.</summary>
+public sealed record GapAlert(Measure Measure, string Dimension, double Difference, double Threshold, InsightRow Worst, InsightRow Best);
+
+/// <summary>A form page where people gave up: how many, of how many who started the form.</summary>
+public sealed record PageDropOff(string Form, string Page, int GaveUp, int Started, bool Suppressed);
+
+/// <summary>
+/// What staff must act on, over the twelve months, for the city or one department: every measure whose gap between
+/// the published groups of one grouping is wider than its threshold (<see cref="Measure.AlertGap"/>, or
+/// <c>Insights:AlertGap:{measure}</c>), widest first; and the form pages where people give up, worst first.
+/// </summary>
+public sealed class GapAlerts(AppDbContext db, IConfiguration configuration)
+{
+    public double Threshold(Measure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return configuration.GetValue($"Insights:AlertGap:{measure.Code}", measure.AlertGap);
+    }
+
+    public async Task<IReadOnlyList<GapAlert>> Handle(string? department, CancellationToken cancellationToken)
+    {
+        var cells = await db.InsightCells.AsNoTracking()
+            .Where(c => c.Period == InsightCounter.TwelveMonths && c.Department == department && !c.Dimension.Contains(Dimension.Cross) && c.Dimension != InsightCounter.PageDimension)
+            .ToListAsync(cancellationToken);
+        var alerts = new List<GapAlert>();
+        foreach (var measure in Measure.All.Where(m => department is null || !m.OfPeople))
+        {
+            foreach (var group in cells.Where(c => Dimension.Find(c.Dimension)?.OfPeople == true).GroupBy(c => c.Dimension))
+            {
+                var table = ReadInsights.Build(measure, group.Key, InsightCounter.TwelveMonths, group.ToList());
+                if (table.Summary is { } summary && summary.Difference > Threshold(measure))
+                {
+                    var byGood = table.Known.OrderBy(r => measure.HigherIsBetter ? r.Value : -r.Value).ToList();
+                    alerts.Add(new GapAlert(measure, group.Key, summary.Difference, Threshold(measure), byGood[0], byGood[^1]));
+                }
+            }
+        }
+
+        return [.. alerts.OrderByDescending(a => a.Difference / a.Threshold)];
+    }
+
+    public async Task<IReadOnlyList<PageDropOff>> DropOff(string? department, CancellationToken cancellationToken)
+    {
+        var cells = await db.InsightCells.AsNoTracking()
+            .Where(c => c.Dimension == InsightCounter.PageDimension && (department == null || c.Department == department))
+            .ToListAsync(cancellationToken);
+        return [.. cells.Select(c => (Cell: c, Parts: c.Group.Split(Dimension.GroupSeparator)))
+            .Select(x => new PageDropOff(x.Parts[0], x.Parts.Length > 1 ? x.Parts[1] : "", x.Cell.Abandoned, x.Cell.DraftsStarted, x.Cell.Abandoned < Suppression.MinimumCount))
+            .OrderByDescending(d => d.Suppressed ? 0 : (double)d.GaveUp / Math.Max(1, d.Started))];
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tongban.Catalogue;
+using Tongban.Platform.Localization;
+using Tongban.Staff;
+
+namespace Tongban.Insights.Pages;
+
+/// <summary>
+/// <c>/staff/insights?department=&amp;measure=&amp;by=</c>: who is left behind by one department's services (its head,
+/// or an analyst for any department or the whole city): gaps wider than their threshold, where people give up on
+/// its forms, and any measure by any grouping.
+/// </summary>
+[Authorize(Policy = StaffPolicies.Insights)]
+public sealed class StaffInsightsModel(ReadInsights read, GapAlerts alerts, CatalogueStore catalogue, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public CatalogueSnapshot Catalogue { get; private set; } = null!;
+    public InsightText Text { get; private set; } = null!;
+
+    /// <summary>Null: the whole city.</summary>
+    public Department? Department { get; private set; }
+
+    /// <summary>An analyst chooses the department; a head sees her own.</summary>
+    public bool MayChoose { get; private set; }
+
+    public Measure Measure { get; private set; } = Measure.FormCompletion;
+    public string By { get; private set; } = Dimension.Age.Code;
+    public InsightTable Table { get; private set; } = null!;
+    public IReadOnlyList<GapAlert> Alerts { get; private set; } = [];
+    public IReadOnlyList<PageDropOff> DropOff { get; private set; } = [];
+
+    public async Task<IActionResult> OnGet(string? department, string? measure, string? by, CancellationToken cancellationToken)
+    {
+        Catalogue = await catalogue.Current(cancellationToken);
+        Text = new InsightText(t, Catalogue);
+        MayChoose = User.Role() == StaffRole.Analyst;
+        var own = User.FindFirst(StaffPrincipal.DepartmentClaim)?.Value;
+        if (!MayChoose && department is not null && department != own)
+        {
+            return Forbid(); // a head sees her own department's figures only
+        }
+
+        var code = MayChoose ? department : own;
+        Department = Catalogue.Department(code);
+        if ((code is { Length: > 0 } && Department is null) || (measure is not null && Measure.Find(measure) is null) || (by is not null && Dimension.Find(by) is not { OfPeople: true } and not { Code: "channel" }))
+        {
+            return NotFound();
+        }
+
+        Measure = Measure.Find(measure) ?? Measure.FormCompletion;
+        By = by ?? Dimension.Age.Code;
+        if (Department is not null && Measure.OfPeople)
+        {
+            Measure = Measure.FormCompletion; // a department has applicants, not residents: no rate per 1,000
+        }
+
+        Table = await read.Table(Measure, By, InsightCounter.TwelveMonths, Department?.Code, cancellationToken);
+        Alerts = await alerts.Handle(Department?.Code, cancellationToken);
+        DropOff = [.. (await alerts.DropOff(Department?.Code, cancellationToken)).Take(20)];
+        return Page();
+    }
+
+    /// <summary>A form page as people read it: the service and the question, or "Check your answers".</summary>
+    public (string Form, string Page) Describe(PageDropOff drop)
+    {
+        ArgumentNullException.ThrowIfNull(drop);
+        var code = drop.Form.StartsWith("services/", StringComparison.Ordinal) ? drop.Form["services/".Length..] : drop.Form;
+        var form = Catalogue.ApplicationForm("services", code);
+        var question = form?.Questions.FirstOrDefault(q => q.Id == drop.Page);
+        return (Catalogue.Service(code)?.Name.Current ?? drop.Form, drop.Page == "check" ? t["Check your answers"].Value : question?.Label.Current ?? drop.Page);
+    }
+}
