@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Insights;
 
@@ -38,6 +39,19 @@ public sealed partial class ObservatoryTests
         var table = await scope.ServiceProvider.GetRequiredService<ReadInsights>().Table(Measure.OnlineTakeUp, "age", InsightCounter.TwelveMonths, TestContext.Current.CancellationToken);
         Assert.True(table.Summary!.SlopeIndex < 0, "online take-up falls with age");
         Assert.True(table.Summary.AbsoluteConcentrationIndex < 0);
+    }
+
+    [Fact]
+    public async Task ByDistrict_AMapOfTheElevenDistricts_DrawnByTheApp_WithTheirValuesWrittenIn()
+    {
+        var (status, html) = await Get("/insights/breaches?by=district");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<title id=\"map-title\">Map of the districts: Time limits broken</title>", html, StringComparison.Ordinal);
+        var map = html[html.IndexOf("map-title", StringComparison.Ordinal)..html.IndexOf("</svg>", StringComparison.Ordinal)];
+        Assert.Equal(11, Regex.Count(map, "<rect "));
+        Assert.Equal(11, Regex.Count(map, @"class=""map-value""[^>]*>([\d.]+ %|–)</text>"));
+        Assert.DoesNotContain("http", map, StringComparison.Ordinal); // nothing fetched from elsewhere
+        Assert.DoesNotContain("Map of the districts", (await Get("/insights/breaches?by=age")).Html, StringComparison.Ordinal);
     }
 
     [Fact]
