@@ -140,7 +140,7 @@ public sealed class CaseDeadlineTests(TongbanAppBeforeSpringFestival app) : ICla
         var figures = System.Text.RegularExpressions.Regex.Replace(overview, @"\s+", " ");
         Assert.Contains("<dt>Escalated to you</dt><dd>2</dd>", figures, StringComparison.Ordinal);
         Assert.Contains("<dt>Past the time limit</dt><dd>2</dd>", figures, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>赵磊</td><td>2</td><td>2</td></tr>", figures, StringComparison.Ordinal);
+        Assert.Contains("<tr><td data-label=\"Officer\">赵磊</td><td data-label=\"Open cases\">2</td><td data-label=\"Past the time limit\">2</td></tr>", figures, StringComparison.Ordinal);
         Assert.Contains(CaseReference.Display(watched), overview, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await (await People.SignInStaff(app, "officer.civil")).Get("/staff/overview")).Status);
     }

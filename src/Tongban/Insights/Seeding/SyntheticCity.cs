@@ -27,7 +27,7 @@ public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, Working
 {
     private readonly Random _random = new(seed);
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
-    private readonly (string Code, double Share)[] _districts = Shares(catalogue.Districts.Select(d => (d.Code, (double)d.Population)));
+    private readonly (string Code, double Share)[] _districts = [.. catalogue.Districts.Select(d => (d.Code, (double)d.Population))];
     private readonly Service[] _services = [.. catalogue.Services.Where(s => s.RetiredAt is null && s.TimeLimitWorkingDays > 0)];
 
     /// <summary>The next <paramref name="count"/> residents and everything they did.</summary>
@@ -268,6 +268,4 @@ public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, Working
 
         return choices[^1].Item;
     }
-
-    private static (string, double)[] Shares(IEnumerable<(string Code, double Weight)> weights) => [.. weights];
 }
