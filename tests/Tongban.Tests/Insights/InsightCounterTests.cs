@@ -85,4 +85,25 @@ public sealed class InsightCounterTests
         Assert.True(table.Rows.Single(r => r.Group == "65-74").Suppressed); // the next smallest, or 75+ = total − the rest
         Assert.Null(table.Summary); // only one known group left: no gap to measure
     }
+
+    /// <summary>Online take-up by age in three months (the newest still in progress): the gap goes from 10 to 40 points.</summary>
+    [Theory]
+    [InlineData(0.6, 1)] // 40 points, wider than before and than the 30-point threshold: an alert
+    [InlineData(0.75, 0)] // 25 points: wider than before, but within the threshold
+    public void AGapThatWidensBeyondItsThreshold_IsAnAlert_AMonthInProgressIsNot(double oldestOnlineLastMonth, int expected)
+    {
+        InsightCell Month(string month, string group, double online) =>
+            new() { Period = month, Dimension = "age", Group = group, Cases = 100, OnlineCases = (int)Math.Round(online * 100) };
+        InsightCell[] cells =
+        [
+            Month("2026-10", "25-34", 0.9), Month("2026-10", "75+", 0.8),
+            Month("2026-11", "25-34", 1.0), Month("2026-11", "75+", oldestOnlineLastMonth),
+            Month("2026-12", "25-34", 1.0), Month("2026-12", "75+", 0.0), // in progress: never compared
+        ];
+
+        var widened = GapAlerts.Widened(cells, m => m.AlertGap);
+
+        Assert.Equal(expected, widened.Count(w => w.Measure == Measure.OnlineTakeUp && w.Dimension == "age"));
+        Assert.All(widened, w => Assert.Equal(("2026-10", "2026-11"), (w.FromMonth, w.ToMonth)));
+    }
 }

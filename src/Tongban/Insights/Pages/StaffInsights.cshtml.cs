@@ -31,6 +31,9 @@ public sealed class StaffInsightsModel(ReadInsights read, GapAlerts alerts, Cata
     public IReadOnlyList<GapAlert> Alerts { get; private set; } = [];
     public IReadOnlyList<PageDropOff> DropOff { get; private set; } = [];
 
+    /// <summary>Gaps that widened beyond their threshold last month: the city's only, as only the city is counted by month.</summary>
+    public IReadOnlyList<GapWidening> Widened { get; private set; } = [];
+
     public async Task<IActionResult> OnGet(string? department, string? measure, string? by, CancellationToken cancellationToken)
     {
         Catalogue = await catalogue.Current(cancellationToken);
@@ -58,6 +61,7 @@ public sealed class StaffInsightsModel(ReadInsights read, GapAlerts alerts, Cata
 
         Table = await read.Table(Measure, By, InsightCounter.TwelveMonths, Department?.Code, cancellationToken);
         Alerts = await alerts.Handle(Department?.Code, cancellationToken);
+        Widened = Department is null ? await alerts.Widened(cancellationToken) : [];
         DropOff = [.. (await alerts.DropOff(Department?.Code, cancellationToken)).Take(20)];
         return Page();
     }
