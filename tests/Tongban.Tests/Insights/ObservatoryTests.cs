@@ -59,5 +59,20 @@ public sealed partial class ObservatoryTests(SeededCity app) : IClassFixture<See
         Assert.InRange(residents.Count(r => ResidentGroups.SexOf(r.ClaimedIdNumber) == "male") / (double)residents.Count, 0.52, 0.61); // 130 : 100
         Assert.InRange(residents.Count(r => ResidentGroups.AgeBand(r.DateOfBirth, app.Time.Today()) is "65-74" or "75+") / (double)residents.Count, 0.015, 0.06); // census 65+: 3.2 %
         Assert.True(await db.Cases.CountAsync(TestContext.Current.CancellationToken) > SeededCity.Residents * 4);
+
+        // Each case is its log (an officer can act on it as on any other): as many actions as its version, the last one its status.
+        var cases = await db.Cases.AsNoTracking().OrderBy(c => c.Reference).Take(60).ToListAsync(TestContext.Current.CancellationToken);
+        foreach (var c in cases)
+        {
+            var log = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.Sequence).Select(a => a.Kind).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(c.Version, log.Count);
+            Assert.Equal(c.Status switch
+            {
+                Tongban.Cases.CaseStatus.Approved => Tongban.Cases.Log.CaseActionKind.Approved,
+                Tongban.Cases.CaseStatus.Rejected => Tongban.Cases.Log.CaseActionKind.Rejected,
+                Tongban.Cases.CaseStatus.Withdrawn => Tongban.Cases.Log.CaseActionKind.Withdrawn,
+                _ => Tongban.Cases.Log.CaseActionKind.Accepted,
+            }, log[^1]);
+        }
     }
 }

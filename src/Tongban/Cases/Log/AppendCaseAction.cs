@@ -50,7 +50,9 @@ public sealed class AppendCaseAction(AppDbContext db, TimeProvider clock, Workin
             return AppendResult.Stale;
         }
 
-        var log = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(cancellationToken);
+        // The log as it was at the version read: an action committed meanwhile (read committed lets it show) must make
+        // this one stale at the save, not "not allowed" by a rule judged on a case and a log of different moments.
+        var log = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == caseId && a.Sequence <= seenVersion).ToListAsync(cancellationToken);
         if (!CaseTransitions.Allows(target, log, input.Kind))
         {
             return AppendResult.NotAllowed;
