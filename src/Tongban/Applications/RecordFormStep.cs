@@ -22,8 +22,14 @@ public sealed class RecordFormStep(AppDbContext db, TimeProvider clock)
     /// <summary>The step with her group, if she agreed to be counted, and otherwise "unknown" for each attribute.</summary>
     public static FormEvent Event(Resident resident, string formKey, string page, FormStep step, Channel channel, TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(resident);
         ArgumentNullException.ThrowIfNull(clock);
+        return Event(resident, formKey, page, step, channel, clock.GetUtcNow().UtcDateTime, clock.Today());
+    }
+
+    /// <summary>The same, at a given moment (a synthetic city's past).</summary>
+    public static FormEvent Event(Resident resident, string formKey, string page, FormStep step, Channel channel, DateTime at, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(resident);
         var counted = resident.StatisticsConsent;
         return new FormEvent
         {
@@ -31,11 +37,11 @@ public sealed class RecordFormStep(AppDbContext db, TimeProvider clock)
             Page = page,
             Step = step,
             Channel = channel,
-            AgeBand = counted ? AgeBand(resident.DateOfBirth, clock.Today()) : "unknown",
+            AgeBand = counted ? AgeBand(resident.DateOfBirth, today) : "unknown",
             District = counted ? resident.DistrictCode ?? "none" : "unknown",
             Language = counted ? resident.PreferredLanguage ?? "none" : "unknown",
             Needs = !counted ? "unknown" : resident.AccessibilityNeeds == AccessibilityNeeds.None ? "none" : resident.AccessibilityNeeds.ToString(),
-            At = clock.GetUtcNow().UtcDateTime,
+            At = at,
         };
     }
 

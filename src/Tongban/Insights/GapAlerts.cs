@@ -17,7 +17,7 @@ public sealed record PageDropOff(string Form, string Page, int GaveUp, int Start
 /// the published groups of one grouping is wider than its threshold (<see cref="Measure.AlertGap"/>, or
 /// <c>Insights:AlertGap:{measure}</c>), widest first; and the form pages where people give up, worst first.
 /// </summary>
-public sealed class GapAlerts(AppDbContext db, IConfiguration configuration)
+public sealed class GapAlerts(AppDbContext db, ReadInsights read, IConfiguration configuration)
 {
     public double Threshold(Measure measure)
     {
@@ -27,19 +27,16 @@ public sealed class GapAlerts(AppDbContext db, IConfiguration configuration)
 
     public async Task<IReadOnlyList<GapAlert>> Handle(string? department, CancellationToken cancellationToken)
     {
-        var cells = await db.InsightCells.AsNoTracking()
-            .Where(c => c.Period == InsightCounter.TwelveMonths && c.Department == department && !c.Dimension.Contains(Dimension.Cross) && c.Dimension != InsightCounter.PageDimension)
-            .ToListAsync(cancellationToken);
+        var cells = await read.SingleGroupings(InsightCounter.TwelveMonths, department, cancellationToken);
         var alerts = new List<GapAlert>();
         foreach (var measure in Measure.All.Where(m => department is null || !m.OfPeople))
         {
             foreach (var group in cells.Where(c => Dimension.Find(c.Dimension)?.OfPeople == true).GroupBy(c => c.Dimension))
             {
                 var table = ReadInsights.Build(measure, group.Key, InsightCounter.TwelveMonths, group.ToList());
-                if (table.Summary is { } summary && summary.Difference > Threshold(measure))
+                if (table.Summary is { } summary && summary.Difference > Threshold(measure) && table.Extremes is var (worst, best))
                 {
-                    var byGood = table.Known.OrderBy(r => measure.HigherIsBetter ? r.Value : -r.Value).ToList();
-                    alerts.Add(new GapAlert(measure, group.Key, summary.Difference, Threshold(measure), byGood[0], byGood[^1]));
+                    alerts.Add(new GapAlert(measure, group.Key, summary.Difference, Threshold(measure), worst, best));
                 }
             }
         }

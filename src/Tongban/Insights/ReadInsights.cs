@@ -12,6 +12,10 @@ public sealed record InsightTable(Measure Measure, string Dimension, string Peri
 {
     /// <summary>The published groups other than "unknown", those a gap is measured between.</summary>
     public IEnumerable<InsightRow> Known => Rows.Where(r => r.Value is not null && !r.Group.Split(Insights.Dimension.GroupSeparator).Contains(Insights.Dimension.Unknown));
+
+    /// <summary>The worst and the best of the <see cref="Known"/> groups, as the measure judges them; null with fewer than two.</summary>
+    public (InsightRow Worst, InsightRow Best)? Extremes =>
+        Known.OrderBy(r => Measure.HigherIsBetter ? r.Value : -r.Value).ToList() is [var worst, .., var best] ? (worst, best) : null;
 }
 
 /// <summary>Reads the observatory's cells: tables, with small groups suppressed, and the gap's trend by month.</summary>
@@ -21,6 +25,12 @@ public sealed class ReadInsights(AppDbContext db)
     public async Task<IReadOnlyList<string>> Periods(CancellationToken cancellationToken) =>
         (await db.InsightCells.AsNoTracking().Select(c => c.Period).Distinct().ToListAsync(cancellationToken))
         .OrderBy(p => p == InsightCounter.TwelveMonths ? 0 : 1).ThenByDescending(p => p, StringComparer.Ordinal).ToList();
+
+    /// <summary>The cells of every single grouping (no crossings, no form pages) in one period, for the city or a department: one query for pages that weigh every grouping.</summary>
+    public async Task<IReadOnlyList<InsightCell>> SingleGroupings(string period, string? department, CancellationToken cancellationToken) =>
+        await db.InsightCells.AsNoTracking()
+            .Where(c => c.Period == period && c.Department == department && !c.Dimension.Contains(Insights.Dimension.Cross) && c.Dimension != InsightCounter.PageDimension)
+            .ToListAsync(cancellationToken);
 
     /// <summary>The city's table.</summary>
     public Task<InsightTable> Table(Measure measure, string dimension, string period, CancellationToken cancellationToken) =>

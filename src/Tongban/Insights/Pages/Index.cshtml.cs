@@ -24,21 +24,19 @@ public sealed class IndexModel(ReadInsights read, CatalogueStore catalogue, IStr
     {
         Text = new InsightText(t, await catalogue.Current(cancellationToken));
         var headlines = new List<Headline>();
+        var cells = await read.SingleGroupings(InsightCounter.TwelveMonths, null, cancellationToken);
         foreach (var measure in Measure.All)
         {
             Headline? widest = null;
             var widestRatio = 1.0;
             foreach (var dimension in OfPeople)
             {
-                var table = await read.Table(measure, dimension.Code, InsightCounter.TwelveMonths, cancellationToken);
-                var known = table.Known.ToList();
-                if (known.Count < 2)
+                var table = ReadInsights.Build(measure, dimension.Code, InsightCounter.TwelveMonths, [.. cells.Where(c => c.Dimension == dimension.Code)]);
+                if (table.Extremes is not var (worst, best))
                 {
                     continue;
                 }
 
-                var byGood = known.OrderBy(r => measure.HigherIsBetter ? r.Value : -r.Value).ToList();
-                var (worst, best) = (byGood[0], byGood[^1]);
                 var ratio = Math.Max(worst.Value!.Value, best.Value!.Value) / Math.Max(1e-9, Math.Min(worst.Value.Value, best.Value.Value));
                 if (ratio > widestRatio)
                 {

@@ -96,18 +96,7 @@ public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, Working
             {
                 draft.AbandonedAt = at.AddDays(7);
                 openForms.Add(draft.FormKey);
-                batch.FormEvents.Add(new FormEvent
-                {
-                    FormKey = draft.FormKey,
-                    Page = PageGivenUpOn(service),
-                    Step = FormStep.Abandoned,
-                    Channel = channel,
-                    AgeBand = resident.StatisticsConsent ? RecordFormStep.AgeBand(resident.DateOfBirth, today) : "unknown",
-                    District = resident.StatisticsConsent ? resident.DistrictCode! : "unknown",
-                    Language = resident.StatisticsConsent ? resident.PreferredLanguage! : "unknown",
-                    Needs = !resident.StatisticsConsent ? "unknown" : resident.AccessibilityNeeds == AccessibilityNeeds.None ? "none" : resident.AccessibilityNeeds.ToString(),
-                    At = draft.AbandonedAt.Value,
-                });
+                batch.FormEvents.Add(RecordFormStep.Event(resident, draft.FormKey, PageGivenUpOn(service), FormStep.Abandoned, channel, draft.AbandonedAt.Value, today));
                 if (!Chance(0.6))
                 {
                     return; // gave up altogether
