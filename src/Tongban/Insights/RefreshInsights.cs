@@ -98,6 +98,9 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
 
         var cells = counter.Cells(clock.GetUtcNow().UtcDateTime).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two refreshes at once (the hourly job on two nodes, the seed command beside a server) would each delete the
+        // cells they see and add theirs, leaving both counts on PostgreSQL: the second waits here, then replaces the first's.
+        await db.Lock(JobKind, cancellationToken);
         await db.InsightCells.ExecuteDeleteAsync(cancellationToken);
         db.InsightCells.AddRange(cells);
         await db.SaveChangesAsync(cancellationToken);

@@ -75,4 +75,23 @@ public sealed partial class ObservatoryTests(SeededCity app) : IClassFixture<See
             }, log[^1]);
         }
     }
+
+    [Fact]
+    public async Task TwoCountsAtOnce_LeaveOneSetOfCells()
+    {
+        // The hourly job on two nodes, or the seed command beside a running server, count the same city at the same time.
+        async Task<int> Count()
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<RefreshInsights>().Handle(TestContext.Current.CancellationToken);
+        }
+
+        var written = await Task.WhenAll(Count(), Count(), Count());
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var cells = await db.InsightCells.AsNoTracking().Select(c => new { c.Period, c.Dimension, c.Department, c.Group }).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(written[0], cells.Count);
+        Assert.Equal(cells.Count, cells.Distinct().Count());
+    }
 }
