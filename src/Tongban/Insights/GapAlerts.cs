@@ -13,7 +13,7 @@ public sealed record GapWidening(Measure Measure, string Dimension, string FromM
 public sealed record PageDropOff(string Form, string Page, int GaveUp, int Started, bool Suppressed);
 
 /// <summary>
-/// What staff must act on, over the twelve months, for the city or one department: every measure whose gap between
+/// What staff must act on, over the twelve months, for the city, one department or one service: every measure whose gap between
 /// the published groups of one grouping is wider than its threshold (<see cref="Measure.AlertGap"/>, or
 /// <c>Insights:AlertGap:{measure}</c>), widest first; and the form pages where people give up, worst first.
 /// </summary>
@@ -25,9 +25,9 @@ public sealed class GapAlerts(AppDbContext db, ReadInsights read, IConfiguration
         return configuration.GetValue($"Insights:AlertGap:{measure.Code}", measure.AlertGap);
     }
 
-    public async Task<IReadOnlyList<GapAlert>> Handle(string? department, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GapAlert>> Handle(string? department, string? service, CancellationToken cancellationToken)
     {
-        var cells = await read.SingleGroupings(InsightCounter.TwelveMonths, department, cancellationToken);
+        var cells = await read.SingleGroupings(InsightCounter.TwelveMonths, department, service, cancellationToken);
         var alerts = new List<GapAlert>();
         foreach (var measure in Measure.All.Where(m => department is null || !m.OfPeople))
         {
@@ -83,10 +83,10 @@ public sealed class GapAlerts(AppDbContext db, ReadInsights read, IConfiguration
         return [.. widened.OrderByDescending(w => w.To - w.From)];
     }
 
-    public async Task<IReadOnlyList<PageDropOff>> DropOff(string? department, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PageDropOff>> DropOff(string? department, string? service, CancellationToken cancellationToken)
     {
         var cells = await db.InsightCells.AsNoTracking()
-            .Where(c => c.Dimension == InsightCounter.PageDimension && (department == null || c.Department == department))
+            .Where(c => c.Dimension == InsightCounter.PageDimension && (department == null || c.Department == department) && (service == null || c.Service == service))
             .ToListAsync(cancellationToken);
         return [.. cells.Select(c => (Cell: c, Parts: c.Group.Split(Dimension.GroupSeparator)))
             .Select(x => new PageDropOff(x.Parts[0], x.Parts.Length > 1 ? x.Parts[1] : "", x.Cell.Abandoned, x.Cell.DraftsStarted, x.Cell.Abandoned < Suppression.MinimumCount))

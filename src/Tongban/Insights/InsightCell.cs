@@ -11,6 +11,9 @@ public sealed class InsightCell
     /// <summary>The department whose services the counts are of, or null for the whole city. Departments are counted over the twelve months, by one grouping at a time.</summary>
     public string? Department { get; set; }
 
+    /// <summary>One of the <see cref="Department"/>'s services, whose counts these are alone; null for all its services (or the city's).</summary>
+    public string? Service { get; set; }
+
     /// <summary>"12m" (the twelve months to the day of counting) or a calendar month, "2026-11".</summary>
     public required string Period { get; set; }
 

@@ -9,11 +9,12 @@ internal sealed class InsightCellConfiguration : IEntityTypeConfiguration<Insigh
     {
         builder.ToTable("InsightCells");
         builder.Property(c => c.Department).HasMaxLength(64);
+        builder.Property(c => c.Service).HasMaxLength(64);
         builder.Property(c => c.Period).HasMaxLength(8);
         builder.Property(c => c.Dimension).HasMaxLength(40);
         builder.Property(c => c.Group).HasMaxLength(80);
-        // Every page reads one period of one dimension (or one crossing), for the city or one department. Not unique:
+        // Every page reads one period of one dimension (or one crossing), for the city, one department or one service. Not unique:
         // the city's cells have no department, and a null is never equal to another in a unique index.
-        builder.HasIndex(c => new { c.Period, c.Dimension, c.Department, c.Group });
+        builder.HasIndex(c => new { c.Period, c.Dimension, c.Department, c.Service, c.Group });
     }
 }

@@ -22,7 +22,7 @@ public sealed class InsightCounter
     private readonly DateOnly _today;
     private readonly string[] _months;
     private readonly Dictionary<int, InsightCell>[] _cells;
-    private readonly Dictionary<(string Department, int Key), InsightCell> _departments = [];
+    private readonly Dictionary<(string Department, string? Service, int Key), InsightCell> _departments = [];
     private readonly Dictionary<(string Department, string Form), int> _formStarts = [];
     private readonly Dictionary<(string Department, string Form, string Page), int> _abandoned = [];
     private readonly HashSet<Guid>[] _applicants;
@@ -60,10 +60,10 @@ public sealed class InsightCounter
     }
 
     /// <summary>
-    /// One case, counted in the twelve months and its month if it was sent within them, and in its department's twelve
-    /// months (by one grouping at a time).
+    /// One case, counted in the twelve months and its month if it was sent within them, and in its department's and its
+    /// service's twelve months (by one grouping at a time).
     /// </summary>
-    public void AddCase(Guid residentId, byte[] groups, Channel channel, DateOnly sentOn, bool online, bool assisted, int? workingDaysToDecision, bool approved, bool breached, string? department = null)
+    public void AddCase(Guid residentId, byte[] groups, Channel channel, DateOnly sentOn, bool online, bool assisted, int? workingDaysToDecision, bool approved, bool breached, string? department = null, string? service = null)
     {
         ArgumentNullException.ThrowIfNull(groups);
         var withChannel = WithChannel(groups, channel);
@@ -89,7 +89,11 @@ public sealed class InsightCounter
                 Count(Cell(period, key));
                 if (period == 0 && department is not null && key >> 16 < Dimensions.Length)
                 {
-                    Count(DepartmentCell(department, key));
+                    Count(DepartmentCell(department, null, key));
+                    if (service is not null)
+                    {
+                        Count(DepartmentCell(department, service, key));
+                    }
                 }
             }
 
@@ -103,7 +107,10 @@ public sealed class InsightCounter
         }
     }
 
-    /// <summary>One online form started on <paramref name="startedOn"/>, sent or not, of one department's service if <paramref name="department"/> is given.</summary>
+    /// <summary>
+    /// One online form started on <paramref name="startedOn"/>, sent or not, of one department's service if
+    /// <paramref name="department"/> is given (and the form is a service's, "services/{code}").
+    /// </summary>
     public void AddDraft(byte[] groups, Channel channel, DateOnly startedOn, bool sent, string? department = null, string? form = null)
     {
         ArgumentNullException.ThrowIfNull(groups);
@@ -116,7 +123,9 @@ public sealed class InsightCounter
         {
             foreach (var key in Keys(WithChannel(groups, channel), people: false))
             {
-                var cells = period == 0 && department is not null && key >> 16 < Dimensions.Length ? [Cell(period, key), DepartmentCell(department, key)] : new[] { Cell(period, key) };
+                var cells = period == 0 && department is not null && key >> 16 < Dimensions.Length
+                    ? [Cell(period, key), DepartmentCell(department, null, key), .. ServiceOf(form) is { } service ? [DepartmentCell(department, service, key)] : Array.Empty<InsightCell>()]
+                    : new[] { Cell(period, key) };
                 foreach (var cell in cells)
                 {
                     cell.DraftsStarted++;
@@ -165,6 +174,7 @@ public sealed class InsightCounter
             yield return new InsightCell
             {
                 Department = department,
+                Service = ServiceOf(form),
                 Period = TwelveMonths,
                 Dimension = PageDimension,
                 Group = form + Dimension.GroupSeparator + page,
@@ -175,13 +185,19 @@ public sealed class InsightCounter
         }
     }
 
-    private InsightCell DepartmentCell(string department, int key)
+    /// <summary>The service a form is of ("services/{code}"); null for a life event's, which is of several.</summary>
+    public static string? ServiceOf(string? form) =>
+        form is not null && form.StartsWith(ServiceForms, StringComparison.Ordinal) ? form[ServiceForms.Length..] : null;
+
+    private const string ServiceForms = "services/";
+
+    private InsightCell DepartmentCell(string department, string? service, int key)
     {
-        if (!_departments.TryGetValue((department, key), out var cell))
+        if (!_departments.TryGetValue((department, service, key), out var cell))
         {
             var template = Cell(0, key);
-            cell = new InsightCell { Department = department, Period = template.Period, Dimension = template.Dimension, Group = template.Group };
-            _departments[(department, key)] = cell;
+            cell = new InsightCell { Department = department, Service = service, Period = template.Period, Dimension = template.Dimension, Group = template.Group };
+            _departments[(department, service, key)] = cell;
         }
 
         return cell;

@@ -26,21 +26,27 @@ public sealed class ReadInsights(AppDbContext db)
         (await db.InsightCells.AsNoTracking().Select(c => c.Period).Distinct().ToListAsync(cancellationToken))
         .OrderBy(p => p == InsightCounter.TwelveMonths ? 0 : 1).ThenByDescending(p => p, StringComparer.Ordinal).ToList();
 
-    /// <summary>The cells of every single grouping (no crossings, no form pages) in one period, for the city or a department: one query for pages that weigh every grouping.</summary>
-    public async Task<IReadOnlyList<InsightCell>> SingleGroupings(string period, string? department, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The cells of every single grouping (no crossings, no form pages) in one period, for the city, a department or one
+    /// of its services: one query for pages that weigh every grouping.
+    /// </summary>
+    public async Task<IReadOnlyList<InsightCell>> SingleGroupings(string period, string? department, string? service, CancellationToken cancellationToken) =>
         await db.InsightCells.AsNoTracking()
-            .Where(c => c.Period == period && c.Department == department && !c.Dimension.Contains(Insights.Dimension.Cross) && c.Dimension != InsightCounter.PageDimension)
+            .Where(c => c.Period == period && c.Department == department && c.Service == service && !c.Dimension.Contains(Insights.Dimension.Cross) && c.Dimension != InsightCounter.PageDimension)
             .ToListAsync(cancellationToken);
 
     /// <summary>The city's table.</summary>
     public Task<InsightTable> Table(Measure measure, string dimension, string period, CancellationToken cancellationToken) =>
-        Table(measure, dimension, period, null, cancellationToken);
+        Table(measure, dimension, period, null, null, cancellationToken);
 
-    /// <summary>A department's table (its services only, counted over the twelve months, one grouping at a time), or the city's when <paramref name="department"/> is null.</summary>
-    public async Task<InsightTable> Table(Measure measure, string dimension, string period, string? department, CancellationToken cancellationToken)
+    /// <summary>
+    /// A department's table (its services only, counted over the twelve months, one grouping at a time), or one of its
+    /// services' when <paramref name="service"/> is given, or the city's when <paramref name="department"/> is null.
+    /// </summary>
+    public async Task<InsightTable> Table(Measure measure, string dimension, string period, string? department, string? service, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        var cells = await db.InsightCells.AsNoTracking().Where(c => c.Period == period && c.Dimension == dimension && c.Department == department).ToListAsync(cancellationToken);
+        var cells = await db.InsightCells.AsNoTracking().Where(c => c.Period == period && c.Dimension == dimension && c.Department == department && c.Service == service).ToListAsync(cancellationToken);
         return Build(measure, dimension, period, cells);
     }
 

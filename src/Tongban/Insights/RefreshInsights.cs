@@ -37,7 +37,7 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
         var snapshot = await catalogue.Current(cancellationToken);
         var departmentOf = snapshot.Services.ToDictionary(s => s.Code, s => snapshot.Departments.FirstOrDefault(d => d.Id == s.DepartmentId)?.Code, StringComparer.Ordinal);
         // A life event's form is of several departments: it counts for the city only.
-        string? DepartmentOfForm(string form) => form.StartsWith("services/", StringComparison.Ordinal) ? departmentOf.GetValueOrDefault(form["services/".Length..]) : null;
+        string? DepartmentOfForm(string form) => InsightCounter.ServiceOf(form) is { } service ? departmentOf.GetValueOrDefault(service) : null;
         var groups = new Dictionary<Guid, byte[]>();
         var residents = db.Residents.AsNoTracking().Select(r => new Resident
         {
@@ -76,7 +76,8 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
                 workingDaysToDecision: decidedOn is { } d ? Math.Max(0, calendar.WorkingDaysBetween(sentOn, d)) : null,
                 approved: c.Status == CaseStatus.Approved,
                 breached: decidedOn > c.DueOn || (open && today > c.DueOn),
-                department: departmentOf.GetValueOrDefault(c.ServiceCode));
+                department: departmentOf.GetValueOrDefault(c.ServiceCode),
+                service: c.ServiceCode);
         }
 
         var drafts = db.Drafts.AsNoTracking().Where(d => d.CreatedAt >= since && (d.StartedChannel == Channel.Online || d.StartedChannel == Channel.PartnerApp))

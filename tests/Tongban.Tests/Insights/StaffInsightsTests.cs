@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Catalogue;
+using Tongban.Platform.Data;
 using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Insights;
@@ -23,6 +27,42 @@ public sealed class StaffInsightsTests(SeededCityInProcess app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Forbidden, (await head.Get("/staff/insights?department=human-resources")).Status);
         Assert.Equal(HttpStatusCode.OK, (await head.Get("/staff/insights?department=civil-affairs&measure=breaches&by=channel")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await head.Get("/staff/insights?measure=happiness")).Status);
+    }
+
+    [Fact]
+    public async Task AHead_SeesOneOfHerServices_WhoseCountsAddUpToHerDepartments()
+    {
+        var catalogue = await app.Services.GetRequiredService<CatalogueStore>().Current(TestContext.Current.CancellationToken);
+        var civil = catalogue.Department("civil-affairs")!;
+        var services = catalogue.Services.Where(s => s.DepartmentId == civil.Id).ToList();
+        var other = catalogue.Services.First(s => s.DepartmentId != civil.Id);
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var cells = await db.InsightCells.AsNoTracking().Where(c => c.Department == civil.Code && c.Dimension == "age").ToListAsync(TestContext.Current.CancellationToken);
+            foreach (var group in cells.Where(c => c.Service is null))
+            {
+                var ofServices = cells.Where(c => c.Service is not null && c.Group == group.Group).ToList();
+                Assert.Equal(group.Cases, ofServices.Sum(c => c.Cases));
+                Assert.Equal(group.DraftsStarted, ofServices.Sum(c => c.DraftsStarted));
+            }
+
+            Assert.Subset(services.Select(s => s.Code).ToHashSet(), cells.Where(c => c.Service is not null).Select(c => c.Service!).ToHashSet());
+        }
+
+        var busiest = services.First();
+        var head = await People.SignInStaff(app, "head.civil");
+        var (status, html, _) = await head.Get($"/staff/insights?service={busiest.Code}&measure=approval-rate&by=hukou");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"Who is left behind: {System.Text.Encodings.Web.HtmlEncoder.Default.Encode(busiest.Name.En)}", html, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{busiest.Code}\" selected=\"selected\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<option value=\"{other.Code}\"", html, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.Get($"/staff/insights?service={other.Code}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await head.Get("/staff/insights?service=unicorn-licence")).Status);
+        var analyst = await People.SignInStaff(app, "analyst");
+        Assert.Equal(HttpStatusCode.OK, (await analyst.Get($"/staff/insights?service={other.Code}")).Status); // its department follows
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.Get($"/staff/insights?department=civil-affairs&service={other.Code}")).Status);
     }
 
     [Fact]

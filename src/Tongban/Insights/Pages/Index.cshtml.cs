@@ -24,7 +24,7 @@ public sealed class IndexModel(ReadInsights read, CatalogueStore catalogue, IStr
     {
         Text = new InsightText(t, await catalogue.Current(cancellationToken));
         var headlines = new List<Headline>();
-        var cells = await read.SingleGroupings(InsightCounter.TwelveMonths, null, cancellationToken);
+        var cells = await read.SingleGroupings(InsightCounter.TwelveMonths, null, null, cancellationToken);
         foreach (var measure in Measure.All)
         {
             Headline? widest = null;

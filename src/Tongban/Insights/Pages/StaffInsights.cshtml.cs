@@ -9,9 +9,9 @@ using Tongban.Staff;
 namespace Tongban.Insights.Pages;
 
 /// <summary>
-/// <c>/staff/insights?department=&amp;measure=&amp;by=</c>: who is left behind by one department's services (its head,
-/// or an analyst for any department or the whole city): gaps wider than their threshold, where people give up on
-/// its forms, and any measure by any grouping.
+/// <c>/staff/insights?department=&amp;service=&amp;measure=&amp;by=</c>: who is left behind by one department's services,
+/// or one of them (its head, or an analyst for any department or the whole city): gaps wider than their threshold,
+/// where people give up on its forms, and any measure by any grouping.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Insights)]
 public sealed class StaffInsightsModel(ReadInsights read, GapAlerts alerts, CatalogueStore catalogue, IStringLocalizer<SharedResource> t) : PageModel
@@ -21,6 +21,9 @@ public sealed class StaffInsightsModel(ReadInsights read, GapAlerts alerts, Cata
 
     /// <summary>Null: the whole city.</summary>
     public Department? Department { get; private set; }
+
+    /// <summary>Null: all the department's services.</summary>
+    public Service? Service { get; private set; }
 
     /// <summary>An analyst chooses the department; a head sees her own.</summary>
     public bool MayChoose { get; private set; }
@@ -34,7 +37,7 @@ public sealed class StaffInsightsModel(ReadInsights read, GapAlerts alerts, Cata
     /// <summary>Gaps that widened beyond their threshold last month: the city's only, as only the city is counted by month.</summary>
     public IReadOnlyList<GapWidening> Widened { get; private set; } = [];
 
-    public async Task<IActionResult> OnGet(string? department, string? measure, string? by, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGet(string? department, string? service, string? measure, string? by, CancellationToken cancellationToken)
     {
         Catalogue = await catalogue.Current(cancellationToken);
         Text = new InsightText(t, Catalogue);
@@ -47,7 +50,18 @@ public sealed class StaffInsightsModel(ReadInsights read, GapAlerts alerts, Cata
 
         var code = MayChoose ? department : own;
         Department = Catalogue.Department(code);
-        if ((code is { Length: > 0 } && Department is null) || (measure is not null && Measure.Find(measure) is null) || (by is not null && Dimension.Find(by) is not { OfPeople: true } and not { Code: "channel" }))
+        Service = Catalogue.Service(service);
+        if (service is { Length: > 0 } && Service is not null)
+        {
+            // An analyst may name the service alone; a head asking about another department's is refused as for its department.
+            Department ??= MayChoose && code is not { Length: > 0 } ? Catalogue.Departments.FirstOrDefault(d => d.Id == Service.DepartmentId) : null;
+            if (Department?.Id != Service.DepartmentId)
+            {
+                return MayChoose ? NotFound() : Forbid();
+            }
+        }
+
+        if ((code is { Length: > 0 } && Department is null) || (service is { Length: > 0 } && Service is null) || (measure is not null && Measure.Find(measure) is null) || (by is not null && Dimension.Find(by) is not { OfPeople: true } and not { Code: "channel" }))
         {
             return NotFound();
         }
@@ -59,10 +73,10 @@ public sealed class StaffInsightsModel(ReadInsights read, GapAlerts alerts, Cata
             Measure = Measure.FormCompletion; // a department has applicants, not residents: no rate per 1,000
         }
 
-        Table = await read.Table(Measure, By, InsightCounter.TwelveMonths, Department?.Code, cancellationToken);
-        Alerts = await alerts.Handle(Department?.Code, cancellationToken);
+        Table = await read.Table(Measure, By, InsightCounter.TwelveMonths, Department?.Code, Service?.Code, cancellationToken);
+        Alerts = await alerts.Handle(Department?.Code, Service?.Code, cancellationToken);
         Widened = Department is null ? await alerts.Widened(cancellationToken) : [];
-        DropOff = [.. (await alerts.DropOff(Department?.Code, cancellationToken)).Take(20)];
+        DropOff = [.. (await alerts.DropOff(Department?.Code, Service?.Code, cancellationToken)).Take(20)];
         return Page();
     }
 
@@ -70,7 +84,7 @@ public sealed class StaffInsightsModel(ReadInsights read, GapAlerts alerts, Cata
     public (string Form, string Page) Describe(PageDropOff drop)
     {
         ArgumentNullException.ThrowIfNull(drop);
-        var code = drop.Form.StartsWith("services/", StringComparison.Ordinal) ? drop.Form["services/".Length..] : drop.Form;
+        var code = InsightCounter.ServiceOf(drop.Form) ?? drop.Form;
         var form = Catalogue.ApplicationForm("services", code);
         var question = form?.Questions.FirstOrDefault(q => q.Id == drop.Page);
         return (Catalogue.Service(code)?.Name.Current ?? drop.Form, drop.Page == "check" ? t["Check your answers"].Value : question?.Label.Current ?? drop.Page);

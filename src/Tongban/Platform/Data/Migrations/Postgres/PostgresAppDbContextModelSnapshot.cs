@@ -896,9 +896,13 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.Property<int>("Residents")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Service")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Period", "Dimension", "Department", "Group");
+                    b.HasIndex("Period", "Dimension", "Department", "Service", "Group");
 
                     b.ToTable("InsightCells", (string)null);
                 });

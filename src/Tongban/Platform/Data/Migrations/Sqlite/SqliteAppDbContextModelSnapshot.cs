@@ -873,9 +873,13 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Residents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Service")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Period", "Dimension", "Department", "Group");
+                    b.HasIndex("Period", "Dimension", "Department", "Service", "Group");
 
                     b.ToTable("InsightCells", (string)null);
                 });
