@@ -124,7 +124,14 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
     /// (signed in, and the antiforgery cookie), a tab, the form. Made with the app's own keys, which live in
     /// the database, so another process of the app on the same database accepts them.
     /// </summary>
-    public IEnumerable<string> SendRequests(IReadOnlyList<(Guid Resident, Guid Draft)> drafts)
+    public IEnumerable<string> SendRequests(IReadOnlyList<(Guid Resident, Guid Draft)> drafts) =>
+        Requests(drafts, (draft, token) => $"draft={draft}&__RequestVerificationToken={token}");
+
+    /// <summary>The same for an answer to the bank account question, a different account number each resident.</summary>
+    public IEnumerable<string> AnswerRequests(IReadOnlyList<(Guid Resident, Guid Draft)> drafts) =>
+        Requests(drafts, (draft, token) => $"answer=6222+0000+{draft.GetHashCode() & 0x1FFF:D4}+2222&__RequestVerificationToken={token}");
+
+    private IEnumerable<string> Requests(IReadOnlyList<(Guid Resident, Guid Draft)> drafts, Func<Guid, string, string> body)
     {
         var tickets = Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AuthSetup.ResidentScheme).TicketDataFormat;
         var antiforgery = Services.GetRequiredService<IAntiforgery>();
@@ -137,7 +144,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
             var context = new DefaultHttpContext { RequestServices = Services, User = principal };
             context.Request.Scheme = "https";
             var tokens = antiforgery.GetTokens(context);
-            yield return $".Tongban.Resident={signedIn}; .Tongban.Antiforgery={tokens.CookieToken}\tdraft={draft}&__RequestVerificationToken={Uri.EscapeDataString(tokens.RequestToken!)}";
+            yield return $".Tongban.Resident={signedIn}; .Tongban.Antiforgery={tokens.CookieToken}\t{body(draft, Uri.EscapeDataString(tokens.RequestToken!))}";
         }
     }
 

@@ -27,6 +27,12 @@ internal static class Benchmark
             return;
         }
 
+        if (args is ["forms", ..])
+        {
+            await FormsBench.Run(Arg(args, 1, 10), Postgres(args, 2), Arg(args, 3, 3));
+            return;
+        }
+
         if (args is ["http", ..])
         {
             await HttpBench.Run(Arg(args, 1, 10), Postgres(args, 2), Arg(args, 3, 100), Arg(args, 4, 3), Arg(args, 5, 8000));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net.Security;
 using System.Security.Cryptography;
@@ -46,10 +47,11 @@ internal sealed class PublishedServer : IAsyncDisposable
         await File.WriteAllBytesAsync(Path.Combine(Folder, "bench.pfx"), certificate.Export(X509ContentType.Pfx, "bench"));
     }
 
-    /// <summary>Starts the published app on <paramref name="connection"/> and waits until it is ready.</summary>
-    public static async Task<PublishedServer> Start(string provider, string connection)
+    /// <summary>Starts the published app on <paramref name="connection"/> (on <paramref name="core"/> alone, when given) and waits until it is ready.</summary>
+    public static async Task<PublishedServer> Start(string provider, string connection, int? core = null)
     {
-        var start = Configured(new ProcessStartInfo("dotnet", Path.Combine(Folder, "publish", "Tongban.dll")), provider, connection);
+        var app = Path.Combine(Folder, "publish", "Tongban.dll");
+        var start = Configured(core is { } c ? new ProcessStartInfo("taskset", $"-c {c} dotnet {app}") : new ProcessStartInfo("dotnet", app), provider, connection);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Log(e.Data);
         process.ErrorDataReceived += (_, e) => Log(e.Data);
@@ -148,6 +150,14 @@ internal sealed class PublishedServer : IAsyncDisposable
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{command} {arguments} failed ({process.ExitCode}):\n{output}");
+    }
+
+    /// <summary>The server's resident memory now and at its highest so far, in MB (Linux).</summary>
+    public (double Now, double Peak) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        double Kb(string field) => double.Parse(status.First(l => l.StartsWith(field, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        return (Kb("VmRSS:"), Kb("VmHWM:"));
     }
 
     public async ValueTask DisposeAsync()

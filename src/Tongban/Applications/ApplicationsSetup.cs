@@ -6,11 +6,11 @@ public static class ApplicationsSetup
     {
         services.AddScoped<StartApplication>();
         services.AddScoped<KeepAnswersInProfile>();
-        services.AddScoped<SaveAnswer>();
+        services.AddSingleton<SaveAnswer>();
         services.AddScoped<ChooseServices>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<Reapplying.EarlierCases>();
-        services.AddScoped<RecordFormStep>();
+        services.AddSingleton<RecordFormStep>();
         services.AddScoped<StoreUpload>();
         services.AddSingleton<SubmissionMetrics>();
         services.AddScoped<RecordAbandonedDrafts>();

@@ -5,7 +5,7 @@ namespace Tongban.Applications;
 
 /// <summary>
 /// Saves which services of a life event she applies for: the others are left out of the draft (their answers are
-/// kept, should she change her mind). Retries as <see cref="SaveAnswer"/> does when another channel saved meanwhile.
+/// kept, should she change her mind). Re-reads the draft and retries when an answer was saved into it meanwhile.
 /// </summary>
 public sealed class ChooseServices(AppDbContext db, TimeProvider clock)
 {

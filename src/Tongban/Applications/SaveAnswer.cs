@@ -4,45 +4,64 @@ using Tongban.Platform.Data;
 namespace Tongban.Applications;
 
 /// <summary>
-/// Saves one answer into a draft. Drafts are shared across channels, so two people may save at once:
-/// each save re-reads the draft and retries, and neither answer is lost.
+/// Saves answers into drafts, durably before the page moves on, many residents' answers in one commit
+/// (<see cref="GroupCommit{TItem, TResult}"/>). Drafts are shared across channels and tabs, so one draft may get
+/// several answers at once (a double click, a second tab, a clerk and her daughter): they are applied in the order they
+/// came, the last one standing, and none is lost or refused.
 /// </summary>
-public sealed class SaveAnswer(AppDbContext db, TimeProvider clock)
+public sealed class SaveAnswer : IAsyncDisposable
 {
-    public Task Handle(Guid draftId, string questionId, string value, CancellationToken cancellationToken) =>
+    private readonly GroupCommit<AnswersToSave, bool> _commit;
+    private readonly TimeProvider _clock;
+
+    public SaveAnswer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SaveAnswer> logger)
+    {
+        _clock = clock;
+        _commit = new GroupCommit<AnswersToSave, bool>(scopes, Write, logger);
+    }
+
+    public Task<bool> Handle(Guid draftId, string questionId, string value, CancellationToken cancellationToken) =>
         Handle(draftId, new Dictionary<string, string> { [questionId] = value }, cancellationToken);
 
     /// <summary>Saves answers that belong together (an ID number and the date of birth it holds) in one write.</summary>
-    public async Task Handle(Guid draftId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    /// <returns>False when the draft was sent meanwhile: nothing is saved into a sent form.</returns>
+    public Task<bool> Handle(Guid draftId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
-        for (var attempt = 1; ; attempt++)
-        {
-            var draft = await db.Drafts.SingleAsync(d => d.Id == draftId && d.SubmittedAt == null, cancellationToken);
-            var answers = draft.Answers();
-            foreach (var (questionId, value) in values)
-            {
-                if (answers.TryGetValue(questionId, out var old) && old != value)
-                {
-                    draft.Prefilled = draft.Prefilled.Where(id => id != questionId).ToList();
-                }
-
-                answers[questionId] = value;
-            }
-
-            draft.SetAnswers(answers);
-            draft.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            draft.AbandonedAt = null;
-            draft.Revision++;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+        return _commit.Write(new AnswersToSave(draftId, values), cancellationToken);
     }
+
+    public ValueTask DisposeAsync() => _commit.DisposeAsync();
+
+    private async Task<bool[]> Write(AppDbContext db, IReadOnlyList<AnswersToSave> items, CancellationToken cancellationToken)
+    {
+        var ids = items.Select(i => i.DraftId).Distinct().ToList();
+        var drafts = await db.Drafts.Where(d => ids.Contains(d.Id) && d.SubmittedAt == null).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var saved = items.Select(item => drafts.TryGetValue(item.DraftId, out var draft) && Apply(draft, item.Values, now)).ToArray();
+        await db.SaveChangesAsync(cancellationToken);
+        return saved;
+    }
+
+    private static bool Apply(Draft draft, IReadOnlyDictionary<string, string> values, DateTime now)
+    {
+        var answers = draft.Answers();
+        foreach (var (questionId, value) in values)
+        {
+            if (answers.TryGetValue(questionId, out var old) && old != value)
+            {
+                draft.Prefilled = draft.Prefilled.Where(id => id != questionId).ToList();
+            }
+
+            answers[questionId] = value;
+        }
+
+        draft.SetAnswers(answers);
+        draft.UpdatedAt = now;
+        draft.AbandonedAt = null;
+        draft.Revision++;
+        return true;
+    }
+
+    private sealed record AnswersToSave(Guid DraftId, IReadOnlyDictionary<string, string> Values);
 }

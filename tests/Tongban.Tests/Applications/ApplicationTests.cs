@@ -371,6 +371,7 @@ public sealed partial class ApplicationTests(TongbanAppWithClock app) : IClassFi
         await withConsent.Get((await withConsent.Get("/services/senior-citizen-card/apply")).Location!.OriginalString);
         await without.Get((await without.Get("/services/senior-citizen-card/apply")).Location!.OriginalString);
 
+        await app.Services.GetRequiredService<RecordFormStep>().Flush(); // page steps are written a second later
         await using var scope = app.Scope();
         var events = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FormEvents.Where(e => e.FormKey == "services/senior-citizen-card").ToListAsync(TestContext.Current.CancellationToken);
         Assert.Contains(events, e => e is { Step: FormStep.Viewed, AgeBand: "80+", District: "futian" });

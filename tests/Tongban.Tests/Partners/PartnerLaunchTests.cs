@@ -49,6 +49,7 @@ public sealed class PartnerLaunchTests(PartnerLaunchTests.App app) : IClassFixtu
         Assert.Equal(Channel.PartnerApp, submitted.Channel);
         Assert.Equal("test-bank", submitted.PartnerCode);
         Assert.Contains("Partner app", (await browser.Get($"/cases/{reference}")).Html, StringComparison.Ordinal); // her case's history says where she sent it
+        await app.Services.GetRequiredService<Tongban.Applications.RecordFormStep>().Flush(); // page steps are written a second later
         await using var scope = app.Scope();
         var steps = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FormEvents.AsNoTracking()
             .Where(e => e.FormKey == "services/senior-citizen-card" && e.At > since).Select(e => e.Channel).Distinct().ToListAsync(TestContext.Current.CancellationToken);

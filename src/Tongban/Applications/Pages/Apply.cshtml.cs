@@ -68,7 +68,7 @@ public sealed class ApplyModel(
 
         if (Question is not null)
         {
-            await Record(FormStep.Viewed, cancellationToken);
+            Record(FormStep.Viewed);
         }
 
         return Page();
@@ -102,8 +102,12 @@ public sealed class ApplyModel(
         }
 
         var saving = new Dictionary<string, string>(alsoSave!) { [Question.Id] = value! };
-        await save.Handle(_draft.Id, saving, cancellationToken);
-        await Record(FormStep.Answered, cancellationToken);
+        if (!await save.Handle(_draft.Id, saving, cancellationToken))
+        {
+            return Redirect(Form.Path); // sent meanwhile (from another tab): the form starts again from what she has
+        }
+
+        Record(FormStep.Answered);
         foreach (var (id, saved) in saving)
         {
             answers[id] = saved;
@@ -167,10 +171,7 @@ public sealed class ApplyModel(
         return null;
     }
 
-    private async Task Record(FormStep step, CancellationToken cancellationToken)
-    {
-        await funnel.Handle(Form.Key, Question!.Id, step, Actor.Channel, ResidentId, cancellationToken);
-    }
+    private void Record(FormStep step) => funnel.Handle(Form.Key, Question!.Id, step, Actor.Channel, ResidentId);
 
     /// <summary>The first question still to answer, or the check-answers page.</summary>
     private string NextUrl(IReadOnlyDictionary<string, string> answers) =>

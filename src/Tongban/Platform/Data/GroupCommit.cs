@@ -1,0 +1,121 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+
+namespace Tongban.Platform.Data;
+
+/// <summary>
+/// Writes what many requests ask at once in one transaction (group commit): a request queues its item and waits; one
+/// writer takes every item queued meanwhile, writes them together with <c>write</c> and one commit, and answers each.
+/// Alone, an item is written at once; under load, the commits that SQLite's single writer (or PostgreSQL's log flush)
+/// would have made one after another become one. Items of one batch are written in the order they came, so two writes
+/// to the same row (a double click) follow each other instead of conflicting. A conflict with another node re-reads
+/// and writes the batch again; an item that fails is retried alone, so that it cannot fail the others. Nothing is
+/// acknowledged before it is committed.
+/// </summary>
+/// <typeparam name="TItem">What a request asks to write.</typeparam>
+/// <typeparam name="TResult">What it is told once committed.</typeparam>
+public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
+{
+    /// <summary>Enough to empty the queue of a busy node in one commit, few enough for one round trip.</summary>
+    public const int MaxBatch = 128;
+
+    private const int Attempts = 5;
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly Func<AppDbContext, IReadOnlyList<TItem>, CancellationToken, Task<TResult[]>> _write;
+    private readonly ILogger _logger;
+    private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<Task> _writer;
+
+    /// <param name="scopes">A scope (and its <see cref="AppDbContext"/>) per attempt.</param>
+    /// <param name="write">Applies the items, in order, and saves them (one <c>SaveChanges</c> is one transaction); returns each item's result.</param>
+    /// <param name="logger">Where a failed batch is told.</param>
+    public GroupCommit(IServiceScopeFactory scopes, Func<AppDbContext, IReadOnlyList<TItem>, CancellationToken, Task<TResult[]>> write, ILogger logger)
+    {
+        _scopes = scopes;
+        _write = write;
+        _logger = logger;
+        _writer = new Lazy<Task>(() => Task.Run(WriteWhatComes));
+    }
+
+    /// <summary>Queues <paramref name="item"/> and answers once it is committed (or has failed). A request that gives up waiting does not take it back.</summary>
+    public Task<TResult> Write(TItem item, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The application is stopping: nothing more is written.");
+        }
+
+        _ = _writer.Value;
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>At shutdown: what was queued is still written.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer.IsValueCreated)
+        {
+            await _writer.Value;
+        }
+    }
+
+    private async Task WriteWhatComes()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            await WriteBatch(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteBatch(List<Pending> batch)
+    {
+        try
+        {
+            var results = await WriteWithRetries([.. batch.Select(p => p.Item)]);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.SetResult(results[i]);
+            }
+        }
+        catch (Exception e) when (batch.Count > 1)
+        {
+            _logger.LogWarning(e, "A group of {Count} writes failed; writing each alone.", batch.Count);
+            foreach (var pending in batch)
+            {
+                await WriteBatch([pending]);
+            }
+        }
+        catch (Exception e)
+        {
+            batch[0].Done.SetException(e);
+        }
+    }
+
+    private async Task<TResult[]> WriteWithRetries(IReadOnlyList<TItem> items)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            try
+            {
+                // Not the request's token: once queued, an item is written even if the one who asked has gone.
+                return await _write(scope.ServiceProvider.GetRequiredService<AppDbContext>(), items, CancellationToken.None);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Another node wrote one of the rows meanwhile: read them again.
+            }
+        }
+    }
+
+    private sealed record Pending(TItem Item, TaskCompletionSource<TResult> Done);
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Applications;
+using Tongban.Platform.Data;
+
+namespace Tongban.Tests.Applications;
+
+/// <summary>Forms under load: pages shown without a write, and many answers to one draft at once (double clicks, two tabs, retries).</summary>
+public sealed partial class ApplicationTests
+{
+    [Fact]
+    public async Task FiftyAnswersToOneDraftAtOnce_AreAllSaved_AndNoneFails()
+    {
+        var (browser, mobile) = await ResidentWithProfile(new DateOnly(1940, 5, 1));
+        var (_, _, next) = await browser.Get("/services/elderly-allowance/apply");
+        (_, _, next) = await browser.Submit(next!.OriginalString, ElderlyAllowance["applicant.residency"]);
+        var question = next!.OriginalString;
+        Assert.EndsWith("/bank.accountNumber", question, StringComparison.Ordinal);
+        var (_, page, _) = await browser.Get(question);
+        var token = Token().Match(page).Groups[1].Value;
+        var draftId = await DraftOf(mobile);
+        var before = await Revision(draftId);
+
+        var numbers = Enumerable.Range(0, 50).Select(i => $"6222 0000 1111 {i:D4}").ToList();
+        var answers = await Task.WhenAll(numbers.Select(n => browser.Post(question, new Dictionary<string, string> { ["answer"] = n, ["__RequestVerificationToken"] = token })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
+        Assert.All(answers, a => Assert.EndsWith("/check", a.Location!.OriginalString, StringComparison.Ordinal));
+        Assert.Equal(before + numbers.Count, await Revision(draftId)); // every answer saved in its turn, none lost
+        await using var scope = app.Scope();
+        var draft = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Drafts.AsNoTracking().SingleAsync(d => d.Id == draftId, TestContext.Current.CancellationToken);
+        Assert.Contains(draft.Answers()["bank.accountNumber"], numbers);
+    }
+
+    [Fact]
+    public async Task ShowingAQuestion_WritesNothing_AndItsStepIsCountedJustAfter()
+    {
+        var (browser, _) = await ResidentWithProfile(new DateOnly(1941, 3, 9), statistics: true);
+        var (_, _, question) = await browser.Get("/services/elderly-allowance/apply"); // starts her draft
+        var funnel = app.Services.GetRequiredService<RecordFormStep>();
+        await funnel.Flush();
+        var before = await Viewed();
+
+        // Every table is closed to writers (SQLite: the one write lock; PostgreSQL: each table locked against writes):
+        // a page that wrote anything would wait here until the lock is gone.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            if (!db.Database.IsSqlite())
+            {
+                var tables = string.Join(", ", db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Select(t => $"\"{t}\""));
+                var lockEveryTable = "LOCK TABLE " + tables + " IN EXCLUSIVE MODE"; // names from the model, not from input
+                await db.Database.ExecuteSqlRawAsync(lockEveryTable, TestContext.Current.CancellationToken);
+            }
+
+            var shown = browser.Get(question!.OriginalString);
+            Assert.Same(shown, await Task.WhenAny(shown, Task.Delay(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)));
+            Assert.Equal(HttpStatusCode.OK, (await shown).Status);
+        }
+
+        await funnel.Flush();
+        var viewed = await Viewed();
+        Assert.Equal(before.Count + 1, viewed.Count);
+        Assert.Equal(("applicant.residency", "futian", "80+"), (viewed[^1].Page, viewed[^1].District, viewed[^1].AgeBand)); // her group, as she agreed
+    }
+
+    private async Task<List<FormEvent>> Viewed()
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().FormEvents.AsNoTracking()
+            .Where(e => e.FormKey == "services/elderly-allowance" && e.Step == FormStep.Viewed).OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<Guid> DraftOf(string mobile)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var residentId = await db.Residents.Where(r => r.MobileNumber == "+86" + mobile).Select(r => r.Id).SingleAsync(TestContext.Current.CancellationToken);
+        return await db.Drafts.Where(d => d.ResidentId == residentId).Select(d => d.Id).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<int> Revision(Guid draftId)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Drafts.Where(d => d.Id == draftId).Select(d => d.Revision).SingleAsync(TestContext.Current.CancellationToken);
+    }
+}
