@@ -11,6 +11,7 @@ public static class ApplicationsSetup
         services.AddScoped<SubmitApplication>();
         services.AddScoped<Reapplying.EarlierCases>();
         services.AddSingleton<RecordFormStep>();
+        services.AddHostedService<FlushFormStepsAtStop>();
         services.AddScoped<StoreUpload>();
         services.AddSingleton<SubmissionMetrics>();
         services.AddScoped<RecordAbandonedDrafts>();

@@ -43,7 +43,7 @@ public sealed class RecordFormStep : IAsyncDisposable
         _ = _writer.Value;
     }
 
-    /// <summary>Writes the steps noted so far now (at shutdown, and for whoever must count them at once).</summary>
+    /// <summary>Writes the steps noted so far now (at a graceful stop, and for whoever must count them at once).</summary>
     public async Task Flush()
     {
         await _writing.WaitAsync();
@@ -74,7 +74,6 @@ public sealed class RecordFormStep : IAsyncDisposable
             await _writer.Value;
         }
 
-        await Flush();
         _stopping.Dispose();
         _writing.Dispose();
     }
@@ -91,7 +90,7 @@ public sealed class RecordFormStep : IAsyncDisposable
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            // Stopping: DisposeAsync writes what is left.
+            // Stopping: FlushFormStepsAtStop has written what was left.
         }
     }
 
