@@ -40,6 +40,16 @@ public sealed partial class TranslationTests
             .Append("Channel.Office")
             .Concat(["Audit.Viewed.Profile", "Audit.Changed.Profile", "Audit.Created.Profile", "Audit.Accepted.Delegation", "Audit.Revoked.Delegation", "Audit.Created.Case", "Audit.Viewed.Case", "Audit.Changed.Case", "Audit.Changed.Mobile", "Audit.Viewed.Inbox", "Audit.Viewed.Activity", "Audit.Changed.IdNumber", "Audit.Viewed.Document", "Audit.Viewed.Letter", "Audit.Viewed.Applications"]);
 
+    [Theory]
+    [InlineData("SharedResource.resx")]
+    [InlineData("SharedResource.zh-CN.resx")]
+    public void NoTwoKeys_DifferOnlyInCase(string file)
+    {
+        // The resource build keeps one of two such keys and drops the other's text without failing.
+        var names = XDocument.Load(Path.Combine(Source, "Platform", "Localization", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+        Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
     [Fact]
     public void EveryLiteralText_HasAChineseTranslation()
     {
