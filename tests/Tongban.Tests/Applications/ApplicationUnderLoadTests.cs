@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Applications;
 using Tongban.Platform.Data;
+using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Applications;
 
@@ -64,6 +65,24 @@ public sealed partial class ApplicationTests
         var viewed = await Viewed();
         Assert.Equal(before.Count + 1, viewed.Count);
         Assert.Equal(("applicant.residency", "futian", "80+"), (viewed[^1].Page, viewed[^1].District, viewed[^1].AgeBand)); // her group, as she agreed
+    }
+
+    [Fact]
+    public async Task AQuestionPage_ReadsOnlyWhatItNeeds()
+    {
+        var (browser, _) = await ResidentWithProfile(new DateOnly(1942, 8, 1));
+        var (_, _, question) = await browser.Get("/services/elderly-allowance/apply"); // starts her draft
+        await browser.Get(question!.OriginalString); // the first time a page is served compiles what it needs
+
+        using var commands = new RequestCommands();
+        using var request = new HttpRequestMessage(HttpMethod.Get, question.OriginalString);
+        request.Headers.Add("traceparent", commands.TraceParent);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Send(request)).Status);
+
+        // Her cookie's session, her earlier cases of the form's services, her draft: nothing else, and no write.
+        Assert.True(commands.Commands.Count <= 3, string.Join("\n---\n", commands.Commands));
+        Assert.NotEmpty(commands.Commands); // what is counted is this request's
+        Assert.All(commands.Commands, c => Assert.StartsWith("SELECT", c.TrimStart(), StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<List<FormEvent>> Viewed()
