@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Data;
 
@@ -14,10 +15,10 @@ public sealed class SaveAnswer : IAsyncDisposable
     private readonly GroupCommit<AnswersToSave, bool> _commit;
     private readonly TimeProvider _clock;
 
-    public SaveAnswer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SaveAnswer> logger)
+    public SaveAnswer(IServiceScopeFactory scopes, TimeProvider clock, IMeterFactory meters, ILogger<SaveAnswer> logger)
     {
         _clock = clock;
-        _commit = new GroupCommit<AnswersToSave, bool>(scopes, Write, logger);
+        _commit = new GroupCommit<AnswersToSave, bool>("answers", scopes, Write, meters, logger);
     }
 
     public Task<bool> Handle(Guid draftId, string questionId, string value, CancellationToken cancellationToken) =>

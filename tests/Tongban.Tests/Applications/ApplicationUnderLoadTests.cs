@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Tongban.Applications;
 using Tongban.Platform.Data;
 using Tongban.Tests.Infrastructure;
@@ -24,11 +26,14 @@ public sealed partial class ApplicationTests
         var before = await Revision(draftId);
 
         var numbers = Enumerable.Range(0, 50).Select(i => $"6222 0000 1111 {i:D4}").ToList();
+        using var commits = new MetricCollector<int>(app.Services.GetRequiredService<IMeterFactory>(), SqliteWriteGate.MeterName, GroupCommit<object, object>.BatchSize);
         var answers = await Task.WhenAll(numbers.Select(n => browser.Post(question, new Dictionary<string, string> { ["answer"] = n, ["__RequestVerificationToken"] = token })));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
         Assert.All(answers, a => Assert.EndsWith("/check", a.Location!.OriginalString, StringComparison.Ordinal));
         Assert.Equal(before + numbers.Count, await Revision(draftId)); // every answer saved in its turn, none lost
+        var sizes = commits.GetMeasurementSnapshot().Select(m => m.Value).ToList();
+        Assert.True(sizes.Sum() >= numbers.Count && sizes.Max() > 1, $"commits of {string.Join(", ", sizes)}"); // answers waiting together shared a commit
         await using var scope = app.Scope();
         var draft = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Drafts.AsNoTracking().SingleAsync(d => d.Id == draftId, TestContext.Current.CancellationToken);
         Assert.Contains(draft.Answers()["bank.accountNumber"], numbers);

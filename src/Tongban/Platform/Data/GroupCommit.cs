@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,9 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     /// <summary>Enough to empty the queue of a busy node in one commit, few enough for one round trip.</summary>
     public const int MaxBatch = 128;
 
+    /// <summary>Items written per commit, tagged with the writer's name: above 1 when commits are being shared.</summary>
+    public const string BatchSize = "tongban.data.group_commit.size";
+
     private const int Attempts = 5;
 
     private readonly IServiceScopeFactory _scopes;
@@ -26,16 +30,23 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Task> _writer;
+    private readonly Histogram<int> _batchSizes;
+    private readonly KeyValuePair<string, object?> _name;
 
+    /// <param name="name">What is written (<c>answers</c>), the tag of its measurements.</param>
     /// <param name="scopes">A scope (and its <see cref="AppDbContext"/>) per attempt.</param>
     /// <param name="write">Applies the items, in order, and saves them (one <c>SaveChanges</c> is one transaction); returns each item's result.</param>
+    /// <param name="meters">Where the batch sizes are published (meter <c>Tongban.Data</c>).</param>
     /// <param name="logger">Where a failed batch is told.</param>
-    public GroupCommit(IServiceScopeFactory scopes, Func<AppDbContext, IReadOnlyList<TItem>, CancellationToken, Task<TResult[]>> write, ILogger logger)
+    public GroupCommit(string name, IServiceScopeFactory scopes, Func<AppDbContext, IReadOnlyList<TItem>, CancellationToken, Task<TResult[]>> write, IMeterFactory meters, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(meters);
         _scopes = scopes;
         _write = write;
         _logger = logger;
         _writer = new Lazy<Task>(() => Task.Run(WriteWhatComes));
+        _batchSizes = meters.Create(SqliteWriteGate.MeterName).CreateHistogram<int>(BatchSize, "{item}", "Items written in one commit by a group commit: above 1 when requests share commits.");
+        _name = new("writer", name);
     }
 
     /// <summary>Queues <paramref name="item"/> and answers once it is committed (or has failed). A request that gives up waiting does not take it back.</summary>
@@ -81,6 +92,7 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
         try
         {
             var results = await WriteWithRetries([.. batch.Select(p => p.Item)]);
+            _batchSizes.Record(batch.Count, _name);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.SetResult(results[i]);
