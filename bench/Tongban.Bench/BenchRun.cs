@@ -342,19 +342,21 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
     }
 
     /// <summary>Values as each provider's EF Core mapping stores them (SQLite: text), so both write the same bytes.</summary>
+    public static object Stored(string provider, object value) => provider != "sqlite"
+        ? value
+        : value switch
+        {
+            Guid g => g.ToString().ToUpperInvariant(),
+            DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly day => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            _ => value,
+        };
+
     private void Add(DbCommand command, string name, object value, bool json = false)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = _provider != "sqlite"
-            ? value
-            : value switch
-            {
-                Guid g => g.ToString().ToUpperInvariant(),
-                DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
-                DateOnly day => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                _ => value,
-            };
+        parameter.Value = Stored(_provider, value);
         if (json && parameter is NpgsqlParameter npgsql)
         {
             npgsql.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb;

@@ -157,8 +157,8 @@ internal static class FormsBench
                     update.Transaction = transaction;
                     update.CommandText = """UPDATE "Drafts" SET "AnswersJson" = @answers, "UpdatedAt" = @now, "Revision" = "Revision" + 1 WHERE "Id" = @draft""";
                     Add(update, "answers", answers);
-                    Add(update, "now", provider == "sqlite" ? DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : DateTime.UtcNow);
-                    Add(update, "draft", provider == "sqlite" ? draft.ToString().ToUpperInvariant() : draft);
+                    Add(update, "now", BenchRun.Stored(provider, DateTime.UtcNow));
+                    Add(update, "draft", BenchRun.Stored(provider, draft));
                     await update.ExecuteNonQueryAsync(ct);
                     await using var funnel = connection.CreateCommand();
                     funnel.Transaction = transaction;
@@ -166,7 +166,7 @@ internal static class FormsBench
                         INSERT INTO "FormEvents" ("FormKey", "Page", "Step", "Channel", "AgeBand", "District", "Language", "Needs", "At")
                         VALUES ('services/elderly-allowance', 'bank.accountNumber', 'Answered', 'Online', 'unknown', 'unknown', 'unknown', 'unknown', @now)
                         """;
-                    Add(funnel, "now", provider == "sqlite" ? DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : DateTime.UtcNow);
+                    Add(funnel, "now", BenchRun.Stored(provider, DateTime.UtcNow));
                     await funnel.ExecuteNonQueryAsync(ct);
                     await transaction.CommitAsync(ct);
                     Interlocked.Increment(ref written);

@@ -35,7 +35,7 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
         var today = clock.Today();
         var counter = new InsightCounter(today);
         var snapshot = await catalogue.Current(cancellationToken);
-        var departmentOf = snapshot.Services.ToDictionary(s => s.Code, s => snapshot.Departments.FirstOrDefault(d => d.Id == s.DepartmentId)?.Code, StringComparer.Ordinal);
+        var departmentOf = snapshot.Services.ToDictionary(s => s.Code, s => s.Department?.Code, StringComparer.Ordinal);
         // A life event's form is of several departments: it counts for the city only.
         string? DepartmentOfForm(string form) => InsightCounter.ServiceOf(form) is { } service ? departmentOf.GetValueOrDefault(service) : null;
         var groups = new Dictionary<Guid, byte[]>();

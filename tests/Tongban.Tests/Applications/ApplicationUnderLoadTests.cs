@@ -99,10 +99,9 @@ public sealed partial class ApplicationTests
 
     private async Task<Guid> DraftOf(string mobile)
     {
+        var resident = await People.Resident(app, mobile);
         await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var residentId = await db.Residents.Where(r => r.MobileNumber == "+86" + mobile).Select(r => r.Id).SingleAsync(TestContext.Current.CancellationToken);
-        return await db.Drafts.Where(d => d.ResidentId == residentId).Select(d => d.Id).SingleAsync(TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Drafts.Where(d => d.ResidentId == resident.Id).Select(d => d.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     private async Task<int> Revision(Guid draftId)

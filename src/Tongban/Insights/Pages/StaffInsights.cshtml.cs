@@ -54,7 +54,7 @@ public sealed class StaffInsightsModel(ReadInsights read, GapAlerts alerts, Cata
         if (service is { Length: > 0 } && Service is not null)
         {
             // An analyst may name the service alone; a head asking about another department's is refused as for its department.
-            Department ??= MayChoose && code is not { Length: > 0 } ? Catalogue.Departments.FirstOrDefault(d => d.Id == Service.DepartmentId) : null;
+            Department ??= MayChoose && code is not { Length: > 0 } ? Service.Department : null;
             if (Department?.Id != Service.DepartmentId)
             {
                 return MayChoose ? NotFound() : Forbid();

@@ -151,19 +151,16 @@ public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, Working
             AnswersJson = "{}",
         };
         // The log is the case (ADR 0019): its status and version are what its actions make them.
-        batch.Actions.Add(Action(target, 1, CaseActionKind.Submitted, at, actor, channel));
-        target.Version = 1;
+        batch.Actions.Add(Append(target, CaseActionKind.Submitted, at, actor, channel));
         if (Chance(0.02))
         {
             target.Status = CaseStatus.Withdrawn;
-            batch.Actions.Add(Action(target, 2, CaseActionKind.Withdrawn, at.AddHours(2), ActorKind.Resident, channel));
-            target.Version = 2;
+            batch.Actions.Add(Append(target, CaseActionKind.Withdrawn, at.AddHours(2), ActorKind.Resident, channel));
             return target;
         }
 
         var instant = actor == ActorKind.Resident && channel is Channel.Online or Channel.PartnerApp && Chance(CityFigures.InstantShare);
-        batch.Actions.Add(Action(target, 2, CaseActionKind.Accepted, at.AddSeconds(1), instant ? ActorKind.Rule : ActorKind.Staff, instant ? Channel.System : Channel.Office));
-        target.Version = 2;
+        batch.Actions.Add(Append(target, CaseActionKind.Accepted, at.AddSeconds(1), instant ? ActorKind.Rule : ActorKind.Staff, instant ? Channel.System : Channel.Office));
         var days = instant ? 0 : Chance(CityFigures.BreachShare(channel)) ? limit + _random.Next(1, 7) : _random.Next(1, limit + 1);
         var decidedOn = calendar.AddWorkingDays(sentOn, days);
         if (decidedOn > today)
@@ -174,15 +171,15 @@ public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, Working
         var approved = Chance(CityFigures.ApprovalShare(resident.LocalHukou == true));
         target.Status = approved ? CaseStatus.Approved : CaseStatus.Rejected;
         target.DecidedAt = instant ? at.AddSeconds(2) : CityTime.StartOfDayUtc(decidedOn).AddHours(15);
-        batch.Actions.Add(Action(target, 3, approved ? CaseActionKind.Approved : CaseActionKind.Rejected, target.DecidedAt.Value, instant ? ActorKind.Rule : ActorKind.Staff, instant ? Channel.System : Channel.Office));
-        target.Version = 3;
+        batch.Actions.Add(Append(target, approved ? CaseActionKind.Approved : CaseActionKind.Rejected, target.DecidedAt.Value, instant ? ActorKind.Rule : ActorKind.Staff, instant ? Channel.System : Channel.Office));
         return target;
     }
 
-    private static CaseAction Action(Case target, int sequence, CaseActionKind kind, DateTime at, ActorKind actor, Channel channel) => new()
+    /// <summary>The case's next action: its sequence is the case's version, which it moves on by one.</summary>
+    private static CaseAction Append(Case target, CaseActionKind kind, DateTime at, ActorKind actor, Channel channel) => new()
     {
         CaseId = target.Id,
-        Sequence = sequence,
+        Sequence = ++target.Version,
         Kind = kind,
         At = at,
         ActorKind = actor,
