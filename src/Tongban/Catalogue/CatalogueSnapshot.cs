@@ -1,3 +1,4 @@
+using Tongban.Catalogue.Entitlements;
 using Tongban.Catalogue.Forms;
 using Tongban.Catalogue.Search;
 
@@ -33,7 +34,11 @@ public sealed class CatalogueSnapshot
         _halls = Halls.ToDictionary(h => h.Code, StringComparer.Ordinal);
         _forms = services.Where(s => s.FormJson is not null).ToDictionary(s => s.Code, s => FormJson.Read(s.FormJson!), StringComparer.Ordinal);
         Search = new SearchIndex(services, lifeEvents);
+        Entitlements = services.Where(s => s.EntitlementJson is not null && s.RetiredAt is null).Select(s => Entitlement.FromJson(s.EntitlementJson!)).ToList();
     }
+
+    /// <summary>What the city offers before she asks, one per service that says so.</summary>
+    public IReadOnlyList<Entitlement> Entitlements { get; }
 
     /// <summary>Departments by code, each with its current services by code.</summary>
     public IReadOnlyList<Department> Departments { get; }

@@ -40,6 +40,9 @@ public sealed class Service
     /// <summary>The online form (see Catalogue/Forms), as JSON; null when the service cannot be applied for online yet.</summary>
     public string? FormJson { get; set; }
 
+    /// <summary>Who the city offers it to before she asks (see <see cref="Entitlements.Entitlement"/>), as JSON; null when nobody is offered it.</summary>
+    public string? EntitlementJson { get; set; }
+
     /// <summary>When the import last created or changed this service (for open-data consumers' incremental updates).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 

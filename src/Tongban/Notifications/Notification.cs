@@ -33,6 +33,11 @@ public sealed class Notification
     public Guid ResidentId { get; set; }
     public Guid? CaseId { get; set; }
 
+    /// <summary>For a message not about a case (an offer): the reference a letter prints, and the page its QR code opens.</summary>
+    public string? Reference { get; set; }
+
+    public string? LinkPath { get; set; }
+
     /// <summary>What it is about, unique: one message per case action, never two.</summary>
     public required string Key { get; set; }
 

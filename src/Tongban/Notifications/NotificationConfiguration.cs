@@ -11,6 +11,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.ToTable("Notifications");
         builder.Property(n => n.Key).HasMaxLength(80);
+        builder.Property(n => n.Reference).HasMaxLength(20);
+        builder.Property(n => n.LinkPath).HasMaxLength(100);
         builder.HasIndex(n => n.Key).IsUnique();
         builder.Property(n => n.Text).HasMaxLength(1000);
         builder.Property(n => n.Subject).HasMaxLength(200);

@@ -32,6 +32,13 @@ public sealed class NotifyResident(AppDbContext db, CatalogueStore catalogue, IS
     {
         ArgumentNullException.ThrowIfNull(change);
         var (target, action) = (change.Case, change.Action);
+        if (change.Opened && target.ActorKind == ActorKind.Rule)
+        {
+            // A case the city opened on its own (a service granted without application): what opened it writes to her,
+            // saying why, rather than "your application was approved" for an application she never made.
+            return;
+        }
+
         var actedFor = ActedForHer(change);
         if (!Matters(action.Kind) && actedFor is null)
         {

@@ -16,7 +16,9 @@ public sealed class WriteNotification(AppDbContext db, JobScheduler jobs, TimePr
     /// <param name="key">What it is about, unique: the same key never makes two messages.</param>
     /// <param name="subject">For an email or a letter, in her language.</param>
     /// <param name="text">In her language.</param>
-    public void Handle(Resident sendTo, Guid? caseId, string key, string subject, string text)
+    /// <param name="reference">For a message not about a case: the reference a letter prints.</param>
+    /// <param name="linkPath">For a message not about a case: the page a letter's QR code opens.</param>
+    public Notification Handle(Resident sendTo, Guid? caseId, string key, string subject, string text, string? reference = null, string? linkPath = null)
     {
         ArgumentNullException.ThrowIfNull(sendTo);
         var (channel, address) = NotifyResident.BestChannel(sendTo, email.Any());
@@ -27,6 +29,8 @@ public sealed class WriteNotification(AppDbContext db, JobScheduler jobs, TimePr
             ResidentId = sendTo.Id,
             CaseId = caseId,
             Key = key,
+            Reference = reference,
+            LinkPath = linkPath,
             Text = text,
             Subject = subject,
             Channel = channel,
@@ -40,5 +44,7 @@ public sealed class WriteNotification(AppDbContext db, JobScheduler jobs, TimePr
         {
             jobs.ScheduleForNewSubject(NotifyResident.JobKind, notification.Id.ToString(), now);
         }
+
+        return notification;
     }
 }

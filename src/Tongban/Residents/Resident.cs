@@ -96,6 +96,9 @@ public sealed class Resident
     /// <summary>Whether her group attributes (age band, district, language, needs) may count in anonymous statistics.</summary>
     public bool StatisticsConsent { get; set; }
 
+    /// <summary>She asked the city not to offer her services on its own initiative (see Entitlements): respected on every channel.</summary>
+    public bool NoProactiveOffers { get; set; }
+
     /// <summary>Changes on "sign out everywhere"; every cookie carries the one it was issued with.</summary>
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
 

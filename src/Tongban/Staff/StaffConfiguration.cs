@@ -15,6 +15,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.DepartmentCode).HasMaxLength(64);
         builder.Property(s => s.HallCode).HasMaxLength(64);
+        builder.Property(s => s.DistrictCode).HasMaxLength(64);
         builder.Property(s => s.PasswordHash).HasMaxLength(200);
         builder.Property(s => s.TotpSecret).HasMaxLength(64);
         builder.Property(s => s.SecurityStamp).HasMaxLength(32);

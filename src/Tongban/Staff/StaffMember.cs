@@ -9,6 +9,9 @@ public enum StaffRole
     DepartmentHead,
     Analyst,
     Operator,
+
+    /// <summary>A community (社区) worker: reaches, in person, the residents of her district no message reached.</summary>
+    CommunityWorker,
 }
 
 /// <summary>A member of staff: signs in with a password and a TOTP code from an authenticator app.</summary>
@@ -30,6 +33,9 @@ public sealed class StaffMember
 
     /// <summary>The service hall a CounterClerk works at (catalogue code).</summary>
     public string? HallCode { get; set; }
+
+    /// <summary>The district a CommunityWorker serves (catalogue code): the one outreach list she sees.</summary>
+    public string? DistrictCode { get; set; }
 
     /// <summary>ASP.NET Core Identity's password hash (PBKDF2, versioned, salted).</summary>
     public required string PasswordHash { get; set; }

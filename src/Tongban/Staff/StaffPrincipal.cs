@@ -8,6 +8,7 @@ public static class StaffPrincipal
 {
     public const string DepartmentClaim = "tongban:department";
     public const string HallClaim = "tongban:hall";
+    public const string DistrictClaim = "tongban:district";
 
     public static ClaimsPrincipal For(StaffMember staff)
     {
@@ -27,6 +28,11 @@ public static class StaffPrincipal
         if (staff.HallCode is { } hall)
         {
             claims.Add(new(HallClaim, hall));
+        }
+
+        if (staff.DistrictCode is { } district)
+        {
+            claims.Add(new(DistrictClaim, district));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSetup.StaffScheme));

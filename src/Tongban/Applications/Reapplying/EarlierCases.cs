@@ -17,11 +17,24 @@ public sealed class EarlierCases(AppDbContext db)
             .Where(c => c.ResidentId == residentId)
             .Select(c => new { c.ServiceCode, c.Reference, c.Status, c.DecidedAt })
             .ToListAsync(cancellationToken);
-        return rows.Where(c => serviceCodes.Contains(c.ServiceCode)).Select(c => new EarlierCase(
-            c.ServiceCode,
-            c.Reference,
-            Cases.Log.CaseTransitions.IsOpen(c.Status),
-            c.Status == CaseStatus.Approved,
-            c.DecidedAt is { } at ? DateOnly.FromDateTime(CityTime.Local(at)) : null)).ToList();
+        return rows.Where(c => serviceCodes.Contains(c.ServiceCode)).Select(c => Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt)).ToList();
     }
+
+    /// <summary>The earlier cases of one service of many residents at once (a page of the proactive job), in one query.</summary>
+    public static async Task<IReadOnlyList<(Guid ResidentId, EarlierCase Case)>> OfMany(AppDbContext db, IReadOnlyCollection<Guid> residentIds, string serviceCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => residentIds.Contains(c.ResidentId) && c.ServiceCode == serviceCode)
+            .Select(c => new { c.ResidentId, c.ServiceCode, c.Reference, c.Status, c.DecidedAt })
+            .ToListAsync(cancellationToken);
+        return rows.Select(c => (c.ResidentId, Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt))).ToList();
+    }
+
+    private static EarlierCase Earlier(string serviceCode, string reference, CaseStatus status, DateTime? decidedAt) => new(
+        serviceCode,
+        reference,
+        Cases.Log.CaseTransitions.IsOpen(status),
+        status == CaseStatus.Approved,
+        decidedAt is { } at ? DateOnly.FromDateTime(CityTime.Local(at)) : null);
 }

@@ -49,7 +49,25 @@ public sealed record ServiceDto(
     List<string>? LifeEvents,
     bool? Featured = null,
     string? Reapply = null,
-    int? ReapplyAfterDays = null);
+    int? ReapplyAfterDays = null,
+    EntitlementDto? Entitlement = null);
+
+/// <summary>Who the city offers the service to before she asks; see <see cref="Entitlements.Entitlement"/>.</summary>
+/// <param name="Who">The rule over the city's facts.</param>
+/// <param name="Why">Why she may be entitled, as she reads it.</param>
+/// <param name="Occasion">The kind of e-certificate that occasions an offer, if any.</param>
+/// <param name="Grant">"onConfirmation" (the default: she is invited) or "withoutApplication" (免申即享).</param>
+/// <param name="LegalBasis">The law that allows granting without an application.</param>
+/// <param name="Answers">Question id → fact name.</param>
+/// <param name="RemindAfterWorkingDays">Before the one reminder, and again before the outreach list.</param>
+public sealed record EntitlementDto(
+    string? Who,
+    TextDto? Why,
+    string? Occasion = null,
+    string? Grant = null,
+    TextDto? LegalBasis = null,
+    Dictionary<string, string>? Answers = null,
+    int? RemindAfterWorkingDays = null);
 
 public sealed record MaterialDto(TextDto? Name, string? ECertificate);
 

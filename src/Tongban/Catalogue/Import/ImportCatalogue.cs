@@ -167,6 +167,12 @@ public sealed class ImportCatalogue(AppDbContext db, CatalogueStore store, TimeP
                 s.FormJson = formJson;
             }
 
+            var entitlementJson = EntitlementOf(s.Code, dto.Entitlement)?.ToJson();
+            if (entitlementJson != s.EntitlementJson)
+            {
+                s.EntitlementJson = entitlementJson;
+            }
+
             var layTerms = document.LayTermsFor(x => x.Services, s.Code);
             if (!layTerms.SequenceEqual(s.LayTerms))
             {
@@ -183,6 +189,18 @@ public sealed class ImportCatalogue(AppDbContext db, CatalogueStore store, TimeP
 
         return leaving.Count;
     }
+
+    private static Entitlements.Entitlement? EntitlementOf(string serviceCode, EntitlementDto? dto) => dto is null ? null : new()
+    {
+        ServiceCode = serviceCode,
+        Who = dto.Who!,
+        Why = Text(dto.Why),
+        Occasion = dto.Occasion,
+        WithoutApplication = dto.Grant == "withoutApplication",
+        LegalBasis = dto.LegalBasis is null ? null : Text(dto.LegalBasis),
+        Answers = new SortedDictionary<string, string>(dto.Answers ?? [], StringComparer.Ordinal),
+        RemindAfterWorkingDays = dto.RemindAfterWorkingDays ?? 10,
+    };
 
     private async Task ApplyLifeEvents(CatalogueDocument document, CancellationToken cancellationToken)
     {

@@ -63,6 +63,7 @@ public static partial class ValidateCatalogue
         }
 
         ValidateForms.Check(document, servicesByCode, errors);
+        ValidateEntitlements.Check(document, errors);
         return errors;
     }
 

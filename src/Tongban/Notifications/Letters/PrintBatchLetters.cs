@@ -27,7 +27,7 @@ public sealed class PrintBatchLetters(AppDbContext db, CatalogueStore catalogue,
             from c in cases.DefaultIfEmpty()
             where n.PrintBatchId == batchId
             orderby n.CreatedAt, n.Id
-            select new { n.ResidentId, n.CaseId, n.Key, n.Address, n.CreatedAt, n.Subject, n.Text, r.FullName, r.PreferredLanguage, r.AccessibilityNeeds, Case = c })
+            select new { n.ResidentId, n.CaseId, n.Key, n.Reference, n.LinkPath, n.Address, n.CreatedAt, n.Subject, n.Text, r.FullName, r.PreferredLanguage, r.AccessibilityNeeds, Case = c })
             .ToListAsync(cancellationToken);
         if (letters.Count == 0)
         {
@@ -51,9 +51,9 @@ public sealed class PrintBatchLetters(AppDbContext db, CatalogueStore catalogue,
                 Date: CityTime.Local(l.CreatedAt).ToString("D", culture),
                 Subject: l.Subject,
                 Sections: LetterContent.Sections(t, culture, l.Text, action, about?.ActedFor ?? false, service, l.Case?.DueOn ?? default),
-                ReferenceLabel: t["Case reference"],
-                Reference: l.Case is null ? "" : CaseReference.Display(l.Case.Reference),
-                CaseUrl: l.Case is null ? $"{site}/me/inbox" : $"{site}/cases/{l.Case.Reference}",
+                ReferenceLabel: l.Case is null && l.Reference is not null ? t["Reference"] : t["Case reference"],
+                Reference: l.Case is null ? l.Reference ?? "" : CaseReference.Display(l.Case.Reference),
+                CaseUrl: l.Case is null ? $"{site}{l.LinkPath ?? "/me/inbox"}" : $"{site}/cases/{l.Case.Reference}",
                 ScanLabel: t["Scan to see your case"],
                 OnlineLabel: t["Online: {0}"],
                 PageLabel: t["{0} · page {1}"],

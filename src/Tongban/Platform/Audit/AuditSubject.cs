@@ -17,6 +17,9 @@ public enum AuditSubjectKind
     Letter,
     Case,
     Document,
+
+    /// <summary>A service the city offered her on its own initiative, by the offer's reference.</summary>
+    Offer,
 }
 
 /// <summary>
@@ -42,6 +45,9 @@ public readonly record struct AuditSubject(AuditSubjectKind Kind, string? Key = 
 
     /// <summary>The documents she uploaded to a case, by the case's reference.</summary>
     public static AuditSubject Documents(string displayedReference) => new(AuditSubjectKind.Document, displayedReference);
+
+    /// <summary>An offer of a service the city made her, by its reference (printed on the invitation).</summary>
+    public static AuditSubject Offer(string reference) => new(AuditSubjectKind.Offer, reference);
 
     /// <summary>A letter to her, printed in the given batch.</summary>
     public static AuditSubject Letter(Guid batchId) => new(AuditSubjectKind.Letter, batchId.ToString("N", CultureInfo.InvariantCulture));

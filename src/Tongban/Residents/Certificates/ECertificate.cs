@@ -6,6 +6,9 @@ namespace Tongban.Residents.Certificates;
 /// </summary>
 public sealed class ECertificate
 {
+    /// <summary>The kind that says its holder has died: nothing is offered to her any more.</summary>
+    public const string DeathCertificate = "death-certificate";
+
     public Guid Id { get; set; }
 
     /// <summary>The catalogue's name for the kind: "death-certificate", "household-register", …</summary>
@@ -13,6 +16,12 @@ public sealed class ECertificate
 
     /// <summary>The resident ID number of the person it is about (the deceased, for a death certificate).</summary>
     public required string HolderIdNumber { get; set; }
+
+    /// <summary>
+    /// The other person it names, by ID number, when there is one: a parent on a birth certificate, the next of kin who
+    /// reported a death. An entitlement it occasions is offered to this person, else to the holder.
+    /// </summary>
+    public string? NamedIdNumber { get; set; }
 
     public required string Number { get; set; }
     public required string IssuedBy { get; set; }

@@ -1,7 +1,7 @@
 namespace Tongban.Staff.Demo;
 
 /// <summary>One demo account, so that a newcomer can try every side of Tongban (listed in the README).</summary>
-public sealed record DemoStaffAccount(string UserName, string DisplayName, StaffRole Role, string? DepartmentCode, string? HallCode, string TotpSecret);
+public sealed record DemoStaffAccount(string UserName, string DisplayName, StaffRole Role, string? DepartmentCode, string? HallCode, string TotpSecret, string? DistrictCode = null);
 
 /// <summary>
 /// The demo city's staff. Created only when <c>Demo:StaffAccounts</c> is true (Development), never in
@@ -23,5 +23,6 @@ public static class DemoStaff
         new("head.civil", "郑红", StaffRole.DepartmentHead, "civil-affairs", null, "ICWMSKYDFHS6BGOERP7MTLRL4WYD5MNJ"),
         new("analyst", "周敏", StaffRole.Analyst, null, null, "SXERATG3ELTWS7QPBI2ENICN6FD6GFAW"),
         new("operator", "孙涛", StaffRole.Operator, null, null, "MM6DGBTQMNZ5J33PH7W7H7WGD4HKLBIE"),
+        new("worker.futian", "林秀英", StaffRole.CommunityWorker, null, null, "N2GQZ7XKLPR4MWA6TYB3HDC5VJE7FUKS", "futian"),
     ];
 }

@@ -22,6 +22,7 @@ internal sealed class SeedDemoStaffOnStart(IServiceScopeFactory scopes, IPasswor
                 Role = account.Role,
                 DepartmentCode = account.DepartmentCode,
                 HallCode = account.HallCode,
+                DistrictCode = account.DistrictCode,
                 PasswordHash = "",
                 TotpSecret = account.TotpSecret,
             };

@@ -38,7 +38,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<IdNumberProof>().Select(n => $"IdProof.{n}"))
             .Concat(Enum.GetNames<Tongban.Platform.Audit.Anchor.TrailVerdict>().Select(n => $"Trail.{n}"))
             .Append("Channel.Office")
-            .Concat(["Audit.Viewed.Profile", "Audit.Changed.Profile", "Audit.Created.Profile", "Audit.Accepted.Delegation", "Audit.Revoked.Delegation", "Audit.Created.Case", "Audit.Viewed.Case", "Audit.Changed.Case", "Audit.Changed.Mobile", "Audit.Viewed.Inbox", "Audit.Viewed.Activity", "Audit.Changed.IdNumber", "Audit.Viewed.Document", "Audit.Viewed.Letter", "Audit.Viewed.Applications"]);
+            .Concat(["Audit.Viewed.Profile", "Audit.Changed.Profile", "Audit.Created.Profile", "Audit.Accepted.Delegation", "Audit.Revoked.Delegation", "Audit.Created.Case", "Audit.Viewed.Case", "Audit.Changed.Case", "Audit.Changed.Mobile", "Audit.Viewed.Inbox", "Audit.Viewed.Activity", "Audit.Changed.IdNumber", "Audit.Viewed.Document", "Audit.Viewed.Letter", "Audit.Viewed.Applications", "Audit.Accepted.Offer", "Audit.Changed.Offer", "Audit.Viewed.Offer"]);
 
     [Theory]
     [InlineData("SharedResource.resx")]

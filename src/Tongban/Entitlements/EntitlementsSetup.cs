@@ -1,0 +1,19 @@
+using Tongban.Platform.Jobs;
+
+namespace Tongban.Entitlements;
+
+public static class EntitlementsSetup
+{
+    public static IServiceCollection AddEntitlements(this IServiceCollection services)
+    {
+        services.AddScoped<InviteToOffer>();
+        services.AddScoped<GrantOffer>();
+        services.AddScoped<OfferEntitlement>();
+        services.AddScoped<FollowUpOffers>();
+        services.AddScoped<AnswerOffer>();
+        services.AddScoped<FindEntitlements>();
+        services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<FindEntitlements>());
+        services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<FindEntitlements>());
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Platform.Data;
+using Tongban.Residents;
+using Tongban.Residents.Certificates;
+using Tongban.Tests.Infrastructure;
+
+namespace Tongban.Tests.Entitlements;
+
+/// <summary>Residents and certificates as the city holds them (a proven ID number, its own records), written straight to the database.</summary>
+public static class CityResidents
+{
+    public static async Task<Resident> Add(TongbanAppWithClock app, int age, bool hukou = true, string? mobile = null, ContactChannel channel = ContactChannel.Sms, string? address = "福田区福华路1号", bool proven = true, string language = "zh-CN", AccessibilityNeeds needs = AccessibilityNeeds.None)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        var id = People.IdNumberBornOn(today.AddYears(-age).AddDays(-10));
+        var resident = new Resident
+        {
+            Id = Guid.NewGuid(),
+            FullName = "测试居民",
+            IdNumber = proven ? id : null,
+            ClaimedIdNumber = proven ? null : id,
+            IdNumberProof = proven ? IdNumberProof.RealNameService : null,
+            DateOfBirth = today.AddYears(-age).AddDays(-10),
+            MobileNumber = mobile is null ? null : "+86" + mobile,
+            LocalHukou = hukou ? true : null,
+            DistrictCode = "futian",
+            PostalAddress = address,
+            ContactChannel = channel,
+            PreferredLanguage = language,
+            AccessibilityNeeds = needs,
+            CreatedAt = app.Time.GetUtcNow().UtcDateTime,
+        };
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Residents.Add(resident);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return resident;
+    }
+
+    public static async Task<ECertificate> Certificate(TongbanAppWithClock app, string kind, string holder, string? named = null, int daysAgo = 3)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var certificate = new ECertificate
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            HolderIdNumber = holder,
+            NamedIdNumber = named,
+            Number = $"T{Guid.NewGuid():N}"[..16].ToUpperInvariant(),
+            IssuedBy = "深圳市测试机构",
+            IssuedOn = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddDays(-daysAgo),
+        };
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.ECertificates.Add(certificate);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return certificate;
+    }
+}
