@@ -112,6 +112,7 @@ app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapHsds();
 app.MapInsightsData();
+app.MapSmsReplies();
 app.MapAuditTransparency();
 app.MapLanguageSwitch();
 app.MapElderModeSwitch();

@@ -11,6 +11,7 @@ public static class EntitlementsSetup
         services.AddScoped<OfferEntitlement>();
         services.AddScoped<FollowUpOffers>();
         services.AddScoped<AnswerOffer>();
+        services.AddScoped<ReplyBySms>();
         services.AddScoped<FindEntitlements>();
         services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<FindEntitlements>());
         services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<FindEntitlements>());

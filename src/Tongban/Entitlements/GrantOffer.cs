@@ -57,6 +57,6 @@ public sealed class GrantOffer(OpenCase open, AuditTrail audit, WriteNotificatio
     public static Actor Actor(Service service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        return new(ActorKind.Rule, null, "Proactive service", Channel.System, $"entitlement:{service.Code}");
+        return new(ActorKind.Rule, null, "Proactive service", Channel.Proactive, $"entitlement:{service.Code}");
     }
 }

@@ -30,6 +30,7 @@ public sealed class InviteToOffer(WriteNotification write, IEnumerable<IEmailSen
             code = OfferCodes.NewReplyCode();
             offer.ReplyCodeHash = OfferCodes.Hash(code);
             offer.ReplyCodeExpiresAt = clock.GetUtcNow().UtcDateTime + OfferCodes.ReplyCodeLife;
+            offer.WrongReplies = 0;
         }
 
         var (subject, text) = ResidentLanguage.Write(resident.PreferredLanguage, culture =>

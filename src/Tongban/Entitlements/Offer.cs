@@ -24,6 +24,7 @@ public enum OfferStatus
 public sealed class Offer
 {
     public const int CodeLength = 8;
+    public const int MaxWrongReplies = 5;
 
     public Guid Id { get; set; }
     public Guid ResidentId { get; set; }
@@ -41,6 +42,9 @@ public sealed class Offer
     public string? ReplyCodeHash { get; set; }
 
     public DateTime? ReplyCodeExpiresAt { get; set; }
+
+    /// <summary>SMS replies from her number with a wrong code since the last code was sent; at the limit the code stops working.</summary>
+    public int WrongReplies { get; set; }
 
     /// <summary>The answers the city filled from its facts, JSON: what accepting starts the application with.</summary>
     public string AnswersJson { get; set; } = "{}";

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Platform.Data;
 using Tongban.Residents;
@@ -36,6 +37,21 @@ public static class CityResidents
         db.Residents.Add(resident);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return resident;
+    }
+
+    /// <summary>Makes a resident who signed in one the city knows: a proven ID number for the age, Shenzhen hukou, an address.</summary>
+    public static async Task<Resident> Known(TongbanAppWithClock app, string mobile, int age)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var born = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddYears(-age).AddDays(-10);
+        var id = People.IdNumberBornOn(born);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Residents.Where(r => r.MobileNumber == "+86" + mobile).ExecuteUpdateAsync(
+            u => u.SetProperty(r => r.IdNumber, id).SetProperty(r => r.IdNumberProof, IdNumberProof.RealNameService).SetProperty(r => r.DateOfBirth, born)
+                .SetProperty(r => r.FullName, "测试居民").SetProperty(r => r.LocalHukou, true).SetProperty(r => r.PostalAddress, "福田区福华路1号").SetProperty(r => r.DistrictCode, "futian"),
+            TestContext.Current.CancellationToken);
+        return await People.Resident(app, mobile);
     }
 
     public static async Task<ECertificate> Certificate(TongbanAppWithClock app, string kind, string holder, string? named = null, int daysAgo = 3)

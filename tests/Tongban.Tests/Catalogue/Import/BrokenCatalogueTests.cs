@@ -39,6 +39,12 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         { "unknown reapply rule", "services/civil-affairs.json", "service 'elderly-allowance'", "reapply", "oncePerPeriod" },
         { "period without its days", "services/civil-affairs.json", "service 'elderly-allowance'", "reapplyAfterDays", "exactly when" },
         { "days without a period", "services/civil-affairs.json", "service 'elderly-allowance'", "reapplyAfterDays", "exactly when" },
+        { "entitlement rule that runs code", "services/civil-affairs.json", "service 'elderly-allowance'", "entitlement.who", "not a valid rule" },
+        { "entitlement on what she typed", "services/civil-affairs.json", "service 'elderly-allowance'", "entitlement.who", "profile.claimedIdNumber" },
+        { "entitlement on an occasion it has not", "services/civil-affairs.json", "service 'elderly-allowance'", "entitlement.answers", "occasion.number" },
+        { "granted without a legal basis", "services/civil-affairs.json", "service 'senior-citizen-card'", "entitlement.legalBasis", "law" },
+        { "granted while the city cannot answer", "services/civil-affairs.json", "service 'elderly-allowance'", "entitlement.grant", "bank.accountNumber" },
+        { "entitlement without a form", "services/civil-affairs.json", "service 'marriage-registration-appointment'", "entitlement", "online form" },
     };
 
     private static JsonNode Question(JsonNode file, string id) => file["questions"]!.AsArray().Single(q => (string?)q!["id"] == id)!;
@@ -87,6 +93,21 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
             case "unknown reapply rule": copy.Edit(civil, f => Elderly(f)["reapply"] = "twice"); break;
             case "period without its days": copy.Edit(civil, f => Elderly(f)["reapply"] = "oncePerPeriod"); break;
             case "days without a period": copy.Edit(civil, f => Elderly(f)["reapplyAfterDays"] = 30); break;
+            case "entitlement rule that runs code": copy.Edit(civil, f => Elderly(f)["entitlement"]!["who"] = "System.IO.File.Exists(\"/etc/passwd\")"); break;
+            case "entitlement on what she typed": copy.Edit(civil, f => Elderly(f)["entitlement"]!["who"] = "a.Has(\"profile.claimedIdNumber\")"); break;
+            case "entitlement on an occasion it has not": copy.Edit(civil, f => Elderly(f)["entitlement"]!["answers"]!["applicant.address"] = "occasion.number"); break;
+            case "granted without a legal basis": copy.Edit(civil, f => CatalogueCopy.Service(f, "senior-citizen-card")["entitlement"]!.AsObject().Remove("legalBasis")); break;
+            case "granted while the city cannot answer":
+                copy.Edit(civil, f => Elderly(f)["entitlement"]!["grant"] = "withoutApplication");
+                copy.Edit(civil, f => Elderly(f)["entitlement"]!["legalBasis"] = new JsonObject { ["zh-CN"] = "某条例", ["en"] = "Some regulation" });
+                break;
+            case "entitlement without a form":
+                copy.Edit(civil, f => CatalogueCopy.Service(f, "marriage-registration-appointment")["entitlement"] = new JsonObject
+                {
+                    ["who"] = "a.Age(\"profile.dateOfBirth\") >= 22",
+                    ["why"] = new JsonObject { ["zh-CN"] = "您已到法定婚龄。", ["en"] = "You are of marrying age." },
+                });
+                break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null);
         }
     }

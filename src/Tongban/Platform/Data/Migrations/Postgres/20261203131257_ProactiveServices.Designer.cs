@@ -13,7 +13,7 @@ using Tongban.Platform.Data;
 namespace Tongban.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203130814_ProactiveServices")]
+    [Migration("20261203131257_ProactiveServices")]
     partial class ProactiveServices
     {
         /// <inheritdoc />
@@ -908,6 +908,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WrongReplies")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

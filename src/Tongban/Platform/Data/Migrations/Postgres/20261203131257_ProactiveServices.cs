@@ -63,6 +63,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     Reference = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ReplyCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     ReplyCodeExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WrongReplies = table.Column<int>(type: "integer", nullable: false),
                     AnswersJson = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RemindedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),

@@ -63,6 +63,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     Reference = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ReplyCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     ReplyCodeExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WrongReplies = table.Column<int>(type: "INTEGER", nullable: false),
                     AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RemindedAt = table.Column<DateTime>(type: "TEXT", nullable: true),

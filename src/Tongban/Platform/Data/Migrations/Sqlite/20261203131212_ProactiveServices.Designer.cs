@@ -12,7 +12,7 @@ using Tongban.Platform.Data;
 namespace Tongban.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203130734_ProactiveServices")]
+    [Migration("20261203131212_ProactiveServices")]
     partial class ProactiveServices
     {
         /// <inheritdoc />
@@ -887,6 +887,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WrongReplies")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tongban.Cases;
+using Tongban.Catalogue;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
+
+namespace Tongban.Entitlements;
+
+/// <summary>
+/// An SMS reply to an invitation ("1 K7Q29XFM" to accept, "2 K7Q29XFM" to decline), as the gateway passes it on: the
+/// code counts only from the confirmed number of the resident it was sent to, only while it is valid, and only until
+/// <see cref="Offer.MaxWrongReplies"/> wrong codes; then the newest message's code is needed. Returns the reply to send
+/// back, in her language, always saying what happened.
+/// </summary>
+public sealed partial class ReplyBySms(AppDbContext db, AnswerOffer answer, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, TimeProvider clock)
+{
+    public async Task<string> Handle(string from, string text, CancellationToken cancellationToken)
+    {
+        var number = Residents.MobileNumber.Normalize(from);
+        var resident = number is null ? null : await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.MobileNumber == number, cancellationToken);
+        if (resident is null)
+        {
+            // Nobody to take the language from: both.
+            return ResidentLanguage.Write("zh-CN", _ => t["Offer.Reply.Unknown"].Value) + "\n" + ResidentLanguage.Write("en", _ => t["Offer.Reply.Unknown"].Value);
+        }
+
+        string Say(string key, params object[] args) => ResidentLanguage.Write(resident.PreferredLanguage, _ => t[key, args].Value);
+        if (Parse(text) is not var (accept, code))
+        {
+            return Say("Offer.Reply.Unclear");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = await db.Offers.Where(o => o.ResidentId == resident.Id && o.ReplyCodeHash != null && o.Status == OfferStatus.Invited).ToListAsync(cancellationToken);
+        var hash = OfferCodes.Hash(code);
+        var offer = open.FirstOrDefault(o => o.ReplyCodeHash == hash && o.WrongReplies < Offer.MaxWrongReplies);
+        if (offer is null)
+        {
+            // Counted on each of her open offers, so that guessing from her phone stops after a few tries.
+            foreach (var o in open)
+            {
+                o.WrongReplies++;
+            }
+
+            await SaveIgnoringRaces(cancellationToken);
+            var answered = await db.Offers.AsNoTracking().AnyAsync(o => o.ResidentId == resident.Id && o.ReplyCodeHash == hash && o.Status != OfferStatus.Invited, cancellationToken);
+            return Say(answered ? "Offer.Reply.AlreadyAnswered" : "Offer.Reply.WrongCode");
+        }
+
+        if (offer.ReplyCodeExpiresAt < now)
+        {
+            return Say("Offer.Reply.Expired", offer.Reference);
+        }
+
+        var service = (await catalogue.Current(cancellationToken)).Service(offer.ServiceCode);
+        var name = ResidentLanguage.Write(resident.PreferredLanguage, culture => service?.Name.In(culture) ?? offer.ServiceCode);
+        var self = Actor.Self(resident.Id) with { Channel = Channel.Proactive };
+        var result = await answer.Handle(offer.Id, resident.Id, accept ? OfferAnswer.Accept : OfferAnswer.Decline, self, cancellationToken);
+        return result.Outcome switch
+        {
+            AnswerOutcome.Sent => Say("Offer.Reply.Sent", name, CaseReference.Display(result.Cases![0].Reference)),
+            AnswerOutcome.Started => Say("Offer.Reply.Started", name),
+            AnswerOutcome.Declined => Say("Offer.Reply.Declined", name),
+            _ => Say("Offer.Reply.AlreadyAnswered"),
+        };
+    }
+
+    /// <summary>"1 K7Q2 9XFM", "１k7q29xfm", "2-K7Q29XFM": the choice and the code, or null when it is neither.</summary>
+    public static (bool Accept, string Code)? Parse(string? text)
+    {
+        var plain = OfferCodes.Normalize((text ?? "").Normalize(NormalizationForm.FormKC));
+        return Reply().Match(plain) is { Success: true } m ? (m.Groups[1].Value == "1", m.Groups[2].Value) : null;
+    }
+
+    private async Task SaveIgnoringRaces(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An answer landed meanwhile: the wrong guess is then moot.
+        }
+    }
+
+    [GeneratedRegex("^([12])([2-9A-Z]{8})$")]
+    private static partial Regex Reply();
+}
