@@ -12,6 +12,8 @@ public static class EntitlementsSetup
         services.AddScoped<FollowUpOffers>();
         services.AddScoped<AnswerOffer>();
         services.AddScoped<ReplyBySms>();
+        services.AddScoped<Outreach.OutreachList>();
+        services.AddScoped<Outreach.RecordContact>();
         services.AddScoped<FindEntitlements>();
         services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<FindEntitlements>());
         services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<FindEntitlements>());

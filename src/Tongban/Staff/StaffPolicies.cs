@@ -24,6 +24,9 @@ public static class StaffPolicies
     /// <summary>The platform's operators: the audit log, the print room.</summary>
     public const string Operator = "Staff.Operator";
 
+    /// <summary>Residents no message reached about what they are entitled to: community workers (their district) and the hotline.</summary>
+    public const string Outreach = "Staff.Outreach";
+
     /// <summary>Messages that could not be delivered: operators and the hotline, who can call her.</summary>
     public const string Undelivered = "Staff.Undelivered";
 
@@ -36,6 +39,7 @@ public static class StaffPolicies
             .AddPolicy(DepartmentHead, p => Roles(p, StaffRole.DepartmentHead).RequireClaim(StaffPrincipal.DepartmentClaim))
             .AddPolicy(Insights, p => Roles(p, StaffRole.Analyst, StaffRole.DepartmentHead))
             .AddPolicy(Operator, p => Roles(p, StaffRole.Operator))
+            .AddPolicy(Outreach, p => Roles(p, StaffRole.CommunityWorker, StaffRole.HotlineAgent))
             .AddPolicy(Undelivered, p => Roles(p, StaffRole.Operator, StaffRole.HotlineAgent));
     }
 
