@@ -54,5 +54,11 @@ public sealed class InsightCell
     /// <summary>Cases decided after their time limit, or still open past it.</summary>
     public int Breached { get; set; }
 
+    /// <summary>Services the city offered on its own (see Entitlements), those taken up (accepted or granted), and those no message reached.</summary>
+    public int Offered { get; set; }
+
+    public int OffersTaken { get; set; }
+    public int OffersUnreached { get; set; }
+
     public DateTime ComputedAt { get; set; }
 }

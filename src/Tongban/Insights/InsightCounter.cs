@@ -135,6 +135,30 @@ public sealed class InsightCounter
         }
     }
 
+    /// <summary>
+    /// One offer the city made on <paramref name="offeredOn"/> (see Entitlements), taken up or not, unreached or not, by the
+    /// channel she answered on (<see cref="Channel.Proactive"/> while unanswered), in the city's and its service's cells.
+    /// </summary>
+    public void AddOffer(byte[] groups, Channel channel, DateOnly offeredOn, bool taken, bool unreached, string? department, string service)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        foreach (var period in PeriodsOf(offeredOn))
+        {
+            foreach (var key in Keys(WithChannel(groups, channel), people: false))
+            {
+                var cells = period == 0 && department is not null && key >> 16 < Dimensions.Length
+                    ? new[] { Cell(period, key), DepartmentCell(department, null, key), DepartmentCell(department, service, key) }
+                    : [Cell(period, key)];
+                foreach (var cell in cells)
+                {
+                    cell.Offered++;
+                    cell.OffersTaken += taken ? 1 : 0;
+                    cell.OffersUnreached += unreached ? 1 : 0;
+                }
+            }
+        }
+    }
+
     /// <summary>An online form of a department's service given up on <paramref name="page"/> (the question she stopped at, or "check").</summary>
     public void AddAbandonment(string department, string form, string page, DateOnly on)
     {

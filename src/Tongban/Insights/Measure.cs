@@ -35,7 +35,10 @@ public sealed record Measure(string Code, string Name, MeasureUnit Unit, bool Hi
     public static readonly Measure ApprovalRate = new("approval-rate", "Applications approved", MeasureUnit.Share, true, c => c.Approved, c => c.Decided, 0.1);
     public static readonly Measure Breaches = new("breaches", "Time limits broken", MeasureUnit.Share, false, c => c.Breached, c => c.Cases, 0.05);
 
-    public static readonly IReadOnlyList<Measure> All = [Reach, OnlineTakeUp, FormCompletion, AssistedShare, DaysToDecision, ApprovalRate, Breaches];
+    public static readonly Measure OffersTakenUp = new("offers-taken-up", "Offers from the city taken up", MeasureUnit.Share, true, c => c.OffersTaken, c => c.Offered, 0.2);
+    public static readonly Measure OffersUnreached = new("offers-unreached", "Offers no message reached", MeasureUnit.Share, false, c => c.OffersUnreached, c => c.Offered, 0.15);
+
+    public static readonly IReadOnlyList<Measure> All = [Reach, OnlineTakeUp, FormCompletion, AssistedShare, DaysToDecision, ApprovalRate, Breaches, OffersTakenUp, OffersUnreached];
 
     public static Measure? Find(string? code) => All.FirstOrDefault(m => m.Code == code);
 

@@ -88,6 +88,16 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
             counter.AddDraft(groups.GetValueOrDefault(d.ResidentId) ?? Unknown, d.StartedChannel, DateOnly.FromDateTime(CityTime.Local(d.CreatedAt)), d.Sent, department, d.FormKey);
         }
 
+        var offers = db.Offers.AsNoTracking().Where(o => o.CreatedAt >= since)
+            .Select(o => new { o.ResidentId, o.ServiceCode, o.Status, o.AnsweredChannel, o.CreatedAt, o.UnreachedAt });
+        await foreach (var o in offers.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            counter.AddOffer(groups.GetValueOrDefault(o.ResidentId) ?? Unknown, o.AnsweredChannel ?? Channel.Proactive, DateOnly.FromDateTime(CityTime.Local(o.CreatedAt)),
+                taken: o.Status is Entitlements.OfferStatus.Accepted or Entitlements.OfferStatus.Granted,
+                unreached: o.UnreachedAt is not null,
+                departmentOf.GetValueOrDefault(o.ServiceCode), o.ServiceCode);
+        }
+
         var abandoned = db.FormEvents.AsNoTracking().Where(e => e.Step == FormStep.Abandoned && e.At >= since).Select(e => new { e.FormKey, e.Page, e.At });
         await foreach (var e in abandoned.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

@@ -10,7 +10,7 @@ namespace Tongban.Tests.Entitlements;
 /// <summary>Residents and certificates as the city holds them (a proven ID number, its own records), written straight to the database.</summary>
 public static class CityResidents
 {
-    public static async Task<Resident> Add(TongbanAppWithClock app, int age, bool hukou = true, string? mobile = null, ContactChannel channel = ContactChannel.Sms, string? address = "福田区福华路1号", bool proven = true, string language = "zh-CN", AccessibilityNeeds needs = AccessibilityNeeds.None)
+    public static async Task<Resident> Add(TongbanAppWithClock app, int age, bool hukou = true, string? mobile = null, ContactChannel channel = ContactChannel.Sms, string? address = "福田区福华路1号", bool proven = true, string language = "zh-CN", AccessibilityNeeds needs = AccessibilityNeeds.None, bool countable = false, string district = "futian")
     {
         ArgumentNullException.ThrowIfNull(app);
         var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
@@ -25,8 +25,9 @@ public static class CityResidents
             DateOfBirth = today.AddYears(-age).AddDays(-10),
             MobileNumber = mobile is null ? null : "+86" + mobile,
             LocalHukou = hukou ? true : null,
-            DistrictCode = "futian",
+            DistrictCode = district,
             PostalAddress = address,
+            StatisticsConsent = countable,
             ContactChannel = channel,
             PreferredLanguage = language,
             AccessibilityNeeds = needs,

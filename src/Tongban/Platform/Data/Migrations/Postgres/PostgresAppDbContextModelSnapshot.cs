@@ -978,6 +978,15 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<int>("Offered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffersTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffersUnreached")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OnlineCases")
                         .HasColumnType("integer");
 

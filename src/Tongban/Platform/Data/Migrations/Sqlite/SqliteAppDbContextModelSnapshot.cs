@@ -955,6 +955,15 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Offered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersUnreached")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OnlineCases")
                         .HasColumnType("INTEGER");
 

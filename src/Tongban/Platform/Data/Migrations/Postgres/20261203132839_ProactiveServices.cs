@@ -45,6 +45,27 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                 maxLength: 20,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Offered",
+                table: "InsightCells",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OffersTaken",
+                table: "InsightCells",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OffersUnreached",
+                table: "InsightCells",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "NamedIdNumber",
                 table: "ECertificates",
@@ -124,6 +145,18 @@ namespace Tongban.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Reference",
                 table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "Offered",
+                table: "InsightCells");
+
+            migrationBuilder.DropColumn(
+                name: "OffersTaken",
+                table: "InsightCells");
+
+            migrationBuilder.DropColumn(
+                name: "OffersUnreached",
+                table: "InsightCells");
 
             migrationBuilder.DropColumn(
                 name: "NamedIdNumber",

@@ -45,6 +45,27 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                 maxLength: 20,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Offered",
+                table: "InsightCells",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OffersTaken",
+                table: "InsightCells",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OffersUnreached",
+                table: "InsightCells",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "NamedIdNumber",
                 table: "ECertificates",
@@ -124,6 +145,18 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Reference",
                 table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "Offered",
+                table: "InsightCells");
+
+            migrationBuilder.DropColumn(
+                name: "OffersTaken",
+                table: "InsightCells");
+
+            migrationBuilder.DropColumn(
+                name: "OffersUnreached",
+                table: "InsightCells");
 
             migrationBuilder.DropColumn(
                 name: "NamedIdNumber",
