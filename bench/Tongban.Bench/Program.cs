@@ -27,6 +27,12 @@ internal static class Benchmark
             return;
         }
 
+        if (args is ["entitlements", ..])
+        {
+            await EntitlementsBench.Run(Arg(args, 1, 1_000_000), Postgres(args, 2));
+            return;
+        }
+
         if (args is ["forms", ..])
         {
             await FormsBench.Run(Arg(args, 1, 10), Postgres(args, 2), Arg(args, 3, 3));

@@ -7,6 +7,9 @@ using Tongban.Platform.Data;
 
 namespace Tongban.Entitlements;
 
+/// <summary>A resident found entitled: the answers the city fills, and her earlier cases of the service.</summary>
+internal sealed record Due(Candidate Candidate, Dictionary<string, string> Answers, IReadOnlyList<EarlierCase> Earlier);
+
 /// <summary>What one page of the daily job did.</summary>
 public readonly record struct OfferCounts(int Granted, int Invited, int Failed)
 {
@@ -28,7 +31,7 @@ public sealed class OfferEntitlement(AppDbContext db, GrantOffer grant, InviteTo
         var ids = page.Select(c => c.Resident.Id).Distinct().ToList();
         var earlier = (await EarlierCases.OfMany(db, ids, service.Code, cancellationToken)).ToLookup(c => c.ResidentId, c => c.Case);
         var failed = 0;
-        var due = new List<(Candidate Candidate, Dictionary<string, string> Answers, IReadOnlyList<EarlierCase> Earlier)>();
+        var due = new List<Due>();
         foreach (var candidate in page)
         {
             var hers = earlier[candidate.Resident.Id].ToList();
@@ -37,7 +40,7 @@ public sealed class OfferEntitlement(AppDbContext db, GrantOffer grant, InviteTo
                 var facts = ResidentFacts.Of(candidate.Resident, candidate.Occasion, candidate.Holder);
                 if (Eligibility.Meets(entitlement, facts, today, hers) && MayApplyAgain.Check(service, hers, today) is null)
                 {
-                    due.Add((candidate, Eligibility.Answers(entitlement, form, facts), hers));
+                    due.Add(new(candidate, Eligibility.Answers(entitlement, form, facts), hers));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -47,42 +50,53 @@ public sealed class OfferEntitlement(AppDbContext db, GrantOffer grant, InviteTo
             }
         }
 
-        var counts = new OfferCounts(0, 0, failed);
-        foreach (var (candidate, answers, hers) in due)
-        {
-            counts += await One(entitlement, service, form, candidate, answers, hers, today, cancellationToken);
-        }
-
-        return counts;
+        return await Offer(entitlement, service, form, due, today, cancellationToken) + new OfferCounts(0, 0, failed);
     }
 
-    /// <summary>One offer in its own transaction: a grant writes her trail, and a duplicate must fail alone.</summary>
-    private async Task<OfferCounts> One(Entitlement entitlement, Service service, FormDefinition form, Candidate candidate, Dictionary<string, string> answers, IReadOnlyList<EarlierCase> earlier, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// The offers of a page in one transaction (a grant writes her trail, which saves as it goes); if any of them was made
+    /// meanwhile by another run, the unique key refuses it, the page is rolled back and made one offer at a time, so
+    /// that only the duplicate is left out.
+    /// </summary>
+    private async Task<OfferCounts> Offer(Entitlement entitlement, Service service, FormDefinition form, List<Due> due, DateOnly today, CancellationToken cancellationToken)
     {
-        var offer = new Offer
+        if (due.Count == 0)
         {
-            Id = Guid.NewGuid(),
-            ResidentId = candidate.Resident.Id,
-            ServiceCode = service.Code,
-            Occasion = candidate.Occasion?.Number ?? "",
-            Reference = OfferCodes.NewReference(),
-            AnswersJson = System.Text.Json.JsonSerializer.Serialize(answers),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Version = 1,
-        };
+            return default;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            db.Offers.Add(offer);
-            var granted = entitlement.WithoutApplication && await grant.Handle(candidate.Resident, offer, service, form, entitlement, answers, earlier, today, cancellationToken);
-            if (!granted)
+            var counts = new OfferCounts();
+            foreach (var (candidate, answers, earlier) in due)
             {
-                invite.Handle(candidate.Resident, offer, service, entitlement.Why, reminder: false);
-                await db.SaveChangesAsync(cancellationToken);
+                var offer = New(service, candidate, answers);
+                db.Offers.Add(offer);
+                var granted = entitlement.WithoutApplication && await grant.Handle(candidate.Resident, offer, service, form, entitlement, answers, earlier, today, cancellationToken);
+                if (!granted)
+                {
+                    invite.Handle(candidate.Resident, offer, service, entitlement.Why, reminder: false);
+                }
+
+                counts += granted ? new(1, 0, 0) : new(0, 1, 0);
             }
 
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return granted ? new(1, 0, 0) : new(0, 1, 0);
+            return counts;
+        }
+        catch (DbUpdateException) when (due.Count > 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var counts = new OfferCounts();
+            foreach (var one in due)
+            {
+                counts += await Offer(entitlement, service, form, [one], today, cancellationToken);
+            }
+
+            return counts;
         }
         catch (DbUpdateException)
         {
@@ -95,4 +109,16 @@ public sealed class OfferEntitlement(AppDbContext db, GrantOffer grant, InviteTo
             db.ChangeTracker.Clear();
         }
     }
+
+    private Offer New(Service service, Candidate candidate, Dictionary<string, string> answers) => new()
+    {
+        Id = Guid.NewGuid(),
+        ResidentId = candidate.Resident.Id,
+        ServiceCode = service.Code,
+        Occasion = candidate.Occasion?.Number ?? "",
+        Reference = OfferCodes.NewReference(),
+        AnswersJson = System.Text.Json.JsonSerializer.Serialize(answers),
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+        Version = 1,
+    };
 }
