@@ -15,5 +15,6 @@ public static class NotificationsSetup
         .AddScoped<StartPrintBatch>()
         .AddScoped<PrintBatchLetters>()
         .AddScoped<MarkBatchPosted>()
+        .AddScoped<MarkLetterReturned>()
         .AddScoped<IJobHandler, DeliverNotification>();
 }

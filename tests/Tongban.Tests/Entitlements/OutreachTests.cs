@@ -90,6 +90,37 @@ public sealed class OutreachTests(TongbanAppWithClock app) : IClassFixture<Tongb
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.Get("/staff/outreach?district=yantian")).Status);
     }
 
+    [Fact]
+    public async Task AnInvitationLetterReturnedUndelivered_PutsHerOnTheListAtOnce()
+    {
+        var her = await CityResidents.Add(app, age: 87, channel: ContactChannel.Letter, district: "pingshan");
+        await RunJob();
+        await app.RunDueJobs(); // the letter waits for the print run
+        await using (var scope = app.Scope())
+        {
+            var batch = await scope.ServiceProvider.GetRequiredService<Tongban.Notifications.Letters.StartPrintBatch>().Handle(null, "post room", Ct);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Tongban.Notifications.Letters.MarkBatchPosted>().Handle(batch!.Id, "post room", Ct));
+        }
+
+        var offer = await Allowance(her.Id);
+        var operatorRoom = await People.SignInStaff(app, "operator");
+        var (_, _, location) = await operatorRoom.Submit("/staff/letters", new Dictionary<string, string> { ["reference"] = "YQNOSUCH22" }, "/staff/letters?handler=Returned");
+        Assert.Equal("/staff/letters?done=unknown", location!.OriginalString);
+        (_, _, location) = await operatorRoom.Submit("/staff/letters", new Dictionary<string, string> { ["reference"] = offer.Reference.ToLowerInvariant() }, "/staff/letters?handler=Returned");
+        Assert.Equal("/staff/letters?done=returned", location!.OriginalString);
+
+        Assert.NotNull((await Allowance(her.Id)).UnreachedAt);
+        await using (var scope = app.Scope())
+        {
+            var letter = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Notifications.AsNoTracking().SingleAsync(n => n.Reference == offer.Reference, Ct);
+            Assert.Equal(Tongban.Notifications.DeliveryStatus.Dead, letter.Status);
+        }
+
+        var agent = await People.SignInStaff(app, "agent.12345");
+        var (_, html, _) = await agent.Get("/staff/outreach?district=pingshan");
+        Assert.Contains(offer.Reference, html, StringComparison.Ordinal);
+    }
+
     private async Task RunJob()
     {
         await using var scope = app.Scope();

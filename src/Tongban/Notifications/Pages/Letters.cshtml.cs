@@ -15,7 +15,7 @@ namespace Tongban.Notifications.Pages;
 /// PDF, and mark it posted once the envelopes have gone; only then do the letters count as sent.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Operator)]
-public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBatchLetters print, MarkBatchPosted posted, IConfiguration configuration, IWebHostEnvironment environment) : PageModel
+public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBatchLetters print, MarkBatchPosted posted, MarkLetterReturned returned, IConfiguration configuration, IWebHostEnvironment environment) : PageModel
 {
     public int Waiting { get; private set; }
     public IReadOnlyList<PrintBatch> Batches { get; private set; } = [];
@@ -56,6 +56,10 @@ public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBa
         await posted.Handle(id, StaffName, cancellationToken);
         return Redirect("/staff/letters?done=posted");
     }
+
+    /// <summary>A letter the post brought back: by the reference printed on it.</summary>
+    public async Task<IActionResult> OnPostReturned(string? reference, CancellationToken cancellationToken) =>
+        Redirect(await returned.Handle(reference, StaffName, cancellationToken) ? "/staff/letters?done=returned" : "/staff/letters?done=unknown");
 
     private string StaffName => User.Identity?.Name ?? "";
 }
