@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tongban.Platform.Sms;
@@ -89,6 +90,37 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         Assert.True(await mother.Locator(".error-summary li").CountAsync() >= 3);
         problems.AddRange(await Chromium.AxeViolations(mother));
 
+        Assert.Empty(problems);
+    }
+
+    /// <summary>What the city offers her, and the outreach list of those no message reached, with their forms.</summary>
+    [Fact]
+    public async Task EntitlementPages_AreAccessible()
+    {
+        var mobile = People.NewMobile();
+        var her = await SignedInResident(mobile);
+        var known = await Entitlements.CityResidents.Known(app, mobile, age: 81);
+        await using (var scope = app.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Tongban.Entitlements.FindEntitlements>().Run("daily", TestContext.Current.CancellationToken);
+            // As if neither the invitation nor its reminder had been answered.
+            await scope.ServiceProvider.GetRequiredService<Tongban.Platform.Data.AppDbContext>().Offers.Where(o => o.ResidentId == known.Id && o.Status == Tongban.Entitlements.OfferStatus.Invited)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.UnreachedAt, DateTime.UtcNow), TestContext.Current.CancellationToken);
+        }
+
+        var problems = new List<string>();
+        await Check(her, "/me/entitlements", problems);
+        var worker = await SignedInStaff("worker.futian");
+        await Check(worker, "/staff", problems);
+        await Check(worker, "/staff/outreach", problems);
+        var agent = await SignedInStaff("agent.12345");
+        await Check(agent, "/staff/outreach?district=futian", problems);
+
+        // The pages checked had what they are for: her invitation to answer, and her on the lists.
+        await her.GotoAsync(new Uri(_site, "/me/entitlements").ToString());
+        Assert.Equal(1, await her.Locator("main form[action$='handler=answer']").CountAsync());
+        await worker.GotoAsync(new Uri(_site, "/staff/outreach").ToString());
+        Assert.True(await worker.Locator("main form[action$='handler=contact']").CountAsync() >= 1);
         Assert.Empty(problems);
     }
 
