@@ -73,6 +73,28 @@ public sealed class OfferAnswerTests(TongbanAppWithClock app) : IClassFixture<To
     }
 
     [Fact]
+    public async Task WhenTheCityKnowsEverythingTheFormAsks_AcceptingBySms_SendsTheApplication()
+    {
+        var mobile = People.NewMobile();
+        await People.SignInResident(app, mobile);
+        var mother = await CityResidents.Known(app, mobile, age: 30);
+        // The baby is already on the city's register with her name: every question of the insurance is answered.
+        var baby = await CityResidents.Add(app, age: 0);
+        await CityResidents.Certificate(app, "birth-certificate", holder: baby.IdNumber!, named: mother.IdNumber, daysAgo: 5);
+        await RunJob();
+        await app.RunDueJobs();
+
+        var reply = await Reply(mobile, "1 " + CodeSentTo(mobile));
+
+        var offer = Assert.Single(await Offers(mother.Id));
+        Assert.Equal(OfferStatus.Accepted, offer.Status);
+        await using var scope = app.Scope();
+        var sent = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.AsNoTracking().SingleAsync(c => c.Id == offer.CaseId, Ct);
+        Assert.Equal(("newborn-medical-insurance", Channel.Proactive), (sent.ServiceCode, sent.Channel));
+        Assert.Contains(Tongban.Cases.CaseReference.Display(sent.Reference), reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GuessingTheCode_StopsWorkingAfterFiveTries_AndAnExpiredCodeSaysSo()
     {
         var mobile = People.NewMobile();
