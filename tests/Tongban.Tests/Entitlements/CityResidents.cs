@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tongban.Entitlements;
 using Tongban.Platform.Data;
 using Tongban.Residents;
 using Tongban.Residents.Certificates;
@@ -53,6 +54,21 @@ public static class CityResidents
                 .SetProperty(r => r.FullName, "测试居民").SetProperty(r => r.LocalHukou, true).SetProperty(r => r.PostalAddress, "福田区福华路1号").SetProperty(r => r.DistrictCode, "futian"),
             TestContext.Current.CancellationToken);
         return await People.Resident(app, mobile);
+    }
+
+    /// <summary>The daily job of proactive services, run once now.</summary>
+    public static async Task RunDailyJob(TongbanApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Scope();
+        await scope.ServiceProvider.GetRequiredService<FindEntitlements>().Run("daily", TestContext.Current.CancellationToken);
+    }
+
+    public static async Task<List<Offer>> Offers(TongbanApp app, Guid residentId)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Offers.AsNoTracking().Where(o => o.ResidentId == residentId).ToListAsync(TestContext.Current.CancellationToken);
     }
 
     public static async Task<ECertificate> Certificate(TongbanAppWithClock app, string kind, string holder, string? named = null, int daysAgo = 3)

@@ -221,15 +221,7 @@ public sealed class OfferAnswerTests(TongbanAppWithClock app) : IClassFixture<To
         return (await response.Content.ReadFromJsonAsync<SmsAnswer>(Ct))!.Reply;
     }
 
-    private async Task RunJob()
-    {
-        await using var scope = app.Scope();
-        await scope.ServiceProvider.GetRequiredService<FindEntitlements>().Run("daily", Ct);
-    }
+    private Task RunJob() => CityResidents.RunDailyJob(app);
 
-    private async Task<List<Offer>> Offers(Guid residentId)
-    {
-        await using var scope = app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Offers.AsNoTracking().Where(o => o.ResidentId == residentId).ToListAsync(Ct);
-    }
+    private Task<List<Offer>> Offers(Guid residentId) => CityResidents.Offers(app, residentId);
 }

@@ -121,11 +121,7 @@ public sealed class OutreachTests(TongbanAppWithClock app) : IClassFixture<Tongb
         Assert.Contains(offer.Reference, html, StringComparison.Ordinal);
     }
 
-    private async Task RunJob()
-    {
-        await using var scope = app.Scope();
-        await scope.ServiceProvider.GetRequiredService<FindEntitlements>().Run("daily", Ct);
-    }
+    private Task RunJob() => CityResidents.RunDailyJob(app);
 
     private async Task SetDistrict(Guid residentId, string district)
     {

@@ -173,11 +173,7 @@ public sealed class ProactiveServiceTests(TongbanAppWithClock app) : IClassFixtu
         Assert.Equal(12, await db.Cases.CountAsync(c => ids.Contains(c.ResidentId), Ct));
     }
 
-    private async Task RunJob()
-    {
-        await using var scope = app.Scope();
-        await scope.ServiceProvider.GetRequiredService<FindEntitlements>().Run("daily", Ct);
-    }
+    private Task RunJob() => CityResidents.RunDailyJob(app);
 
     private async Task SetNoOffers(Guid residentId)
     {
@@ -186,11 +182,7 @@ public sealed class ProactiveServiceTests(TongbanAppWithClock app) : IClassFixtu
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.NoProactiveOffers, true), Ct);
     }
 
-    private async Task<List<Offer>> Offers(Guid residentId)
-    {
-        await using var scope = app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Offers.AsNoTracking().Where(o => o.ResidentId == residentId).ToListAsync(Ct);
-    }
+    private Task<List<Offer>> Offers(Guid residentId) => CityResidents.Offers(app, residentId);
 
     private async Task<List<Notification>> Notifications(Guid residentId)
     {
