@@ -15,6 +15,7 @@ public static class EntitlementsSetup
         services.AddScoped<Outreach.OutreachList>();
         services.AddScoped<Outreach.RecordContact>();
         services.AddScoped<FindEntitlements>();
+        services.AddScoped<Residents.Identity.IIdNumberProvenReaction, OfferWhenProven>();
         services.AddScoped<Notifications.Letters.ILetterReturned, WhenInvitationReturned>();
         services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<FindEntitlements>());
         services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<FindEntitlements>());

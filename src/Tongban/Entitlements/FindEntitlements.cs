@@ -26,8 +26,15 @@ public sealed class FindEntitlements(AppDbContext db, CatalogueStore catalogue, 
 
     public string Kind => JobKind;
 
+    /// <summary>The subject of a run for one resident, whose ID number was just proven (see <see cref="OfferWhenProven"/>); the daily run's is "daily".</summary>
+    public static string For(Guid residentId) => $"{OneResident}{residentId:N}";
+
+    private const string OneResident = "resident:";
+
     public async Task<DateTime?> Run(string subject, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(subject);
+        Guid? only = subject.StartsWith(OneResident, StringComparison.Ordinal) && Guid.TryParse(subject[OneResident.Length..], out var id) ? id : null;
         var snapshot = await catalogue.Current(cancellationToken);
         var today = clock.Today();
         var counts = new OfferCounts();
@@ -38,11 +45,16 @@ public sealed class FindEntitlements(AppDbContext db, CatalogueStore catalogue, 
                 continue;
             }
 
-            var pages = entitlement.Occasion is null ? OnceInALife(entitlement, cancellationToken) : OnOccasions(entitlement, today, cancellationToken);
+            var pages = entitlement.Occasion is null ? OnceInALife(entitlement, only, cancellationToken) : OnOccasions(entitlement, only, today, cancellationToken);
             await foreach (var page in pages)
             {
                 counts += await offer.Handle(entitlement, service, form, page, today, cancellationToken);
             }
+        }
+
+        if (only is not null)
+        {
+            return null; // her offers are made; reminders are the daily run's
         }
 
         var followed = await followUp.Handle(snapshot, today, cancellationToken);
@@ -52,7 +64,7 @@ public sealed class FindEntitlements(AppDbContext db, CatalogueStore catalogue, 
     }
 
     /// <summary>Residents not yet offered it, by proven ID number, a page at a time.</summary>
-    private async IAsyncEnumerable<IReadOnlyList<Candidate>> OnceInALife(Entitlement entitlement, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<IReadOnlyList<Candidate>> OnceInALife(Entitlement entitlement, Guid? only, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (offers, certificates) = (db.Offers, db.ECertificates);
         var after = "";
@@ -62,7 +74,7 @@ public sealed class FindEntitlements(AppDbContext db, CatalogueStore catalogue, 
             // what EF Core translates to SQL's "a > b".
 #pragma warning disable CA1309, CA1310
             var page = await db.Residents.AsNoTracking()
-                .Where(r => r.IdNumber != null && string.Compare(r.IdNumber, after) > 0 && !r.NoProactiveOffers)
+                .Where(r => r.IdNumber != null && string.Compare(r.IdNumber, after) > 0 && !r.NoProactiveOffers && (only == null || r.Id == only))
 #pragma warning restore CA1309, CA1310
                 .Where(r => !offers.Any(o => o.ResidentId == r.Id && o.ServiceCode == entitlement.ServiceCode && o.Occasion == ""))
                 .Where(r => !certificates.Any(c => c.Kind == ECertificate.DeathCertificate && !c.Revoked && c.HolderIdNumber == r.IdNumber))
@@ -81,9 +93,10 @@ public sealed class FindEntitlements(AppDbContext db, CatalogueStore catalogue, 
     /// Recent certificates of the occasion's kind not yet offered on, each for the person it names beside its holder (a
     /// parent, the next of kin) or else its holder, when that person is a resident the city may offer to.
     /// </summary>
-    private async IAsyncEnumerable<IReadOnlyList<Candidate>> OnOccasions(Entitlement entitlement, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<IReadOnlyList<Candidate>> OnOccasions(Entitlement entitlement, Guid? only, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var since = today.AddDays(-OccasionDays);
+        var hers = only is null ? null : await db.Residents.Where(r => r.Id == only).Select(r => r.IdNumber).SingleOrDefaultAsync(cancellationToken) ?? "";
         var offers = db.Offers;
         var after = "";
         while (true)
@@ -91,6 +104,7 @@ public sealed class FindEntitlements(AppDbContext db, CatalogueStore catalogue, 
 #pragma warning disable CA1309, CA1310 // keyset paging, as above
             var certificates = await db.ECertificates.AsNoTracking()
                 .Where(c => c.Kind == entitlement.Occasion && !c.Revoked && c.IssuedOn >= since && string.Compare(c.Number, after) > 0)
+                .Where(c => hers == null || c.HolderIdNumber == hers || c.NamedIdNumber == hers)
 #pragma warning restore CA1309, CA1310
                 .Where(c => !offers.Any(o => o.ServiceCode == entitlement.ServiceCode && o.Occasion == c.Number))
                 .OrderBy(c => c.Number).Take(PageSize).ToListAsync(cancellationToken);

@@ -95,6 +95,32 @@ public sealed class OfferAnswerTests(TongbanAppWithClock app) : IClassFixture<To
     }
 
     [Fact]
+    public async Task WhenSheProvesHerIdNumber_TheCityLooksAtOnceForWhatSheIsEntitledTo()
+    {
+        var mobile = People.NewMobile();
+        var browser = await People.SignInResident(app, mobile);
+        var idNumber = People.IdNumberBornOn(new DateOnly(1952, 3, 3));
+        await CityResidents.Certificate(app, "death-certificate", holder: People.IdNumberBornOn(new DateOnly(1950, 1, 1)), named: idNumber);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Submit("/me/profile", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "李秀兰",
+            ["Input.IdNumber"] = idNumber,
+            ["Input.ContactChannel"] = "Sms",
+        })).Status);
+        await RunJob();
+        var her = await People.Resident(app, mobile);
+        Assert.Empty(await Offers(her.Id)); // a number she only typed grants nothing
+
+        await People.VerifyIdNumber(app, browser, mobile, idNumber, "李秀兰");
+        await app.RunDueJobs();
+
+        Assert.Equal(OfferStatus.Invited, Assert.Single(await Offers(her.Id), o => o.ServiceCode == "funeral-fee-waiver").Status);
+        await using var scope = app.Scope();
+        var job = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.Subject == FindEntitlements.For(her.Id), Ct);
+        Assert.NotNull(job.DoneAt);
+    }
+
+    [Fact]
     public async Task GuessingTheCode_StopsWorkingAfterFiveTries_AndAnExpiredCodeSaysSo()
     {
         var mobile = People.NewMobile();

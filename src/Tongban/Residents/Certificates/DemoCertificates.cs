@@ -9,7 +9,9 @@ public static class DemoCertificates
 {
     public static IReadOnlyList<ECertificate> All { get; } =
     [
-        new() { Kind = "death-certificate", HolderIdNumber = "440305193807150127", Number = "Q440305-2026-001873", IssuedBy = "南山区人民医院", IssuedOn = new DateOnly(2026, 11, 2) },
+        // Names 王秀英, the demo real-name register's person, as next of kin: once she proves her ID number, the city
+        // offers her the funeral fee waiver (/me/entitlements).
+        new() { Kind = "death-certificate", HolderIdNumber = "440305193807150127", NamedIdNumber = "440304195603270023", Number = "Q440305-2026-001873", IssuedBy = "南山区人民医院", IssuedOn = new DateOnly(2026, 11, 2) },
         new() { Kind = "death-certificate", HolderIdNumber = "440303194503020237", Number = "Q440303-2026-002415", IssuedBy = "罗湖区人民医院", IssuedOn = new DateOnly(2026, 10, 19) },
     ];
 }

@@ -20,7 +20,7 @@ public enum BindOutcome
 /// clerk, never silently to whoever was first. Two proofs racing for one number cannot both win: the column is
 /// unique, and the loser is told it is disputed.
 /// </summary>
-public sealed class BindProvenIdNumber(AppDbContext db, TimeProvider clock)
+public sealed class BindProvenIdNumber(AppDbContext db, TimeProvider clock, IEnumerable<IIdNumberProvenReaction> reactions)
 {
     /// <summary>Saves at once, on its own: call it outside a transaction (a refused write would end the caller's on PostgreSQL).</summary>
     public async Task<BindOutcome> Handle(Guid residentId, string idNumber, IdNumberProof proof, CancellationToken cancellationToken)
@@ -45,6 +45,11 @@ public sealed class BindProvenIdNumber(AppDbContext db, TimeProvider clock)
                     .SetProperty(r => r.IdNumberVerifiedAt, now).SetProperty(r => r.ClaimedIdNumber, (string?)null).SetProperty(r => r.DateOfBirth, born), cancellationToken);
             if (bound == 1)
             {
+                foreach (var reaction in reactions)
+                {
+                    await reaction.Follow(residentId, cancellationToken);
+                }
+
                 return BindOutcome.Bound;
             }
         }
