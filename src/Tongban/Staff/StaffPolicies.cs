@@ -24,7 +24,7 @@ public static class StaffPolicies
     /// <summary>The platform's operators: the audit log, the print room.</summary>
     public const string Operator = "Staff.Operator";
 
-    /// <summary>Residents no message reached about what they are entitled to: community workers (their district) and the hotline.</summary>
+    /// <summary>Residents no message reached about what they are entitled to (community workers, their district; the hotline), and an offer found by its reference (the hotline, a counter).</summary>
     public const string Outreach = "Staff.Outreach";
 
     /// <summary>Messages that could not be delivered: operators and the hotline, who can call her.</summary>
@@ -39,7 +39,7 @@ public static class StaffPolicies
             .AddPolicy(DepartmentHead, p => Roles(p, StaffRole.DepartmentHead).RequireClaim(StaffPrincipal.DepartmentClaim))
             .AddPolicy(Insights, p => Roles(p, StaffRole.Analyst, StaffRole.DepartmentHead))
             .AddPolicy(Operator, p => Roles(p, StaffRole.Operator))
-            .AddPolicy(Outreach, p => Roles(p, StaffRole.CommunityWorker, StaffRole.HotlineAgent))
+            .AddPolicy(Outreach, p => Roles(p, StaffRole.CommunityWorker, StaffRole.HotlineAgent, StaffRole.CounterClerk))
             .AddPolicy(Undelivered, p => Roles(p, StaffRole.Operator, StaffRole.HotlineAgent));
     }
 

@@ -86,8 +86,12 @@ public sealed class OutreachTests(TongbanAppWithClock app) : IClassFixture<Tongb
         Assert.Equal(HttpStatusCode.Redirect, status);
         Assert.Equal(OfferStatus.Withdrawn, (await Allowance(her.Id)).Status);
 
+        // A counter clerk finds offers by their reference only, not a district's list; an analyst not at all.
         var clerk = await People.SignInStaff(app, "clerk.futian");
-        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.Get("/staff/outreach?district=yantian")).Status);
+        (_, html, _) = await clerk.Get("/staff/outreach?district=yantian");
+        Assert.DoesNotContain("Choose a district", html, StringComparison.Ordinal);
+        var analyst = await People.SignInStaff(app, "analyst");
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.Get("/staff/outreach?district=yantian")).Status);
     }
 
     [Fact]
@@ -119,6 +123,28 @@ public sealed class OutreachTests(TongbanAppWithClock app) : IClassFixture<Tongb
         var agent = await People.SignInStaff(app, "agent.12345");
         var (_, html, _) = await agent.Get("/staff/outreach?district=pingshan");
         Assert.Contains(offer.Reference, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AtACounter_TheClerkFindsHerInvitationByItsReference_AndRecordsHerAnswer()
+    {
+        var her = await CityResidents.Add(app, age: 89, channel: ContactChannel.Letter, district: "longgang");
+        await RunJob();
+        var offer = await Allowance(her.Id);
+
+        var worker = await People.SignInStaff(app, "worker.futian");
+        var (_, html, _) = await worker.Get($"/staff/outreach?reference={offer.Reference}");
+        Assert.DoesNotContain(offer.Id.ToString(), html, StringComparison.Ordinal); // another district's worker: her own list only
+
+        var clerk = await People.SignInStaff(app, "clerk.nanshan");
+        (_, html, _) = await clerk.Get($"/staff/outreach?reference={offer.Reference.ToLowerInvariant()}");
+        Assert.Contains(offer.Id.ToString(), html, StringComparison.Ordinal);
+        var (status, body, _) = await clerk.Submit($"/staff/outreach?reference={offer.Reference}", new Dictionary<string, string> { ["offer"] = offer.Id.ToString(), ["outcome"] = "Declines" }, "/staff/outreach?handler=contact");
+        Assert.True(status == HttpStatusCode.Redirect, body);
+
+        offer = await Allowance(her.Id);
+        Assert.Equal((OfferStatus.Declined, (Channel?)Channel.Counter, "黄丽娟"), (offer.Status, offer.AnsweredChannel, offer.AnsweredBy));
+        Assert.Contains(await Trail(her.Id), r => r.ActorKind == ActorKind.Staff && r.Action == AuditAction.Viewed && r.Subject == AuditSubject.Offer(offer.Reference));
     }
 
     private Task RunJob() => CityResidents.RunDailyJob(app);

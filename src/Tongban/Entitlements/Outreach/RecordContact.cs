@@ -27,12 +27,18 @@ public sealed class RecordContact(AppDbContext db, AnswerOffer answer, AuditTrai
     public const int MaxNoteLength = 200;
 
     /// <returns>Whether the offer is on this district's list, and for an acceptance or a refusal what became of it.</returns>
-    public async Task<(bool Found, Answered? Answer)> Handle(Guid offerId, string district, ContactOutcome outcome, string? note, Actor worker, CancellationToken cancellationToken)
+    /// <param name="offerId">The offer, as the list showed it.</param>
+    /// <param name="district">The worker's district, whose unreached offers she may record; null for an offer she found by its reference (the hotline, a counter).</param>
+    /// <param name="outcome">What happened.</param>
+    /// <param name="note">In the worker's words.</param>
+    /// <param name="worker">Who recorded it, for her trail; her answer is given with the worker as the actor.</param>
+    /// <param name="cancellationToken">Stops the recording.</param>
+    public async Task<(bool Found, Answered? Answer)> Handle(Guid offerId, string? district, ContactOutcome outcome, string? note, Actor worker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(worker);
         var residents = db.Residents;
-        var offer = await db.Offers.Where(o => o.Id == offerId && o.Status == OfferStatus.Invited && o.UnreachedAt != null)
-            .Where(o => residents.Any(r => r.Id == o.ResidentId && r.DistrictCode == district)).SingleOrDefaultAsync(cancellationToken);
+        var offer = await db.Offers.Where(o => o.Id == offerId && o.Status == OfferStatus.Invited)
+            .Where(o => district == null || (o.UnreachedAt != null && residents.Any(r => r.Id == o.ResidentId && r.DistrictCode == district))).SingleOrDefaultAsync(cancellationToken);
         if (offer is null)
         {
             return (false, null);

@@ -13,7 +13,8 @@ namespace Tongban.Entitlements.Pages;
 
 /// <summary>
 /// <c>/staff/outreach</c>: for a community worker, her district's residents whom no invitation reached; for a 12345 agent,
-/// those of the district she chooses. Each shown is on the resident's trail; each contact is recorded.
+/// those of the district she chooses; for an agent or a counter clerk, the open offer whose reference a resident gives.
+/// Each shown is on the resident's trail; each contact is recorded.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Outreach)]
 public sealed class OutreachModel(OutreachList list, RecordContact record, CatalogueStore catalogue, IStringLocalizer<SharedResource> t) : PageModel
@@ -21,11 +22,23 @@ public sealed class OutreachModel(OutreachList list, RecordContact record, Catal
     [BindProperty(SupportsGet = true)]
     public string? District { get; set; }
 
-    /// <summary>A community worker's own district, which she cannot change; null for the hotline.</summary>
+    /// <summary>An offer's reference, as a resident gives it on the phone or at a counter.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Reference { get; set; }
+
+    public StaffRole? Role { get; private set; }
+
+    /// <summary>A community worker's own district, which she cannot change.</summary>
     public string? OwnDistrict { get; private set; }
 
+    /// <summary>The hotline and counters find an offer by the reference she gives.</summary>
+    public bool FindsByReference => Role is StaffRole.HotlineAgent or StaffRole.CounterClerk;
+
+    /// <summary>Community workers and the hotline see districts' lists.</summary>
+    public bool SeesLists => Role is StaffRole.CommunityWorker or StaffRole.HotlineAgent;
+
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
-    public IReadOnlyList<OutreachLine> Lines { get; private set; } = [];
+    public IReadOnlyList<OutreachLine>? Lines { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -33,24 +46,31 @@ public sealed class OutreachModel(OutreachList list, RecordContact record, Catal
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
         Catalogue = await catalogue.Current(cancellationToken);
-        if (Scope() is not { } district)
+        Scope();
+        if (FindsByReference && !string.IsNullOrWhiteSpace(Reference))
         {
-            return Page();
+            Lines = await list.Handle(null, Reference, Worker(), cancellationToken);
+        }
+        else if (SeesLists && (OwnDistrict ?? District) is { } district)
+        {
+            if (!Catalogue.Districts.Any(d => d.Code == district))
+            {
+                return NotFound();
+            }
+
+            District = district;
+            Lines = await list.Handle(district, null, Worker(), cancellationToken);
         }
 
-        if (!Catalogue.Districts.Any(d => d.Code == district))
-        {
-            return NotFound();
-        }
-
-        District = district;
-        Lines = await list.Handle(district, Worker(), cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostContact(Guid offer, ContactOutcome outcome, string? note, CancellationToken cancellationToken)
     {
-        if (Scope() is not { } district || !Enum.IsDefined(outcome))
+        Scope();
+        var byReference = FindsByReference && !string.IsNullOrWhiteSpace(Reference);
+        var district = byReference ? null : OwnDistrict ?? District;
+        if ((!byReference && (!SeesLists || district is null)) || !Enum.IsDefined(outcome))
         {
             return NotFound();
         }
@@ -69,15 +89,16 @@ public sealed class OutreachModel(OutreachList list, RecordContact record, Catal
             AnswerOutcome.NotOpen => t["Someone answered this offer meanwhile."],
             _ => t["Recorded."],
         };
-        return RedirectToPage(new { district = OwnDistrict is null ? district : null });
+        return RedirectToPage(new { district = OwnDistrict is null && !byReference ? district : null });
     }
 
-    /// <summary>Hers, for a community worker; the one chosen, for the hotline.</summary>
-    private string? Scope()
+    private void Scope()
     {
-        OwnDistrict = User.Role() == StaffRole.CommunityWorker ? User.FindFirst(StaffPrincipal.DistrictClaim)?.Value : null;
-        return User.Role() == StaffRole.CommunityWorker ? OwnDistrict : District;
+        Role = User.Role();
+        OwnDistrict = Role == StaffRole.CommunityWorker ? User.FindFirst(StaffPrincipal.DistrictClaim)?.Value : null;
     }
 
-    private Actor Worker() => new(ActorKind.Staff, User.Id(), User.Identity?.Name ?? "", Channel.Proactive, $"outreach:{Scope()}") { Role = User.Role()?.ToString() };
+    private Actor Worker() => new(ActorKind.Staff, User.Id(), User.Identity?.Name ?? "", Role == StaffRole.CounterClerk ? Channel.Counter : Channel.Proactive,
+        $"outreach:{Reference ?? OwnDistrict ?? District}")
+    { Role = Role?.ToString() };
 }
