@@ -120,6 +120,28 @@ public sealed class OfferAnswerTests(TongbanAppWithClock app) : IClassFixture<To
         Assert.NotNull(job.DoneAt);
     }
 
+    /// <summary>The README's walk-through: the demo person proves her ID number, and the demo city's death certificate naming her is offered on.</summary>
+    [Fact]
+    public async Task TheDemoPerson_OnceProven_IsOfferedTheFuneralFeeWaiver_AsTheReadmeSays()
+    {
+        const string mobile = "13800138000";
+        var browser = await People.SignInResident(app, mobile);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Submit("/me/profile", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "王秀英",
+            ["Input.IdNumber"] = "440304195603270023",
+            ["Input.ContactChannel"] = "Sms",
+        })).Status);
+        var (verified, _, _) = await browser.Submit("/me/verify", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, verified);
+        await app.RunDueJobs(); // her own look for entitlements
+        await app.RunDueJobs(); // the invitation it wrote, delivered
+
+        var (_, html, _) = await browser.Get("/me/entitlements");
+        Assert.Contains("Funeral", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(app.Services.GetRequiredService<DevelopmentSmsInbox>().Messages, m => m.To == "+86" + mobile && System.Text.RegularExpressions.Regex.IsMatch(m.Text, "[\"“]1 [2-9A-Z]{8}[\"”]"));
+    }
+
     [Fact]
     public async Task GuessingTheCode_StopsWorkingAfterFiveTries_AndAnExpiredCodeSaysSo()
     {

@@ -16,6 +16,7 @@ internal sealed class SeedDemoCertificatesOnStart(IServiceScopeFactory scopes) :
             Id = Guid.NewGuid(),
             Kind = c.Kind,
             HolderIdNumber = c.HolderIdNumber,
+            NamedIdNumber = c.NamedIdNumber,
             Number = c.Number,
             IssuedBy = c.IssuedBy,
             IssuedOn = c.IssuedOn,
