@@ -43,7 +43,7 @@ public sealed class Offer
 
     public DateTime? ReplyCodeExpiresAt { get; set; }
 
-    /// <summary>SMS replies from her number with a wrong code since the last code was sent; at the limit the code stops working.</summary>
+    /// <summary>SMS replies from her number since the last code was sent (each spends a try, a wrong one on every open offer of hers); at the limit the code stops working.</summary>
     public int WrongReplies { get; set; }
 
     /// <summary>The answers the city filled from its facts, JSON: what accepting starts the application with.</summary>

@@ -13,7 +13,7 @@ namespace Tongban.Entitlements;
 /// <summary>
 /// An SMS reply to an invitation ("1 K7Q29XFM" to accept, "2 K7Q29XFM" to decline), as the gateway passes it on: the
 /// code counts only from the confirmed number of the resident it was sent to, only while it is valid, and only until
-/// <see cref="Offer.MaxWrongReplies"/> wrong codes; then the newest message's code is needed. Returns the reply to send
+/// <see cref="Offer.MaxWrongReplies"/> replies (every reply spends one); then the newest message's code is needed. Returns the reply to send
 /// back, in her language, always saying what happened.
 /// </summary>
 public sealed partial class ReplyBySms(AppDbContext db, AnswerOffer answer, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, TimeProvider clock)
@@ -35,18 +35,18 @@ public sealed partial class ReplyBySms(AppDbContext db, AnswerOffer answer, Cata
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var open = await db.Offers.Where(o => o.ResidentId == resident.Id && o.ReplyCodeHash != null && o.Status == OfferStatus.Invited).ToListAsync(cancellationToken);
         var hash = OfferCodes.Hash(code);
-        var offer = open.FirstOrDefault(o => o.ReplyCodeHash == hash && o.WrongReplies < Offer.MaxWrongReplies);
-        if (offer is null)
-        {
-            // Counted on each of her open offers, so that guessing from her phone stops after a few tries.
-            foreach (var o in open)
-            {
-                o.WrongReplies++;
-            }
+        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.ResidentId == resident.Id && o.ReplyCodeHash == hash && o.Status == OfferStatus.Invited, cancellationToken);
 
-            await SaveIgnoringRaces(cancellationToken);
+        // Every reply spends one of the code's tries, in one conditional UPDATE: a hundred replies at once get no more
+        // than MaxWrongReplies between them (a read, an increment and a save each would lose counts). A wrong code spends a
+        // try on each of her open offers, so that guessing from her phone stops after a few.
+        var spent = await db.Offers
+            .Where(o => offer != null ? o.Id == offer.Id : o.ResidentId == resident.Id && o.ReplyCodeHash != null && o.Status == OfferStatus.Invited)
+            .Where(o => o.WrongReplies < Offer.MaxWrongReplies)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.WrongReplies, o => o.WrongReplies + 1), cancellationToken);
+        if (offer is null || spent == 0)
+        {
             var answered = await db.Offers.AsNoTracking().AnyAsync(o => o.ResidentId == resident.Id && o.ReplyCodeHash == hash && o.Status != OfferStatus.Invited, cancellationToken);
             return Say(answered ? "Offer.Reply.AlreadyAnswered" : "Offer.Reply.WrongCode");
         }
@@ -74,18 +74,6 @@ public sealed partial class ReplyBySms(AppDbContext db, AnswerOffer answer, Cata
     {
         var plain = OfferCodes.Normalize((text ?? "").Normalize(NormalizationForm.FormKC));
         return Reply().Match(plain) is { Success: true } m ? (m.Groups[1].Value == "1", m.Groups[2].Value) : null;
-    }
-
-    private async Task SaveIgnoringRaces(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // An answer landed meanwhile: the wrong guess is then moot.
-        }
     }
 
     [GeneratedRegex("^([12])([2-9A-Z]{8})$")]
