@@ -16,6 +16,7 @@ public sealed class CatalogueSnapshot
     private readonly Dictionary<string, Department> _departments;
     private readonly Dictionary<string, ServiceHall> _halls;
     private readonly Dictionary<string, FormDefinition> _forms;
+    private readonly Dictionary<string, Entitlement> _entitlements;
 
     public CatalogueSnapshot(
         IReadOnlyList<Department> departments,
@@ -34,11 +35,15 @@ public sealed class CatalogueSnapshot
         _halls = Halls.ToDictionary(h => h.Code, StringComparer.Ordinal);
         _forms = services.Where(s => s.FormJson is not null).ToDictionary(s => s.Code, s => FormJson.Read(s.FormJson!), StringComparer.Ordinal);
         Search = new SearchIndex(services, lifeEvents);
-        Entitlements = services.Where(s => s.EntitlementJson is not null && s.RetiredAt is null).Select(s => Entitlement.FromJson(s.EntitlementJson!)).ToList();
+        Entitlements = services.Where(s => s.EntitlementJson is not null && s.RetiredAt is null).Select(s => Catalogue.Entitlements.Entitlement.FromJson(s.EntitlementJson!)).ToList();
+        _entitlements = Entitlements.ToDictionary(e => e.ServiceCode, StringComparer.Ordinal);
     }
 
     /// <summary>What the city offers before she asks, one per service that says so.</summary>
     public IReadOnlyList<Entitlement> Entitlements { get; }
+
+    /// <summary>The entitlement of a service, if the city offers it before she asks.</summary>
+    public Entitlement? Entitlement(string? serviceCode) => serviceCode is not null && _entitlements.TryGetValue(serviceCode, out var e) ? e : null;
 
     /// <summary>Departments by code, each with its current services by code.</summary>
     public IReadOnlyList<Department> Departments { get; }

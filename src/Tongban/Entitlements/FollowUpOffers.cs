@@ -31,7 +31,7 @@ public sealed class FollowUpOffers(AppDbContext db, InviteToOffer invite, Workin
 
         var open = await db.Offers.AsNoTracking().Where(o => o.Status == OfferStatus.Invited && o.UnreachedAt == null)
             .Select(o => new { o.Id, o.ServiceCode, o.CreatedAt, o.RemindedAt }).ToListAsync(cancellationToken);
-        var due = open.Where(o => snapshot.Entitlements.FirstOrDefault(e => e.ServiceCode == o.ServiceCode) is { } e
+        var due = open.Where(o => snapshot.Entitlement(o.ServiceCode) is { } e
                 && today >= calendar.AddWorkingDays(DateOnly.FromDateTime(CityTime.Local(o.RemindedAt ?? o.CreatedAt)), e.RemindAfterWorkingDays))
             .Select(o => o.Id).ToList();
         var (reminded, unreached) = (0, 0);
@@ -43,7 +43,7 @@ public sealed class FollowUpOffers(AppDbContext db, InviteToOffer invite, Workin
             foreach (var (offer, resident) in offers.Select(x => (x.Offer, x.Resident)))
             {
                 offer.Version++;
-                if (offer.RemindedAt is null && snapshot.Service(offer.ServiceCode) is { } service && snapshot.Entitlements.FirstOrDefault(e => e.ServiceCode == service.Code) is { } entitlement)
+                if (offer.RemindedAt is null && snapshot.Service(offer.ServiceCode) is { } service && snapshot.Entitlement(service.Code) is { } entitlement)
                 {
                     invite.Handle(resident, offer, service, entitlement.Why, reminder: true);
                     offer.RemindedAt = now;

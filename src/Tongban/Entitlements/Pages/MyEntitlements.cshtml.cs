@@ -54,7 +54,7 @@ public sealed class MyEntitlementsModel(AppDbContext db, ActingFor acting, Resid
             if (await policy.Decide(HttpContext, subjectId, ResidentOperation.ActOnService, o.ServiceCode) is { } actor)
             {
                 seenBy = actor;
-                lines.Add(new(o, snapshot.Service(o.ServiceCode)?.Name.Current ?? o.ServiceCode, snapshot.Entitlements.FirstOrDefault(e => e.ServiceCode == o.ServiceCode),
+                lines.Add(new(o, snapshot.Service(o.ServiceCode)?.Name.Current ?? o.ServiceCode, snapshot.Entitlement(o.ServiceCode),
                     o.CaseId is { } id ? references.GetValueOrDefault(id) : null));
             }
         }
