@@ -81,6 +81,13 @@ if (args is ["seed", .. var seedArgs])
     return;
 }
 
+// `backup --to FILE`: a consistent copy of the SQLite database while Tongban runs, then exit (Platform/Data/Backup).
+if (args is ["backup", .. var backupArgs])
+{
+    Environment.ExitCode = await Tongban.Platform.Data.Backup.BackupCommand.Run(app.Services, backupArgs, Console.Out, CancellationToken.None);
+    return;
+}
+
 // Outside Development the audit log's signing key must be there from the start, not found missing at the first head.
 _ = app.Services.GetRequiredService<AnchorKey>();
 

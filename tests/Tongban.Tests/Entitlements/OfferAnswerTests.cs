@@ -171,6 +171,53 @@ public sealed class OfferAnswerTests(TongbanAppWithClock app) : IClassFixture<To
     }
 
     [Fact]
+    public async Task AHundredGuessesAtOnce_SpendNoMoreThanFiveTries_AndTheRightCodeThenFails()
+    {
+        var mobile = People.NewMobile();
+        await People.SignInResident(app, mobile);
+        var her = await CityResidents.Known(app, mobile, age: 84);
+        await RunJob();
+        await app.RunDueJobs();
+        var code = CodeSentTo(mobile);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => Reply(mobile, $"1 {Wrong(i)}"), Ct)));
+
+        Assert.All(replies, r => Assert.Contains("not right", r, StringComparison.Ordinal));
+        var allowance = Assert.Single(await Offers(her.Id), o => o.ServiceCode == "elderly-allowance");
+        Assert.Equal(Offer.MaxWrongReplies, allowance.WrongReplies);
+        Assert.Contains("not right", await Reply(mobile, "1 " + code), StringComparison.Ordinal);
+        Assert.Equal(OfferStatus.Invited, Assert.Single(await Offers(her.Id), o => o.ServiceCode == "elderly-allowance").Status);
+
+        // Distinct wrong codes from the code alphabet (digits 2-9 then letters), none of them hers.
+        string Wrong(int i) => $"ZZZZ{"23456789ABCDEFGHJKMNPQRSTUVWXY"[i / 30 % 30]}{"23456789ABCDEFGHJKMNPQRSTUVWXY"[i % 30]}22" is var c && c != code ? c : "ZZZZZZZZ";
+    }
+
+    [Fact]
+    public async Task AHundredAnswersAtOnce_OnlyTheFirstLands_AndOneDraftIsStarted()
+    {
+        var mobile = People.NewMobile();
+        await People.SignInResident(app, mobile);
+        var her = await CityResidents.Known(app, mobile, age: 83);
+        await RunJob();
+        var allowance = Assert.Single(await Offers(her.Id), o => o.ServiceCode == "elderly-allowance");
+
+        async Task<AnswerOutcome> Answer(int i)
+        {
+            await using var scope = app.Scope();
+            var result = await scope.ServiceProvider.GetRequiredService<AnswerOffer>().Handle(allowance.Id, her.Id, i % 2 == 0 ? OfferAnswer.Accept : OfferAnswer.Decline, Actor.Self(her.Id), Ct);
+            return result.Outcome;
+        }
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => Answer(i), Ct)));
+
+        var landed = Assert.Single(outcomes, o => o != AnswerOutcome.NotOpen);
+        var stored = Assert.Single(await Offers(her.Id), o => o.ServiceCode == "elderly-allowance");
+        Assert.Equal(landed == AnswerOutcome.Declined ? OfferStatus.Declined : OfferStatus.Accepted, stored.Status);
+        await using var check = app.Scope();
+        Assert.Equal(landed == AnswerOutcome.Declined ? 0 : 1, await check.ServiceProvider.GetRequiredService<AppDbContext>().Drafts.CountAsync(d => d.ResidentId == her.Id, Ct));
+    }
+
+    [Fact]
     public async Task TheGatewayMustShowItsKey_AndAnEmptyMessageIsAProblem_NotAnError()
     {
         using var anonymous = app.CreateClient();

@@ -7,13 +7,24 @@ namespace Tongban.Tests.Infrastructure;
 public class TongbanAppWithClock : TongbanApp
 {
     public TongbanAppWithClock()
-        : this(DateTimeOffset.UtcNow)
+        : this(NineInTheMorningInTheCity(DateTimeOffset.UtcNow))
     {
     }
 
     protected TongbanAppWithClock(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
 
     public FakeTimeProvider Time => Clock!;
+
+    /// <summary>
+    /// The next 09:00 in the city (UTC+8) from <paramref name="now"/>: tests see the same time of day whenever they run.
+    /// A test once failed only because CI started it five minutes before midnight in China.
+    /// </summary>
+    private static DateTimeOffset NineInTheMorningInTheCity(DateTimeOffset now)
+    {
+        var city = now.ToOffset(TimeSpan.FromHours(8));
+        var nine = new DateTimeOffset(city.Year, city.Month, city.Day, 9, 0, 0, city.Offset);
+        return (nine < now ? nine.AddDays(1) : nine).ToUniversalTime();
+    }
 
     /// <summary>Runs the background jobs that are due at the fake clock's time, as the job loop would (tests keep the loop off).</summary>
     public Task<int> RunDueJobs() => Services.GetRequiredService<Tongban.Platform.Jobs.JobRunner>().RunDue(CancellationToken.None);
