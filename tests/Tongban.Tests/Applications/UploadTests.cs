@@ -51,7 +51,15 @@ public sealed class UploadTests : IClassFixture<UploadTests.App>
         var file = UploadedFile.Read((await Answers(residentId))["idCard.photo"])!;
         Assert.Equal("application/pdf", file.ContentType);
         Assert.Equal("photo.pdf", file.Name);
-        Assert.Equal(Pdf, await File.ReadAllBytesAsync(Directory.EnumerateFiles(_app.Folder, file.Key, SearchOption.AllDirectories).Single(), TestContext.Current.CancellationToken));
+        await using (var stored = await _app.Services.GetRequiredService<IFileStore>().Open(file.Key, TestContext.Current.CancellationToken))
+        using (var copy = new MemoryStream())
+        {
+            await stored!.CopyToAsync(copy, TestContext.Current.CancellationToken);
+            Assert.Equal(Pdf, copy.ToArray());
+        }
+
+        // On SQLite, in the folder of Files:Path; on PostgreSQL, in the database every node shares (Files:Store).
+        Assert.Equal(_app.Database.Provider == DatabaseSetup.Sqlite ? 1 : 0, Directory.EnumerateFiles(_app.Folder, file.Key, SearchOption.AllDirectories).Count());
         Assert.Contains("photo.pdf", (await browser.Get(Page)).Html, StringComparison.Ordinal);
     }
 

@@ -1319,6 +1319,24 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("KeyLocks");
                 });
 
+            modelBuilder.Entity("Tongban.Platform.Files.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFile");
+                });
+
             modelBuilder.Entity("Tongban.Platform.Jobs.Job", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1292,6 +1292,24 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("KeyLocks");
                 });
 
+            modelBuilder.Entity("Tongban.Platform.Files.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFile");
+                });
+
             modelBuilder.Entity("Tongban.Platform.Jobs.Job", b =>
                 {
                     b.Property<Guid>("Id")
