@@ -28,6 +28,8 @@ using Tongban.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Under systemd (deploy/tongban.service): ready is reported when the app serves, and logs go to the journal. Elsewhere nothing changes.
+builder.Host.UseSystemd();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTongbanDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCatalogue(builder.Configuration);

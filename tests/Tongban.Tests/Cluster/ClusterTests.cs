@@ -1,0 +1,273 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Tongban.Tests.Cases;
+using Tongban.Tests.Infrastructure;
+
+namespace Tongban.Tests.Cluster;
+
+/// <summary>
+/// Two nodes behind nginx on one PostgreSQL, as deploy/cluster starts them: a resident's session, forms and limits
+/// hold whichever node serves her; jobs run once; a node killed mid-load loses and doubles nothing acknowledged;
+/// a restored backup holds every acknowledged case.
+/// </summary>
+public sealed partial class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
+{
+    private const string Service = "senior-citizen-card";
+
+    [Fact]
+    public async Task SignedInOnOneNode_SheGoesOnOnTheOther_WithHerFormsAndHerLimits()
+    {
+        cluster.Required();
+        var mobile = People.NewMobile();
+        using var her = new ClusterBrowser(cluster);
+
+        await cluster.Node(2, "stop"); // gracefully: from now on node 1 serves everything
+        try
+        {
+            await her.SignIn(cluster, mobile);
+            var token = await her.Token("/me/profile");
+
+            await cluster.Node(2, "start");
+            await cluster.Node(1, "stop");
+            // Node 2 reads node 1's cookie and antiforgery token: the keys are in the database they share.
+            var (status, html, _) = await her.Post("/me/profile", new Dictionary<string, string>
+            {
+                ["Input.FullName"] = "李桂兰",
+                ["Input.ContactChannel"] = "Sms",
+                ["__RequestVerificationToken"] = token,
+            });
+            Assert.True(status == HttpStatusCode.Redirect, html);
+            Assert.Contains("李桂兰", (await her.Get("/me")).Html, StringComparison.Ordinal);
+            Assert.All(cluster.AccessLog().TakeLast(2), line => Assert.Contains(ServedBy(2), line, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await cluster.Node(1, "start"); // a node restarted takes traffic again
+        }
+
+        // A limit counted on one node holds on the other: the second code within a minute is refused there.
+        using var phone = new ClusterBrowser(cluster);
+        var another = People.NewMobile();
+        await phone.Submit("/sign-in", new Dictionary<string, string> { ["mobile"] = another });
+        var first = cluster.AccessLog().Last(l => l.Contains("\"POST /sign-in ", StringComparison.Ordinal));
+        var firstNode = first.Contains(ServedBy(1), StringComparison.Ordinal) ? 1 : 2;
+        await cluster.Node(firstNode, "stop");
+        try
+        {
+            var (_, refused, location) = await phone.Submit("/sign-in", new Dictionary<string, string> { ["mobile"] = another });
+            Assert.Null(location);
+            Assert.Contains("less than a minute ago", refused, StringComparison.Ordinal);
+            Assert.Contains(ServedBy(3 - firstNode), cluster.AccessLog().Last(l => l.Contains("\"POST /sign-in ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await cluster.Node(firstNode, "start");
+        }
+    }
+
+    [Fact]
+    public async Task WithBothNodesRunningJobs_HerMessageIsSentOnce()
+    {
+        cluster.Required();
+        var mobile = People.NewMobile();
+        using var her = new ClusterBrowser(cluster);
+        await her.SignIn(cluster, mobile);
+        var reference = await Apply(her);
+        var (status, _, _) = await her.Submit($"/cases/{reference}", new Dictionary<string, string> { ["Act"] = "Withdrawn" });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+
+        // Both nodes look for due jobs every second; the notice that her case was withdrawn is claimed by one of them.
+        var shown = Tongban.Cases.CaseReference.Display(Tongban.Cases.CaseReference.Normalize(reference)!);
+        int About() => cluster.Messages().Count(m => m.To == "+86" + mobile && m.Text.Contains(shown, StringComparison.Ordinal));
+        var waited = Stopwatch.StartNew();
+        while (About() == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken); // several more polls of both nodes
+        Assert.True(About() == 1, "her messages: " + string.Join(" | ", cluster.Messages().Where(m => m.To == "+86" + mobile).Select(m => m.Text)));
+    }
+
+    [Fact]
+    public async Task ANodeKilledMidLoad_LosesNothingAcknowledged_AndDoublesNothing()
+    {
+        cluster.Required();
+        var residents = new List<(string Mobile, ClusterBrowser Browser)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var browser = new ClusterBrowser(cluster);
+            var mobile = People.NewMobile();
+            await browser.SignIn(cluster, mobile);
+            residents.Add((mobile, browser));
+        }
+
+        // Twelve residents fill in and send the form at once; a second after they start, node 1 dies (SIGKILL).
+        // Each request the proxy could not complete is sent again, as a person presses again.
+        var acknowledged = new ConcurrentDictionary<string, string>();
+        var load = residents.Select(r => Task.Run(async () => acknowledged[r.Mobile] = await Apply(r.Browser))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        var logBeforeKill = cluster.AccessLog().Count;
+        await cluster.Node(1, "kill");
+        try
+        {
+            await Task.WhenAll(load);
+        }
+        finally
+        {
+            await cluster.Node(1, "start");
+            residents.ForEach(r => r.Browser.Dispose());
+        }
+
+        // The kill hit traffic: the proxy found node 1 gone and moved requests to node 2 (or answered 502, and the person sent again).
+        var afterKill = cluster.AccessLog().Skip(logBeforeKill).ToList();
+        Assert.Contains(afterKill, line => line.Contains(", 127.0.0.1:", StringComparison.Ordinal) || line.Contains(" 502 ", StringComparison.Ordinal));
+        Assert.Equal(residents.Count, acknowledged.Count);
+        await using var db = cluster.Database();
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        foreach (var (mobile, reference) in acknowledged)
+        {
+            Assert.Equal([Tongban.Cases.CaseReference.Normalize(reference)!], await CasesOf(db, mobile)); // there, once
+        }
+    }
+
+    [Fact]
+    public async Task ANodeStoppedGracefullyMidLoad_FinishesWhatItHolds_AndNobodySeesAnError()
+    {
+        cluster.Required();
+        var residents = new List<ClusterBrowser>();
+        for (var i = 0; i < 8; i++)
+        {
+            var browser = new ClusterBrowser(cluster);
+            await browser.SignIn(cluster, People.NewMobile());
+            residents.Add(browser);
+        }
+
+        // As an operator stops a node to upgrade it (SIGTERM): no request may fail, so nothing is sent again.
+        var load = residents.Select(r => Task.Run(() => Apply(r, again: false))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        var logBeforeStop = cluster.AccessLog().Count;
+        await cluster.Node(1, "stop");
+        try
+        {
+            var references = await Task.WhenAll(load);
+            Assert.All(references, r => Assert.Matches("^[0-9A-Z*~$=]{9}$", r));
+        }
+        finally
+        {
+            await cluster.Node(1, "start");
+            residents.ForEach(r => r.Dispose());
+        }
+
+        Assert.DoesNotContain(cluster.AccessLog().Skip(logBeforeStop), line => line.Contains(" 502 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ABaseBackupTakenUnderLoad_AndTheArchive_RestoreEveryAcknowledgedCase()
+    {
+        cluster.Required();
+        var acknowledged = new ConcurrentDictionary<string, string>();
+        async Task Applications(int count)
+        {
+            await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+            {
+                using var browser = new ClusterBrowser(cluster);
+                var mobile = People.NewMobile();
+                await browser.SignIn(cluster, mobile);
+                acknowledged[mobile] = await Apply(browser);
+            }));
+        }
+
+        await Applications(3);
+        // The base backup is taken while residents apply; what they send after it reaches the restore through the WAL archive.
+        var during = Applications(3);
+        await cluster.BackupAndDrill(async () =>
+        {
+            await during;
+            await Applications(2);
+        });
+
+        await using var restored = cluster.Database("DRILL_PG_CONNECTION");
+        await restored.OpenAsync(TestContext.Current.CancellationToken);
+        foreach (var (mobile, reference) in acknowledged)
+        {
+            Assert.Equal([Tongban.Cases.CaseReference.Normalize(reference)!], await CasesOf(restored, mobile));
+        }
+
+        // A node started on the restored database serves the city.
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https"); // as the proxy would say
+        var page = await http.GetAsync(new Uri($"http://127.0.0.1:{cluster.Setting("DRILL_NODE_PORT")}/services/{Service}"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    /// <summary>How the proxy's access log says a node answered a request: it is the last upstream the proxy tried.</summary>
+    private string ServedBy(int node) => $"127.0.0.1:{cluster.Setting($"NODE_{node}_PORT")} upstream_status=";
+
+    /// <summary>Fills in and sends the form, sending any request again that the proxy answered 502 or dropped; returns the case's reference.</summary>
+    private static async Task<string> Apply(ClusterBrowser browser, bool again = true)
+    {
+        Task<(HttpStatusCode Status, string Html, Uri? Location)> Again(Func<Task<(HttpStatusCode Status, string Html, Uri? Location)>> request) =>
+            again ? ClusterTests.Again(request) : Once(request);
+
+        var (status, html, location) = await Again(() => browser.Get($"/services/{Service}/apply"));
+        for (var i = 0; i < 20 && status == HttpStatusCode.Redirect && !location!.OriginalString.EndsWith("/check", StringComparison.Ordinal); i++)
+        {
+            var page = location.OriginalString;
+            var question = page[(page.LastIndexOf('/') + 1)..];
+            (status, html, location) = await Again(() => browser.Submit(page, Applying.Fields(CaseWorkflowTests.TooYoungForTheCard[question])));
+        }
+
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        var check = location!.OriginalString;
+        var (_, _, done) = await Again(() => browser.Submit(check, new Dictionary<string, string>()));
+        var (_, confirmation, _) = await Again(() => browser.Get(done!.OriginalString));
+        return CaseLink().Match(confirmation).Groups[1].Value;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html, Uri? Location)> Once(Func<Task<(HttpStatusCode Status, string Html, Uri? Location)>> request)
+    {
+        var answer = await request();
+        Assert.True(answer.Status is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{(int)answer.Status}: {answer.Html}");
+        return answer;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html, Uri? Location)> Again(Func<Task<(HttpStatusCode Status, string Html, Uri? Location)>> request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var answer = await request();
+                if (answer.Status != HttpStatusCode.BadGateway || attempt == 5)
+                {
+                    return answer;
+                }
+            }
+            catch (HttpRequestException) when (attempt < 5)
+            {
+            }
+
+            await Task.Delay(200 * attempt, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task<List<string>> CasesOf(Npgsql.NpgsqlConnection db, string mobile)
+    {
+        await using var query = new Npgsql.NpgsqlCommand("SELECT c.\"Reference\" FROM \"Cases\" c JOIN \"Residents\" r ON r.\"Id\" = c.\"ResidentId\" WHERE r.\"MobileNumber\" = @mobile", db);
+        query.Parameters.AddWithValue("mobile", "+86" + mobile);
+        var references = new List<string>();
+        await using var reader = await query.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            references.Add(reader.GetString(0));
+        }
+
+        return references;
+    }
+
+    [GeneratedRegex("href=\"/cases/([0-9A-Z*~$=]{9})\"")]
+    private static partial Regex CaseLink();
+}
