@@ -21,6 +21,7 @@ using Tongban.Platform.Files;
 using Tongban.Platform.Jobs;
 using Tongban.Platform.Localization;
 using Tongban.Platform.Sms;
+using Tongban.Platform.Telemetry;
 using Tongban.Platform.Web;
 using Tongban.Residents;
 using Tongban.Residents.Identity;
@@ -30,6 +31,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Under systemd (deploy/tongban.service): ready is reported when the app serves, and logs go to the journal. Elsewhere nothing changes.
 builder.Host.UseSystemd();
+// …but the log lines stay as configured (JSON with the trace id outside Development), not systemd's plain format.
+builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTongbanDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCatalogue(builder.Configuration);
@@ -67,6 +70,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnore
 // Residents on 2G or a capped plan pay for every byte: compress over HTTPS too. ASP.NET Core masks
 // antiforgery tokens afresh on every response, which blunts compression side channels (BREACH).
 builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
+builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
@@ -94,6 +98,8 @@ if (args is ["backup", .. var backupArgs])
 _ = app.Services.GetRequiredService<AnchorKey>();
 
 app.UseForwardedHeaders();
+// Before HTTPS is required: Prometheus scrapes each node directly, over plain HTTP, with its key.
+app.UseMetricsEndpoint(app.Configuration);
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

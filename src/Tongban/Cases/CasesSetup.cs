@@ -9,6 +9,7 @@ namespace Tongban.Cases;
 public static class CasesSetup
 {
     public static IServiceCollection AddCases(this IServiceCollection services) => services
+        .AddSingleton<Platform.Telemetry.IOperationsFigure, CasesPastTimeLimit>()
         .AddScoped<ListDepartmentCases>()
         .AddScoped<DepartmentOverview>()
         .AddScoped<OpenCase>()

@@ -7,6 +7,7 @@ namespace Tongban.Notifications;
 public static class NotificationsSetup
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services) => services
+        .AddSingleton<Platform.Telemetry.IOperationsFigure, PendingNotifications>()
         .AddScoped<WriteNotification>()
         .AddScoped<NotifyResident>()
         .AddScoped<Residents.Profile.IProfileChangeReaction, NotifyProfileChange>()

@@ -105,7 +105,7 @@ public sealed class CaseDeadlineTests(TongbanAppBeforeSpringFestival app) : ICla
         await app.RunDueJobs();
         At(2, 27, 0);
         app.Time.Advance(TimeSpan.FromMinutes(5));
-        var otherNode = new JobRunner(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Time, NullLogger<JobRunner>.Instance) { Node = "node-b" };
+        var otherNode = new JobRunner(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Time, NullLogger<JobRunner>.Instance, app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()) { Node = "node-b" };
         var due = await DueJobs();
         var ran = await Task.WhenAll(app.RunDueJobs(), otherNode.RunDue(TestContext.Current.CancellationToken));
         Assert.Equal(due, ran.Sum()); // each due job (the breach, and the audit log's minutely anchoring) ran once across the two nodes

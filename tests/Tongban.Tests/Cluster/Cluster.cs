@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
+using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Cluster;
 
@@ -11,7 +12,6 @@ namespace Tongban.Tests.Cluster;
 /// </summary>
 public sealed class Cluster : IAsyncLifetime
 {
-    private static readonly string Repository = FindRepository();
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
     private string? _missing;
 
@@ -35,7 +35,7 @@ public sealed class Cluster : IAsyncLifetime
         const string Configuration = "Release";
 #endif
         var app = Path.Combine(Folder, "app");
-        await Run("dotnet", ["publish", Path.Combine(Repository, "src", "Tongban"), "--no-build", "-c", Configuration, "-o", app, "--nologo", "-v", "quiet"], TimeSpan.FromMinutes(3));
+        await Run("dotnet", ["publish", Path.Combine(Checkout.Root, "src", "Tongban"), "--no-build", "-c", Configuration, "-o", app, "--nologo", "-v", "quiet"], TimeSpan.FromMinutes(3));
         await Run(Script, ["start", Folder, "--nodes", "2", "--app", app], TimeSpan.FromMinutes(4), ("JOBS_POLL_SECONDS", "1"));
         Read();
     }
@@ -99,7 +99,7 @@ public sealed class Cluster : IAsyncLifetime
         }
     }
 
-    private static string Script => Path.Combine(Repository, "deploy", "cluster");
+    private static string Script => Path.Combine(Checkout.Root, "deploy", "cluster");
 
     private void Read()
     {
@@ -140,16 +140,5 @@ public sealed class Cluster : IAsyncLifetime
         using var timeout = new CancellationTokenSource(patience);
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {await output}{await errors}");
-    }
-
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tongban.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Tongban.slnx not found above the test binaries.");
     }
 }

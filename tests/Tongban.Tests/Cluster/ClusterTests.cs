@@ -165,6 +165,35 @@ public sealed partial class ClusterTests(Cluster cluster) : IClassFixture<Cluste
     }
 
     [Fact]
+    public async Task EachNode_LogsJsonLines_AndShowsItsMetricsToItsScraperOnly()
+    {
+        cluster.Required();
+        using var browser = new ClusterBrowser(cluster);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Get("/services")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Get("/metrics")).Status); // never through the public proxy
+
+        using var scraper = new HttpClient();
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{cluster.Setting("NODE_1_PORT")}/metrics"));
+        scrape.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", cluster.Setting("METRICS_KEY"));
+        using var metrics = await scraper.SendAsync(scrape, TestContext.Current.CancellationToken);
+        var text = await metrics.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("http_server_request_duration_seconds_count", text, StringComparison.Ordinal);
+        Assert.Contains("db_client_", text, StringComparison.Ordinal); // Npgsql's own instruments
+        Assert.Contains("tongban_jobs_run_duration_seconds_count", text, StringComparison.Ordinal);
+
+        // One JSON object a line, for the log collector: the level, the category and the message as fields.
+        var lines = File.ReadAllLines(Path.Combine(cluster.Folder, "logs", "node-1.log")).Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line =>
+        {
+            using var entry = System.Text.Json.JsonDocument.Parse(line);
+            Assert.True(entry.RootElement.TryGetProperty("LogLevel", out _), line);
+            Assert.True(entry.RootElement.TryGetProperty("Category", out _), line);
+        });
+    }
+
+    [Fact]
     public async Task ABaseBackupTakenUnderLoad_AndTheArchive_RestoreEveryAcknowledgedCase()
     {
         cluster.Required();

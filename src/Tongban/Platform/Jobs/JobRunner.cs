@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Data;
 
@@ -8,8 +10,12 @@ namespace Tongban.Platform.Jobs;
 /// once only one runs it; a claim lapses after <see cref="ClaimFor"/>, so work of a node that died is redone.
 /// A failing job is retried with growing pauses and its error kept for operators.
 /// </summary>
-public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobRunner> logger)
+public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobRunner> logger, IMeterFactory meters)
 {
+    public const string MeterName = "Tongban.Jobs";
+    private readonly Histogram<double> _ran = meters.Create(MeterName).CreateHistogram<double>(
+        "tongban.jobs.run.duration", "s", "One run of a background job on this node, by kind and outcome (done, again later, failed).");
+
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
     private const int Batch = 20;
 
@@ -52,6 +58,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
         }
 
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         var handler = scope.ServiceProvider.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == job.Kind);
         try
         {
@@ -59,16 +66,21 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
                 ? throw new InvalidOperationException($"No handler for jobs of kind '{job.Kind}'.")
                 : await handler.Run(job.Subject, cancellationToken);
             await Release(db, job, next, next is null ? now : null, 0, null, cancellationToken);
+            Record(job.Kind, next is null ? "done" : "again", started);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Job {Kind} {Subject} failed (attempt {Attempt})", job.Kind, job.Subject, job.Attempts + 1);
             var retryAt = now + Backoff(job.Attempts + 1);
             await Release(db, job, retryAt, null, job.Attempts + 1, e.Message, cancellationToken);
+            Record(job.Kind, "failed", started);
         }
 
         return true;
     }
+
+    private void Record(string kind, string outcome, long started) =>
+        _ran.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));
 
     /// <summary>1, 2, 4 … minutes, at most an hour.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(attempts - 1, 6))));

@@ -13,6 +13,8 @@ public static class JobsSetup
         services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<Data.RefreshSqliteStatistics>());
         services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<Data.RefreshSqliteStatistics>());
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<Telemetry.IOperationsFigure, JobsWaiting>();
+        services.AddSingleton<Telemetry.IOperationsFigure, JobsFailing>();
         if (configuration.GetValue("Jobs:Run", true))
         {
             var poll = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Jobs:PollSeconds", 10)));

@@ -5,23 +5,15 @@ using Tongban.Residents;
 using Tongban.Residents.Assisted;
 using Tongban.Staff;
 
+using Tongban.Tests.Infrastructure;
+
 namespace Tongban.Tests.Platform.Localization;
 
 /// <summary>Every text a person reads exists in Chinese (the default language), and every code-like key has its English too.</summary>
 public sealed partial class TranslationTests
 {
-    private static readonly string Source = Path.Combine(FindRepository(), "src", "Tongban");
+    private static readonly string Source = Path.Combine(Checkout.Root, "src", "Tongban");
 
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tongban.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Tongban.slnx not found above the test binaries.");
-    }
 
     private static HashSet<string> Keys(string file) =>
         XDocument.Load(Path.Combine(Source, "Platform", "Localization", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
