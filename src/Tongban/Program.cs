@@ -114,6 +114,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseUtf8Bodies();
 app.UseTongbanLocalization();
 app.UseAuthentication();
+app.UseDatabaseAwayAfterAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets();
 // Benchmarks compare a dynamic page with the same bytes served as a plain file by this same server (bench/README.md).

@@ -53,6 +53,9 @@ public sealed class Cluster : IAsyncLifetime
     /// <summary><c>deploy/cluster node DIR I stop|kill|start</c>.</summary>
     public Task Node(int index, string action) => Run(Script, ["node", Folder, $"{index}", action], TimeSpan.FromMinutes(2));
 
+    /// <summary><c>deploy/cluster db DIR stop|start</c>: PostgreSQL away, and back.</summary>
+    public Task PostgreSql(string action) => Run(Script, ["db", Folder, action], TimeSpan.FromMinutes(1));
+
     /// <summary><c>deploy/cluster backup</c>, then <c>drill</c>: a base backup now, restored with the archive into a new PostgreSQL.</summary>
     public async Task BackupAndDrill(Func<Task> meanwhile)
     {

@@ -165,6 +165,43 @@ public sealed partial class ClusterTests(Cluster cluster) : IClassFixture<Cluste
     }
 
     [Fact]
+    public async Task WhileTheDatabaseIsAway_ReadinessIsRed_ResidentsGetAClearPage_AndAfterwardsEverythingResumes()
+    {
+        cluster.Required();
+        var mobile = People.NewMobile();
+        using var her = new ClusterBrowser(cluster);
+        await her.SignIn(cluster, mobile);
+        using var health = new HttpClient();
+        var ready = new Uri($"http://127.0.0.1:{cluster.Setting("NODE_1_PORT")}/health/ready");
+
+        await cluster.PostgreSql("stop");
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await health.GetAsync(ready, TestContext.Current.CancellationToken)).StatusCode);
+            var (status, page, _) = await her.Get("/me");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Contains("Everything you saved is kept", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await cluster.PostgreSql("start");
+        }
+
+        // Back by itself: readiness turns green, her session is still good, and she can apply.
+        var waited = Stopwatch.StartNew();
+        while ((await health.GetAsync(ready, TestContext.Current.CancellationToken)).StatusCode != HttpStatusCode.OK && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+
+        var (_, me, _) = await Again(() => her.Get("/me"));
+        Assert.Contains("My account", me, StringComparison.Ordinal);
+        await using var db = cluster.Database();
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([Tongban.Cases.CaseReference.Normalize(await Apply(her))!], await CasesOf(db, mobile));
+    }
+
+    [Fact]
     public async Task EachNode_LogsJsonLines_AndShowsItsMetricsToItsScraperOnly()
     {
         cluster.Required();
@@ -180,7 +217,7 @@ public sealed partial class ClusterTests(Cluster cluster) : IClassFixture<Cluste
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
         Assert.Contains("http_server_request_duration_seconds_count", text, StringComparison.Ordinal);
         Assert.Contains("db_client_", text, StringComparison.Ordinal); // Npgsql's own instruments
-        Assert.Contains("tongban_jobs_run_duration_seconds_count", text, StringComparison.Ordinal);
+        Assert.Contains("tongban_jobs_waiting", text, StringComparison.Ordinal); // read from the database at start
 
         // One JSON object a line, for the log collector: the level, the category and the message as fields.
         var lines = File.ReadAllLines(Path.Combine(cluster.Folder, "logs", "node-1.log")).Where(l => l.Length > 0).ToList();
@@ -235,7 +272,7 @@ public sealed partial class ClusterTests(Cluster cluster) : IClassFixture<Cluste
     /// <summary>How the proxy's access log says a node answered a request: it is the last upstream the proxy tried.</summary>
     private string ServedBy(int node) => $"127.0.0.1:{cluster.Setting($"NODE_{node}_PORT")} upstream_status=";
 
-    /// <summary>Fills in and sends the form, sending any request again that the proxy answered 502 or dropped; returns the case's reference.</summary>
+    /// <summary>Fills in and sends the form, sending any request again that was answered 502 or 503 or dropped; returns the case's reference.</summary>
     private static async Task<string> Apply(ClusterBrowser browser, bool again = true)
     {
         Task<(HttpStatusCode Status, string Html, Uri? Location)> Again(Func<Task<(HttpStatusCode Status, string Html, Uri? Location)>> request) =>
@@ -270,7 +307,7 @@ public sealed partial class ClusterTests(Cluster cluster) : IClassFixture<Cluste
             try
             {
                 var answer = await request();
-                if (answer.Status != HttpStatusCode.BadGateway || attempt == 5)
+                if (answer.Status is not (HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable) || attempt == 5)
                 {
                     return answer;
                 }

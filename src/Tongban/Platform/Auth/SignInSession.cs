@@ -76,10 +76,23 @@ public static class SignInSessions
         var services = context.HttpContext.RequestServices;
         var db = services.GetRequiredService<AppDbContext>();
         var since = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime - SignInSession.AbsoluteLifetime;
-        var live = principal?.Id() is { } id && stamp is not null && Guid.TryParse(principal.FindFirstValue(SessionClaim), out var sessionId)
-            && await accounts(db, id, stamp).AnyAsync(
-                account => db.Set<SignInSession>().Any(s => s.Id == sessionId && s.AccountId == account && s.EndedAt == null && s.StartedAt > since),
-                context.HttpContext.RequestAborted);
+        bool live;
+        try
+        {
+            live = principal?.Id() is { } id && stamp is not null && Guid.TryParse(principal.FindFirstValue(SessionClaim), out var sessionId)
+                && await accounts(db, id, stamp).AnyAsync(
+                    account => db.Set<SignInSession>().Any(s => s.Id == sessionId && s.AccountId == account && s.EndedAt == null && s.StartedAt > since),
+                    context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (DatabaseAway.Is(e))
+        {
+            // Unchecked, the cookie counts for nothing on this request, but stays: she is still signed in when the
+            // database is back. The request then fails with the page saying the service is being restored.
+            context.RejectPrincipal();
+            DatabaseAway.Notice(context.HttpContext, e);
+            return;
+        }
+
         if (!live)
         {
             context.RejectPrincipal();

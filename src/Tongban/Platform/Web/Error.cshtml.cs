@@ -17,9 +17,19 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
     /// <summary>The request itself could not be read (400, 413, 415): trying again the same way will not help.</summary>
     public bool IsBadRequest { get; private set; }
 
+    /// <summary>The database could not be reached (down, restarting, every connection busy): it will pass.</summary>
+    public bool IsUnavailable { get; private set; }
+
     public async Task<IActionResult> OnGet(int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        IsUnavailable = code is null && Data.DatabaseAway.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
+        var status = IsUnavailable ? StatusCodes.Status503ServiceUnavailable : code ?? StatusCodes.Status500InternalServerError;
+        if (IsUnavailable)
+        {
+            HttpContext.Response.StatusCode = status;
+            HttpContext.Response.Headers.RetryAfter = "60";
+        }
+
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         if (originalPath is not null && ApiPaths.IsApi(originalPath))
