@@ -30,16 +30,19 @@ public sealed class BackupTests(TongbanAppWithClock app) : IClassFixture<Tongban
         }
 
         // Residents apply before the backup, and more while it is taken; each reference shown is an acknowledged case.
-        var acknowledged = new ConcurrentBag<(string Reference, string Mobile, DateTime At)>();
-        async Task Apply()
+        // They sign in one after the other (each sign-in moves the shared clock on a minute), then apply at once.
+        var residents = new List<(FormClient Browser, string Mobile)>();
+        for (var i = 0; i < 18; i++)
         {
             var mobile = People.NewMobile();
-            var her = await People.SignInResident(app, mobile);
-            var reference = await Applying.Apply(her, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
-            acknowledged.Add((reference, mobile, DateTime.UtcNow));
+            residents.Add((await People.SignInResident(app, mobile), mobile));
         }
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Apply()));
+        var acknowledged = new ConcurrentBag<(string Reference, string Mobile, DateTime At)>();
+        Task Apply((FormClient Browser, string Mobile) her) => Task.Run(
+            async () => acknowledged.Add((await Applying.Apply(her.Browser, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard), her.Mobile, DateTime.UtcNow)), ct);
+
+        await Task.WhenAll(residents.Take(6).Select(Apply));
         var officer = await People.SignInStaff(app, "officer.civil");
         foreach (var (reference, _, _) in acknowledged)
         {
@@ -47,7 +50,7 @@ public sealed class BackupTests(TongbanAppWithClock app) : IClassFixture<Tongban
         }
 
         await app.AnchorAuditTrail();
-        var load = Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(Apply, ct)));
+        var load = Task.WhenAll(residents.Skip(6).Select(Apply));
         await Task.Delay(200, ct);
         var backupStarted = DateTime.UtcNow;
         Assert.Equal(0, await BackupCommand.Run(app.Services, ["--to", backup], output, ct));
