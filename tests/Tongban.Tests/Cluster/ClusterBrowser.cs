@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using Tongban.Tests.Infrastructure;
 using System.Text.RegularExpressions;
 
 namespace Tongban.Tests.Cluster;
@@ -63,24 +64,14 @@ public sealed partial class ClusterBrowser : IDisposable
     public async Task<string> Token(string path)
     {
         var (status, page, _) = await Get(path);
-        var token = TokenField().Match(page);
-        Assert.True(token.Success, $"no form on {path} ({(int)status})");
-        return token.Groups[1].Value;
+        return PageForm.Token(page) ?? throw new InvalidOperationException($"no form on {path} ({(int)status})");
     }
 
     /// <summary>Loads the page, then posts its form with <paramref name="fields"/> and the form's hidden fields.</summary>
     public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Submit(string path, IDictionary<string, string> fields)
     {
-        var (status, page, _) = await Get(path);
-        var token = TokenField().Match(page);
-        Assert.True(token.Success, $"no form on {path} ({(int)status})");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
-        foreach (Match hidden in Hidden().Matches(page))
-        {
-            form.TryAdd(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value));
-        }
-
-        return await Post(path, form);
+        var (_, page, _) = await Get(path);
+        return await Post(path, PageForm.Fields(page, fields, path));
     }
 
     /// <summary>Signs in with a code the stand-in SMS gateway took for <paramref name="mobile"/>.</summary>
@@ -95,12 +86,6 @@ public sealed partial class ClusterBrowser : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
-    private static partial Regex Hidden();
 
     [GeneratedRegex("\\b\\d{6}\\b")]
     private static partial Regex SixDigits();

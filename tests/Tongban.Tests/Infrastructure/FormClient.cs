@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Tongban.Tests.Infrastructure;
 
@@ -7,7 +6,7 @@ namespace Tongban.Tests.Infrastructure;
 /// A browser-like HTTP client: sends a language (and optionally the elder-mode cookie), keeps cookies,
 /// does not follow redirects, speaks HTTPS (as production requires for its cookies), and posts forms with the antiforgery token read from the page.
 /// </summary>
-public sealed partial class FormClient(TongbanApp app, string language = "en", bool elder = false)
+public sealed class FormClient(TongbanApp app, string language = "en", bool elder = false)
 {
     private static int _devices;
     private static readonly Uri Site = new("https://localhost");
@@ -64,23 +63,14 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
     public async Task<string?> AntiforgeryToken(string url)
     {
         var (_, page, _) = await Get(url);
-        var token = Token().Match(page);
-        return token.Success ? token.Groups[1].Value : null;
+        return PageForm.Token(page);
     }
 
     /// <summary>Loads the page at <paramref name="url"/>, then posts its form with the given fields.</summary>
     public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Submit(string url, IDictionary<string, string> fields, string? action = null)
     {
         var (_, page, _) = await Get(url);
-        var token = Token().Match(page);
-        Assert.True(token.Success, $"no antiforgery token on {url}");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
-        foreach (Match hidden in Hidden().Matches(page))
-        {
-            form.TryAdd(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value));
-        }
-
-        return await Post(action ?? url, form);
+        return await Post(action ?? url, PageForm.Fields(page, fields, url));
     }
 
     /// <summary>Loads the page at <paramref name="url"/>, then posts its form with one file, as a browser's file input does.</summary>
@@ -93,7 +83,7 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
         var (_, page, _) = await Get(url);
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(PageForm.Token(page) ?? ""), "__RequestVerificationToken" },
         };
         foreach (var (name, value) in fields)
         {
@@ -101,12 +91,12 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
         }
 
         var named = new HashSet<string>(fields.Keys);
-        foreach (Match hidden in Hidden().Matches(page))
+        foreach (var (name, value) in PageForm.Hidden(page))
         {
             // The first of each name, as Submit takes it: a page with several forms repeats its hidden fields.
-            if (named.Add(WebUtility.HtmlDecode(hidden.Groups[1].Value)))
+            if (named.Add(name))
             {
-                form.Add(new StringContent(WebUtility.HtmlDecode(hidden.Groups[2].Value)), WebUtility.HtmlDecode(hidden.Groups[1].Value));
+                form.Add(new StringContent(value), name);
             }
         }
 
@@ -143,10 +133,4 @@ public sealed partial class FormClient(TongbanApp app, string language = "en", b
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), response.Content.Headers.ContentDisposition?.ToString() ?? "");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
-    private static partial Regex Hidden();
 }
