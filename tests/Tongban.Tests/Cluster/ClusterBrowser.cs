@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using Tongban.Tests.Infrastructure;
 using System.Text.RegularExpressions;
+using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Cluster;
 
