@@ -75,7 +75,8 @@ public sealed class Cluster : IAsyncLifetime
     /// <summary>The proxy's access log: which node served each request.</summary>
     public IReadOnlyList<string> AccessLog() => File.ReadAllLines(Path.Combine(Folder, "logs", "nginx-access.log"));
 
-    public NpgsqlConnection Database(string setting = "PG_CONNECTION") => new(Setting(setting));
+    /// <summary>A connection of the test's own to the cluster's database, unpooled: a pooled one would not survive a drill that restarts PostgreSQL.</summary>
+    public NpgsqlConnection Database(string setting = "PG_CONNECTION") => new(new NpgsqlConnectionStringBuilder(Setting(setting)) { Pooling = false }.ConnectionString);
 
     public async ValueTask DisposeAsync()
     {
