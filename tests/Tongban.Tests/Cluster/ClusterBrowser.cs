@@ -11,7 +11,7 @@ namespace Tongban.Tests.Cluster;
 /// cluster's own certificate, and comes from an address of its own on the loopback (127.0.0.N), so that per-address
 /// limits see each device as the city would.
 /// </summary>
-public sealed partial class ClusterBrowser : IDisposable
+public sealed class ClusterBrowser : IDisposable
 {
     private static int _devices = 1;
     private readonly HttpClient _http;
@@ -80,13 +80,10 @@ public sealed partial class ClusterBrowser : IDisposable
         ArgumentNullException.ThrowIfNull(cluster);
         var (_, html, codePage) = await Submit("/sign-in", new Dictionary<string, string> { ["mobile"] = mobile });
         Assert.True(codePage is not null, Regex.Match(html, "error-message\">[^<]*").Value);
-        var code = SixDigits().Match(cluster.Messages().Last(m => m.To == "+86" + mobile).Text).Value;
+        var code = People.CodeIn(cluster.Messages().Last(m => m.To == "+86" + mobile).Text);
         var (status, page, _) = await Submit(codePage.OriginalString, new Dictionary<string, string> { ["code"] = code });
         Assert.True(status == HttpStatusCode.Redirect, page);
     }
 
     public void Dispose() => _http.Dispose();
-
-    [GeneratedRegex("\\b\\d{6}\\b")]
-    private static partial Regex SixDigits();
 }

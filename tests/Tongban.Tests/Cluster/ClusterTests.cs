@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using Tongban.Tests.Cases;
 using Tongban.Tests.Infrastructure;
 
@@ -12,7 +11,7 @@ namespace Tongban.Tests.Cluster;
 /// hold whichever node serves her; jobs run once; a node killed mid-load loses and doubles nothing acknowledged;
 /// a restored backup holds every acknowledged case.
 /// </summary>
-public sealed partial class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
+public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
 {
     private const string Service = "senior-citizen-card";
 
@@ -290,7 +289,7 @@ public sealed partial class ClusterTests(Cluster cluster) : IClassFixture<Cluste
         var check = location!.OriginalString;
         var (_, _, done) = await Again(() => browser.Submit(check, new Dictionary<string, string>()));
         var (_, confirmation, _) = await Again(() => browser.Get(done!.OriginalString));
-        return CaseLink().Match(confirmation).Groups[1].Value;
+        return Applying.CaseReferenceOn(confirmation);
     }
 
     private static async Task<(HttpStatusCode Status, string Html, Uri? Location)> Once(Func<Task<(HttpStatusCode Status, string Html, Uri? Location)>> request)
@@ -333,7 +332,4 @@ public sealed partial class ClusterTests(Cluster cluster) : IClassFixture<Cluste
 
         return references;
     }
-
-    [GeneratedRegex("href=\"/cases/([0-9A-Z*~$=]{9})\"")]
-    private static partial Regex CaseLink();
 }

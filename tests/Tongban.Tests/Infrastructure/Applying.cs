@@ -35,7 +35,7 @@ public static partial class Applying
 
         Assert.True(status == HttpStatusCode.Redirect, html);
         var (_, _, done) = await browser.Submit(location!.OriginalString, new Dictionary<string, string>());
-        return CaseLink().Match((await browser.Get(done!.OriginalString)).Html).Groups[1].Value;
+        return CaseReferenceOn((await browser.Get(done!.OriginalString)).Html);
     }
 
     /// <summary>The case stored under a reference as shown to the resident.</summary>
@@ -51,6 +51,9 @@ public static partial class Applying
     public static Dictionary<string, string> Fields(string answer) => DateOnly.TryParseExact(answer, "yyyy-MM-dd", out var date)
         ? new Dictionary<string, string> { ["day"] = $"{date.Day}", ["month"] = $"{date.Month}", ["year"] = $"{date.Year}" }
         : new Dictionary<string, string> { ["answer"] = answer };
+
+    /// <summary>The reference of the case a page links to, as shown to the resident.</summary>
+    public static string CaseReferenceOn(string html) => CaseLink().Match(html).Groups[1].Value;
 
     [GeneratedRegex("href=\"/cases/([0-9A-Z*~$=]{9})\"")]
     private static partial Regex CaseLink();

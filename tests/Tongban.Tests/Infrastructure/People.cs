@@ -27,7 +27,7 @@ public static partial class People
         var (_, askHtml, codePage) = await browser.Submit("/sign-in", new Dictionary<string, string> { ["mobile"] = mobile });
         Assert.True(codePage is not null, System.Text.RegularExpressions.Regex.Match(askHtml, "error-message\">[^<]*").Value);
         var inbox = app.Services.GetRequiredService<DevelopmentSmsInbox>(); // newest first
-        var code = SixDigits().Match(inbox.Messages.First(m => m.To == "+86" + mobile).Text).Value;
+        var code = CodeIn(inbox.Messages.First(m => m.To == "+86" + mobile).Text);
         var (status, html, _) = await browser.Submit(codePage.OriginalString, new Dictionary<string, string> { ["code"] = code });
         Assert.True(status == HttpStatusCode.Redirect, html);
         return browser;
@@ -77,6 +77,9 @@ public static partial class People
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Residents.AsNoTracking()
             .SingleAsync(r => r.MobileNumber == "+86" + mobile, TestContext.Current.CancellationToken);
     }
+
+    /// <summary>The six-digit code in a text message.</summary>
+    public static string CodeIn(string text) => SixDigits().Match(text).Value;
 
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();

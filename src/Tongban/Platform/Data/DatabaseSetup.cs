@@ -11,9 +11,13 @@ public static class DatabaseSetup
     /// Registers <see cref="AppDbContext"/> on the provider named by <c>Database:Provider</c>
     /// (<c>sqlite</c>, the default, or <c>postgres</c>) and <c>ConnectionStrings:Tongban</c>.
     /// </summary>
+    /// <summary>The provider <c>Database:Provider</c> names: <see cref="Sqlite"/> unless it says otherwise.</summary>
+    public static string ProviderOf(IConfiguration configuration) =>
+        (configuration?["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
+
     public static IServiceCollection AddTongbanDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = (configuration["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
+        var provider = ProviderOf(configuration);
         var connectionString = configuration.GetConnectionString("Tongban");
 
         switch (provider)

@@ -18,7 +18,7 @@ public static class FilesSetup
     {
         ArgumentNullException.ThrowIfNull(environment);
         // Several nodes share nothing but the database (PostgreSQL), so there the uploads go into it by default.
-        var onPostgres = string.Equals(configuration["Database:Provider"]?.Trim(), DatabaseSetup.Postgres, StringComparison.OrdinalIgnoreCase);
+        var onPostgres = DatabaseSetup.ProviderOf(configuration) == DatabaseSetup.Postgres;
         switch (configuration["Files:Store"]?.Trim().ToLowerInvariant() ?? (onPostgres ? "database" : "folder"))
         {
             case "database":

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Diagnostics.Metrics;
 using Tongban.Platform.Data;
 
@@ -8,7 +7,7 @@ namespace Tongban.Platform.Telemetry;
 /// <summary>
 /// Reads every <see cref="IOperationsFigure"/> every <see cref="Every"/> and reports each as a gauge of the
 /// <c>Tongban.Operations</c> meter. Every node reports the same figures (they come from the shared database): a
-/// dashboard takes their maximum. A figure the database could not give keeps its last value, with a warning.
+/// dashboard takes their maximum. A figure that could not be read keeps its last value, with a warning.
 /// </summary>
 public sealed class OperationsFigures : BackgroundService
 {
@@ -44,9 +43,11 @@ public sealed class OperationsFigures : BackgroundService
             {
                 _values[figure.Name] = await figure.Read(db, now, cancellationToken);
             }
-            catch (DbException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                _logger.LogWarning(e, "The figure {Figure} could not be read; it keeps its last value.", figure.Name);
+                // The database away (EF Core wraps that in an InvalidOperationException, DatabaseAway tells it), a table
+                // not migrated yet, or a bug in one figure: the others are still read, and none stops the node.
+                _logger.LogWarning(e, "The figure {Figure} could not be read ({Cause}); it keeps its last value.", figure.Name, DatabaseAway.Is(e) ? "database away" : "error");
             }
         }
     }
@@ -56,15 +57,7 @@ public sealed class OperationsFigures : BackgroundService
         using var timer = new PeriodicTimer(Every, _clock);
         do
         {
-            try
-            {
-                await Refresh(stoppingToken);
-            }
-            catch (InvalidOperationException e)
-            {
-                // Before the first migration the tables may not exist yet.
-                _logger.LogWarning(e, "The operations figures could not be read.");
-            }
+            await Refresh(stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
