@@ -4,6 +4,8 @@
 -- Thread i takes lines i, i+T, ... and goes round them. Modes:
 --   service   GET the service page           question  GET the bank account question
 --   answer    POST an answer to the question (each line its own resident's draft, or all one draft's)
+--   portal    GET, signed in, what residents browse: a random page of those listed (comma-separated) in the 4th
+--             argument, or every third request a search never seen before, in Chinese or English
 -- A response other than 200 (GET) or the redirect to the check page (POST) counts as a failure; a 5xx also as a server error.
 
 local threads = {}
@@ -15,6 +17,9 @@ end
 
 function init(args)
   lines, failures, servererrors, position, mode = {}, 0, 0, 0, args[3]
+  pages = {}
+  for page in string.gmatch(args[4] or "", "[^,]+") do table.insert(pages, page) end
+  math.randomseed(os.time() + id)
   local n, count = 0, tonumber(args[2])
   for line in io.lines(args[1]) do
     if n % count == id then table.insert(lines, line) end
@@ -31,6 +36,12 @@ function request()
     return wrk.format("GET", "/services/elderly-allowance", { ["Cookie"] = cookie })
   elseif mode == "question" then
     return wrk.format("GET", question, { ["Cookie"] = cookie })
+  elseif mode == "portal" then
+    local headers = { ["Cookie"] = cookie, ["Accept-Language"] = position % 2 == 0 and "zh-CN" or "en" }
+    if math.random(1, 3) == 1 then
+      return wrk.format("GET", "/search?q=%E4%B8%A2%E4%BA%86%E5%B7%A5%E4%BD%9C%20" .. math.random(1, 1000000000), headers)
+    end
+    return wrk.format("GET", pages[math.random(1, #pages)], headers)
   end
   return wrk.format("POST", question, { ["Cookie"] = cookie, ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
 end

@@ -13,19 +13,25 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 
 rm -rf "$OUT" && mkdir -p "$OUT/static" "$OUT/data"
 dotnet publish src/Tongban -c Release -o "$OUT/publish" >/dev/null
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT \
+# Production serves pages over HTTPS only: a throw-away certificate, and throw-away keys for cookies and the audit heads.
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+  -keyout "$OUT/tls.key" -out "$OUT/tls.crt" 2>/dev/null
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$OUT/audit-anchor-key.pem" 2>/dev/null
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=https://127.0.0.1:$PORT \
+  Kestrel__Certificates__Default__Path="$PWD/$OUT/tls.crt" Kestrel__Certificates__Default__KeyPath="$PWD/$OUT/tls.key" \
   ConnectionStrings__Tongban="Data Source=$PWD/$OUT/data/bench.db" Bench__StaticFolder="$PWD/$OUT/static" \
-  Logging__LogLevel__Default=Warning Sms__Gateway__Url=http://127.0.0.1:9/unused \
+  Logging__LogLevel__Default=Warning Sms__Gateway__Url=http://127.0.0.1:9/unused DataProtection__UnencryptedKeys=true \
+  Files__Clamd__Disabled=true Audit__Anchor__KeyPath="$PWD/$OUT/audit-anchor-key.pem" \
   dotnet "$OUT/publish/Tongban.dll" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT
-for _ in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
+for _ in $(seq 60); do curl -skf "https://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
 
-BASE=http://127.0.0.1:$PORT
+BASE=https://127.0.0.1:$PORT
 SERVICE=/services/elderly-allowance
 SEARCH="/search?q=%E4%B8%A2%E4%BA%86%E5%B7%A5%E4%BD%9C" # 丢了工作 (lost my job)
-curl -sf "$BASE$SERVICE" -o "$OUT/static/service.html"
-curl -sf "$BASE$SEARCH" -o "$OUT/static/search.html"
+curl -skf "$BASE$SERVICE" -o "$OUT/static/service.html"
+curl -skf "$BASE$SEARCH" -o "$OUT/static/search.html"
 
 rps() { wrk -t2 -c32 -d"${DURATION}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
 wrk -t2 -c32 -d3s "$BASE$SERVICE" >/dev/null; wrk -t2 -c32 -d3s "$BASE$SEARCH" >/dev/null # warm-up
@@ -38,16 +44,16 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 weight() { # compressed bytes of the page plus its stylesheet, as a first visit downloads them
   local html css
-  html=$(curl -s -H 'Accept-Encoding: br, gzip' -H "Accept-Language: $2" -o /dev/null -w '%{size_download}' "$BASE$1")
-  css=$(curl -s "$BASE$1" | grep -o 'href="/css/[^"]*"' | head -n 1 | cut -d'"' -f2)
-  css=$(curl -s -H 'Accept-Encoding: br, gzip' -o /dev/null -w '%{size_download}' "$BASE$css")
+  html=$(curl -sk -H 'Accept-Encoding: br, gzip' -H "Accept-Language: $2" -o /dev/null -w '%{size_download}' "$BASE$1")
+  css=$(curl -sk "$BASE$1" | grep -o 'href="/css/[^"]*"' | head -n 1 | cut -d'"' -f2)
+  css=$(curl -sk -H 'Accept-Encoding: br, gzip' -o /dev/null -w '%{size_download}' "$BASE$css")
   echo $((html + css))
 }
 
 {
   echo "# Portal benchmark, $(date +%F)"
   echo
-  echo "Command: \`bench/portal.sh $DURATION\` (published Release build, SQLite, \`wrk -t2 -c32 -d${DURATION}s\` on loopback, $(nproc) cores)."
+  echo "Command: \`bench/portal.sh $DURATION\` (published Release build in Production over HTTPS, SQLite, \`wrk -t2 -c32 -d${DURATION}s\` on loopback, $(nproc) cores)."
   echo
   echo "| what | requests/s | static file requests/s | ratio | target |"
   echo "|---|---|---|---|---|"

@@ -12,14 +12,15 @@ namespace Tongban.Bench;
 /// resident sending her finished elderly-allowance draft from the check page (antiforgery, cookie,
 /// stamp check, the use case, the funnel, the redirect). Each round is compared with bare ADO.NET writing
 /// the same rows at the same concurrency on the same database right after it.
-/// Usage: … -- http [seconds per round, 10] [postgres connection string, or -] [connections, 100] [rounds, 3] [drafts per round, 8000]
+/// With <c>proxied</c> last, through nginx as deploy/ configures it (TLS ended there, plain HTTP to the app).
+/// Usage: … -- http [seconds per round, 10] [postgres connection string, or -] [connections, 100] [rounds, 3] [drafts per round, 8000] [proxied]
 /// </summary>
 internal static class HttpBench
 {
     /// <summary>Under this load the JIT keeps compiling (tiering up) for about 15 s after start (dotnet-counters); rounds measure the steady state.</summary>
     private const int WarmUpSeconds = 15;
 
-    public static async Task Run(int seconds, string? postgres, int connections, int rounds, int perRound)
+    public static async Task Run(int seconds, string? postgres, int connections, int rounds, int perRound, bool proxied)
     {
         if (!File.Exists("/usr/bin/wrk") && !File.Exists("/usr/local/bin/wrk"))
         {
@@ -28,9 +29,9 @@ internal static class HttpBench
 
         await PublishedServer.Publish();
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"# Applications benchmark over HTTP, {DateTime.UtcNow:yyyy-MM-dd}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"# Applications benchmark over HTTP{(proxied ? ", through nginx" : "")}, {DateTime.UtcNow:yyyy-MM-dd}");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project bench/Tongban.Bench -- http {seconds} [postgres] {connections} {rounds} {perRound}` on {Environment.ProcessorCount} cores: the published Release build in Production on HTTPS (loopback), `wrk -t2 -c{connections} -d{seconds}s -s bench/submit.lua` on the same machine; every request a different signed-in resident sending her elderly-allowance draft (approved at once by the rules), checked to answer with the redirect to her confirmation and to make exactly one case. After an unmeasured warm-up round of {WarmUpSeconds} s (the JIT's tiering settles), {rounds} rounds, each followed by bare ADO.NET writing the same rows (as in the in-process benchmark) for as many submissions as the round made, {connections} at a time: as they come, and on SQLite also taking turns on one semaphore as Tongban's writes do there (ADR 0015), so that a baseline sleeping on a busy database does not flatter the app; the ratio is to the faster of the two. Rate and ratio: the median round (each round's ratio in brackets); latency: as wrk measures it from the client, worst round; on the server: the app's own histograms (`tongban.applications.decision.duration`, the rules deciding one case; `…submission.duration`, the use case from reading the draft to the saved cases), read live over EventPipe as dotnet-counters does, the worst second of all rounds.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project bench/Tongban.Bench -- http {seconds} [postgres] {connections} {rounds} {perRound}{(proxied ? " proxied" : "")}` on {Environment.ProcessorCount} cores: the published Release build in Production {(proxied ? "behind nginx (deploy/nginx.conf: TLS ended there, its access log written, plain HTTP over kept-alive connections to the app)" : "on HTTPS")} (loopback), `wrk -t2 -c{connections} -d{seconds}s -s bench/submit.lua` on the same machine; every request a different signed-in resident sending her elderly-allowance draft (approved at once by the rules), checked to answer with the redirect to her confirmation and to make exactly one case. After an unmeasured warm-up round of {WarmUpSeconds} s (the JIT's tiering settles), {rounds} rounds, each followed by bare ADO.NET writing the same rows (as in the in-process benchmark) for as many submissions as the round made, {connections} at a time: as they come, and on SQLite also taking turns on one semaphore as Tongban's writes do there (ADR 0015), so that a baseline sleeping on a busy database does not flatter the app; the ratio is to the faster of the two. Rate and ratio: the median round (each round's ratio in brackets); latency: as wrk measures it from the client, worst round; on the server: the app's own histograms (`tongban.applications.decision.duration`, the rules deciding one case; `…submission.duration`, the use case from reading the draft to the saved cases), read live over EventPipe as dotnet-counters does, the worst second of all rounds.");
         report.AppendLine();
         report.AppendLine("| database | connections | Tongban submissions/s over HTTP | bare ADO.NET inserts/s, as they come | bare, taking turns | ratio to the faster bare (target ≥ 0.5) | ratio to bare as they come, each round | p50 ms | p95 ms | p99 ms | faster bare p50 / p99 ms | decision p99 ms on the server | submission p99 ms on the server |");
         report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -42,19 +43,20 @@ internal static class HttpBench
                 continue;
             }
 
-            var line = await Measure(name, provider, connection, seconds, connections, rounds, perRound);
+            var line = await Measure(name, provider, connection, seconds, connections, rounds, perRound, proxied);
             report.AppendLine(line);
             Console.WriteLine(line);
         }
 
         Console.WriteLine(report);
-        await Results.Write("applications-http", report);
+        await Results.Write(proxied ? "applications-proxied" : "applications-http", report);
     }
 
-    private static async Task<string> Measure(string name, string provider, string? postgres, int seconds, int connections, int rounds, int perRound)
+    private static async Task<string> Measure(string name, string provider, string? postgres, int seconds, int connections, int rounds, int perRound, bool proxied)
     {
         await using var run = await BenchRun.Start(provider, postgres, perRound * (rounds + 1));
-        await using var server = await PublishedServer.Start(provider, run.Connection);
+        await using var proxy = proxied ? await BenchProxy.Start(PublishedServer.CertificatePem.Certificate, PublishedServer.CertificatePem.Key) : null;
+        await using var server = await PublishedServer.Start(provider, run.Connection, environment: proxied ? BenchProxy.NodeSettings : null);
         using var metrics = ServerMetrics.Watch(server.ProcessId);
         var results = new List<(WrkResult Http, BareWrites AsTheyCome, BareWrites? TakingTurns, IReadOnlyDictionary<string, (double P50, double P99, int Count)> Server)>();
         for (var r = 0; r <= rounds; r++)

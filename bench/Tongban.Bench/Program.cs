@@ -39,9 +39,15 @@ internal static class Benchmark
             return;
         }
 
+        if (args is ["memory", ..])
+        {
+            await MemoryBench.Run(Arg(args, 1, 30), Postgres(args, 2));
+            return;
+        }
+
         if (args is ["http", ..])
         {
-            await HttpBench.Run(Arg(args, 1, 10), Postgres(args, 2), Arg(args, 3, 100), Arg(args, 4, 3), Arg(args, 5, 8000));
+            await HttpBench.Run(Arg(args, 1, 10), Postgres(args, 2), Arg(args, 3, 100), Arg(args, 4, 3), Arg(args, 5, 8000), proxied: args is [.., "proxied"]);
             return;
         }
 
@@ -89,7 +95,7 @@ internal static class Benchmark
         await Results.Write("applications", report);
     }
 
-    private static int Arg(string[] args, int index, int otherwise) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : otherwise;
+    private static int Arg(string[] args, int index, int otherwise) => args.Length > index && args[index] != "proxied" ? int.Parse(args[index], CultureInfo.InvariantCulture) : otherwise;
 
     /// <summary>The PostgreSQL connection string at <paramref name="index"/>, or null when it is missing or "-".</summary>
     private static string? Postgres(string[] args, int index) => args.Length > index && args[index] != "-" ? args[index] : null;

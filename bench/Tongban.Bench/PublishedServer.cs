@@ -27,6 +27,9 @@ internal sealed class PublishedServer : IAsyncDisposable
         return path;
     });
     private static string? _certificateHash;
+
+    /// <summary>The certificate and its key as PEM, for a proxy that ends TLS in front of the app (<see cref="BenchProxy"/>).</summary>
+    public static (string Certificate, string Key) CertificatePem { get; private set; }
     private readonly Process _process;
 
     private PublishedServer(Process process) => _process = process;
@@ -45,13 +48,22 @@ internal sealed class PublishedServer : IAsyncDisposable
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         _certificateHash = certificate.GetCertHashString();
         await File.WriteAllBytesAsync(Path.Combine(Folder, "bench.pfx"), certificate.Export(X509ContentType.Pfx, "bench"));
+        CertificatePem = (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
     }
 
-    /// <summary>Starts the published app on <paramref name="connection"/> (on <paramref name="core"/> alone, when given) and waits until it is ready.</summary>
-    public static async Task<PublishedServer> Start(string provider, string connection, int? core = null)
+    /// <summary>
+    /// Starts the published app on <paramref name="connection"/> (on <paramref name="core"/> alone, when given; with
+    /// <paramref name="environment"/> added to its settings) and waits until it is ready.
+    /// </summary>
+    public static async Task<PublishedServer> Start(string provider, string connection, int? core = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var app = Path.Combine(Folder, "publish", "Tongban.dll");
         var start = Configured(core is { } c ? new ProcessStartInfo("taskset", $"-c {c} dotnet {app}") : new ProcessStartInfo("dotnet", app), provider, connection);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Log(e.Data);
         process.ErrorDataReceived += (_, e) => Log(e.Data);

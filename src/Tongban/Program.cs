@@ -23,6 +23,7 @@ using Tongban.Platform.Localization;
 using Tongban.Platform.Sms;
 using Tongban.Platform.Telemetry;
 using Tongban.Platform.Web;
+using Tongban.Ratings;
 using Tongban.Residents;
 using Tongban.Residents.Identity;
 using Tongban.Staff;
@@ -48,6 +49,7 @@ builder.Services.AddApplications();
 builder.Services.AddPartners(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddCases();
+builder.Services.AddRatings();
 builder.Services.AddNotifications();
 builder.Services.AddEntitlements();
 builder.Services.AddInsights();
@@ -71,7 +73,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnore
 // antiforgery tokens afresh on every response, which blunts compression side channels (BREACH).
 builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
 builder.Services.AddTelemetry(builder.Configuration);
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+builder.Services.AddHealthEndpoints();
 
 var app = builder.Build();
 
@@ -129,6 +131,7 @@ app.MapOpenApi();
 app.MapHsds();
 app.MapInsightsData();
 app.MapSmsReplies();
+app.MapRatingsData();
 app.MapAuditTransparency();
 app.MapLanguageSwitch();
 app.MapElderModeSwitch();

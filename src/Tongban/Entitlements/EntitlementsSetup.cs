@@ -12,6 +12,7 @@ public static class EntitlementsSetup
         services.AddScoped<FollowUpOffers>();
         services.AddScoped<AnswerOffer>();
         services.AddScoped<ReplyBySms>();
+        services.AddScoped<Platform.Sms.ISmsReplyHandler>(sp => sp.GetRequiredService<ReplyBySms>());
         services.AddScoped<Outreach.OutreachList>();
         services.AddScoped<Outreach.RecordContact>();
         services.AddScoped<FindEntitlements>();

@@ -16,8 +16,14 @@ namespace Tongban.Entitlements;
 /// <see cref="Offer.MaxWrongReplies"/> replies (every reply spends one); then the newest message's code is needed. Returns the reply to send
 /// back, in her language, always saying what happened.
 /// </summary>
-public sealed partial class ReplyBySms(AppDbContext db, AnswerOffer answer, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed partial class ReplyBySms(AppDbContext db, AnswerOffer answer, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, TimeProvider clock) : Platform.Sms.ISmsReplyHandler
 {
+    /// <summary>Last: it answers every message the others leave, saying what it did not understand.</summary>
+    public int Order => 100;
+
+    async Task<Platform.Sms.SmsReply?> Platform.Sms.ISmsReplyHandler.Handle(string from, string text, CancellationToken cancellationToken) =>
+        new(Residents.MobileNumber.Normalize(from) ?? from, await Handle(from, text, cancellationToken));
+
     public async Task<string> Handle(string from, string text, CancellationToken cancellationToken)
     {
         var number = Residents.MobileNumber.Normalize(from);

@@ -60,5 +60,10 @@ public sealed class InsightCell
     public int OffersTaken { get; set; }
     public int OffersUnreached { get; set; }
 
+    /// <summary>Cases rated (好差评) in the period, by the case's channel, and of them the bad reviews (levels 1–2); none an upheld appeal removed.</summary>
+    public int Rated { get; set; }
+
+    public int BadReviews { get; set; }
+
     public DateTime ComputedAt { get; set; }
 }

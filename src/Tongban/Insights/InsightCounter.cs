@@ -86,14 +86,9 @@ public sealed class InsightCounter
             var firstThisPeriod = _applicants[period].Add(residentId);
             foreach (var key in Keys(withChannel, people: false))
             {
-                Count(Cell(period, key));
-                if (period == 0 && department is not null && key >> 16 < Dimensions.Length)
+                foreach (var cell in CellsOf(period, key, department, service))
                 {
-                    Count(DepartmentCell(department, null, key));
-                    if (service is not null)
-                    {
-                        Count(DepartmentCell(department, service, key));
-                    }
+                    Count(cell);
                 }
             }
 
@@ -123,10 +118,7 @@ public sealed class InsightCounter
         {
             foreach (var key in Keys(WithChannel(groups, channel), people: false))
             {
-                var cells = period == 0 && department is not null && key >> 16 < Dimensions.Length
-                    ? [Cell(period, key), DepartmentCell(department, null, key), .. ServiceOf(form) is { } service ? [DepartmentCell(department, service, key)] : Array.Empty<InsightCell>()]
-                    : new[] { Cell(period, key) };
-                foreach (var cell in cells)
+                foreach (var cell in CellsOf(period, key, department, ServiceOf(form)))
                 {
                     cell.DraftsStarted++;
                     cell.DraftsSubmitted += sent ? 1 : 0;
@@ -146,14 +138,31 @@ public sealed class InsightCounter
         {
             foreach (var key in Keys(WithChannel(groups, channel), people: false))
             {
-                var cells = period == 0 && department is not null && key >> 16 < Dimensions.Length
-                    ? new[] { Cell(period, key), DepartmentCell(department, null, key), DepartmentCell(department, service, key) }
-                    : [Cell(period, key)];
-                foreach (var cell in cells)
+                foreach (var cell in CellsOf(period, key, department, service))
                 {
                     cell.Offered++;
                     cell.OffersTaken += taken ? 1 : 0;
                     cell.OffersUnreached += unreached ? 1 : 0;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One case's rating given on <paramref name="ratedOn"/>, counted by the channel she was served on (not the one she
+    /// rated on: the measure is of how each way of being served satisfies), in the city's and its service's cells.
+    /// </summary>
+    public void AddRating(byte[] groups, Channel servedOn, DateOnly ratedOn, bool bad, string? department, string service)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        foreach (var period in PeriodsOf(ratedOn))
+        {
+            foreach (var key in Keys(WithChannel(groups, servedOn), people: false))
+            {
+                foreach (var cell in CellsOf(period, key, department, service))
+                {
+                    cell.Rated++;
+                    cell.BadReviews += bad ? 1 : 0;
                 }
             }
         }
@@ -214,6 +223,20 @@ public sealed class InsightCounter
         form is not null && form.StartsWith(ServiceForms, StringComparison.Ordinal) ? form[ServiceForms.Length..] : null;
 
     private const string ServiceForms = "services/";
+
+    /// <summary>The city's cell of the key; in the twelve months, also its department's and its service's (by one grouping at a time).</summary>
+    private IEnumerable<InsightCell> CellsOf(int period, int key, string? department, string? service)
+    {
+        yield return Cell(period, key);
+        if (period == 0 && department is not null && key >> 16 < Dimensions.Length)
+        {
+            yield return DepartmentCell(department, null, key);
+            if (service is not null)
+            {
+                yield return DepartmentCell(department, service, key);
+            }
+        }
+    }
 
     private InsightCell DepartmentCell(string department, string? service, int key)
     {

@@ -38,7 +38,10 @@ public sealed record Measure(string Code, string Name, MeasureUnit Unit, bool Hi
     public static readonly Measure OffersTakenUp = new("offers-taken-up", "Offers from the city taken up", MeasureUnit.Share, true, c => c.OffersTaken, c => c.Offered, 0.2);
     public static readonly Measure OffersUnreached = new("offers-unreached", "Offers no message reached", MeasureUnit.Share, false, c => c.OffersUnreached, c => c.Offered, 0.15);
 
-    public static readonly IReadOnlyList<Measure> All = [Reach, OnlineTakeUp, FormCompletion, AssistedShare, DaysToDecision, ApprovalRate, Breaches, OffersTakenUp, OffersUnreached];
+    /// <summary>The share of ratings that were not a bad review: 基本满意 or better, as the national rules count satisfaction.</summary>
+    public static readonly Measure Satisfaction = new("satisfaction", "Ratings that were not bad reviews", MeasureUnit.Share, true, c => c.Rated - c.BadReviews, c => c.Rated, 0.1);
+
+    public static readonly IReadOnlyList<Measure> All = [Reach, OnlineTakeUp, FormCompletion, AssistedShare, DaysToDecision, ApprovalRate, Breaches, OffersTakenUp, OffersUnreached, Satisfaction];
 
     public static Measure? Find(string? code) => All.FirstOrDefault(m => m.Code == code);
 

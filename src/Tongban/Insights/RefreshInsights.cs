@@ -98,6 +98,14 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
                 departmentOf.GetValueOrDefault(o.ServiceCode), o.ServiceCode);
         }
 
+        // Ratings are counted by the department that ran the service when she rated (Rating.DepartmentCode), as /ratings counts them.
+        var ratings = db.Ratings.AsNoTracking().Where(r => r.RatedAt >= since && r.ExcludedAt == null)
+            .Select(r => new { r.ResidentId, r.ServiceCode, r.DepartmentCode, r.ServedOn, r.RatedAt, r.Level });
+        await foreach (var r in ratings.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            counter.AddRating(groups.GetValueOrDefault(r.ResidentId) ?? Unknown, r.ServedOn, DateOnly.FromDateTime(CityTime.Local(r.RatedAt)), bad: r.Level <= 2, r.DepartmentCode, r.ServiceCode);
+        }
+
         var abandoned = db.FormEvents.AsNoTracking().Where(e => e.Step == FormStep.Abandoned && e.At >= since).Select(e => new { e.FormKey, e.Page, e.At });
         await foreach (var e in abandoned.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

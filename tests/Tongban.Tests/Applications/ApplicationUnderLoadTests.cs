@@ -40,6 +40,26 @@ public sealed partial class ApplicationTests
     }
 
     [Fact]
+    public async Task OneDraftSentAHundredTimesAtOnce_MakesOneCase_AndEverySendingIsAnsweredWithIt()
+    {
+        var (browser, _) = await ResidentWithProfile(new DateOnly(1940, 5, 1));
+        var check = await AnswerAll(browser, "/services/elderly-allowance/apply", ElderlyAllowance);
+        var (_, page, _) = await browser.Get(check);
+        var draft = DraftField().Match(page).Groups[1].Value;
+        var form = new Dictionary<string, string> { ["draft"] = draft, ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value };
+        var sentBefore = await SentForms();
+
+        // Retries after a cut connection, double clicks, a proxy resending: a hundred sendings of one draft at once.
+        var sendings = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => browser.Post(check, form)));
+
+        Assert.All(sendings, s => Assert.Equal(HttpStatusCode.Redirect, s.Status));
+        Assert.Single(sendings.Select(s => s.Location!.OriginalString).Distinct());
+        await using var scope = app.Scope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.CountAsync(c => c.DraftId == Guid.Parse(draft), TestContext.Current.CancellationToken));
+        Assert.Equal(sentBefore + 1, await SentForms());
+    }
+
+    [Fact]
     public async Task ShowingAQuestion_WritesNothing_AndItsStepIsCountedJustAfter()
     {
         var (browser, _) = await ResidentWithProfile(new DateOnly(1941, 3, 9), statistics: true);

@@ -53,6 +53,9 @@ public sealed class Cluster : IAsyncLifetime
     /// <summary><c>deploy/cluster node DIR I stop|kill|start</c>.</summary>
     public Task Node(int index, string action) => Run(Script, ["node", Folder, $"{index}", action], TimeSpan.FromMinutes(2));
 
+    /// <summary><c>deploy/cluster proxy DIR restart</c>: the proxy cut (SIGTERM) and started again.</summary>
+    public Task RestartProxy() => Run(Script, ["proxy", Folder, "restart"], TimeSpan.FromMinutes(1));
+
     /// <summary><c>deploy/cluster db DIR stop|start</c>: PostgreSQL away, and back.</summary>
     public Task PostgreSql(string action) => Run(Script, ["db", Folder, action], TimeSpan.FromMinutes(1));
 
@@ -74,6 +77,34 @@ public sealed class Cluster : IAsyncLifetime
 
     /// <summary>The proxy's access log: which node served each request.</summary>
     public IReadOnlyList<string> AccessLog() => File.ReadAllLines(Path.Combine(Folder, "logs", "nginx-access.log"));
+
+    /// <summary>
+    /// The proxy's access log once <paramref name="done"/> holds for it (or after 30 s). nginx writes a request's line
+    /// only after its answer has gone out, so a test that reads the log just after a request can be a moment early.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AccessLogOnce(Func<IReadOnlyList<string>, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        var log = AccessLog();
+        while (!done(log) && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+            log = AccessLog();
+        }
+
+        return log;
+    }
+
+    /// <summary>The line of the first <paramref name="request"/> (such as <c>POST /sign-in</c>) the proxy logged after its first <paramref name="skip"/> lines.</summary>
+    public async Task<string> Logged(int skip, string request)
+    {
+        bool Of(string line) => line.Contains($"\"{request} ", StringComparison.Ordinal);
+        var log = await AccessLogOnce(log => log.Skip(skip).Any(Of));
+        return Assert.Single(log.Skip(skip).Where(Of).Take(1));
+    }
+
+    /// <summary>How the proxy's access log names a request that <paramref name="node"/> answered.</summary>
+    public string ServedBy(int node) => $"127.0.0.1:{Setting($"NODE_{node}_PORT")} upstream_status=";
 
     /// <summary>A connection of the test's own to the cluster's database, unpooled: a pooled one would not survive a drill that restarts PostgreSQL.</summary>
     public NpgsqlConnection Database(string setting = "PG_CONNECTION") => new(new NpgsqlConnectionStringBuilder(Setting(setting)) { Pooling = false }.ConnectionString);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Tongban.Tests.Cases;
 using Tongban.Tests.Infrastructure;
@@ -11,6 +12,7 @@ namespace Tongban.Tests.Cluster;
 /// hold whichever node serves her; jobs run once; a node killed mid-load loses and doubles nothing acknowledged;
 /// a restored backup holds every acknowledged case.
 /// </summary>
+[Trait("Suite", "Cluster")] // run once, in the PostgreSQL pass of CI: it starts its own PostgreSQL whatever the pass
 public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
 {
     private const string Service = "senior-citizen-card";
@@ -31,6 +33,7 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
             await cluster.Node(2, "start");
             await cluster.Node(1, "stop");
             // Node 2 reads node 1's cookie and antiforgery token: the keys are in the database they share.
+            var logBefore = cluster.AccessLog().Count;
             var (status, html, _) = await her.Post("/me/profile", new Dictionary<string, string>
             {
                 ["Input.FullName"] = "李桂兰",
@@ -39,7 +42,8 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
             });
             Assert.True(status == HttpStatusCode.Redirect, html);
             Assert.Contains("李桂兰", (await her.Get("/me")).Html, StringComparison.Ordinal);
-            Assert.All(cluster.AccessLog().TakeLast(2), line => Assert.Contains(ServedBy(2), line, StringComparison.Ordinal));
+            Assert.Contains(cluster.ServedBy(2), await cluster.Logged(logBefore, "POST /me/profile"), StringComparison.Ordinal);
+            Assert.Contains(cluster.ServedBy(2), await cluster.Logged(logBefore, "GET /me"), StringComparison.Ordinal);
         }
         finally
         {
@@ -49,16 +53,18 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
         // A limit counted on one node holds on the other: the second code within a minute is refused there.
         using var phone = new ClusterBrowser(cluster);
         var another = People.NewMobile();
+        var logBeforeFirst = cluster.AccessLog().Count;
         await phone.Submit("/sign-in", new Dictionary<string, string> { ["mobile"] = another });
-        var first = cluster.AccessLog().Last(l => l.Contains("\"POST /sign-in ", StringComparison.Ordinal));
-        var firstNode = first.Contains(ServedBy(1), StringComparison.Ordinal) ? 1 : 2;
+        var first = await cluster.Logged(logBeforeFirst, "POST /sign-in");
+        var firstNode = first.Contains(cluster.ServedBy(1), StringComparison.Ordinal) ? 1 : 2;
         await cluster.Node(firstNode, "stop");
         try
         {
+            var logBeforeSecond = cluster.AccessLog().Count;
             var (_, refused, location) = await phone.Submit("/sign-in", new Dictionary<string, string> { ["mobile"] = another });
             Assert.Null(location);
             Assert.Contains("less than a minute ago", refused, StringComparison.Ordinal);
-            Assert.Contains(ServedBy(3 - firstNode), cluster.AccessLog().Last(l => l.Contains("\"POST /sign-in ", StringComparison.Ordinal)), StringComparison.Ordinal);
+            Assert.Contains(cluster.ServedBy(3 - firstNode), await cluster.Logged(logBeforeSecond, "POST /sign-in"), StringComparison.Ordinal);
         }
         finally
         {
@@ -94,20 +100,15 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
     public async Task ANodeKilledMidLoad_LosesNothingAcknowledged_AndDoublesNothing()
     {
         cluster.Required();
-        var residents = new List<(string Mobile, ClusterBrowser Browser)>();
-        for (var i = 0; i < 12; i++)
-        {
-            var browser = new ClusterBrowser(cluster);
-            var mobile = People.NewMobile();
-            await browser.SignIn(cluster, mobile);
-            residents.Add((mobile, browser));
-        }
+        var residents = await SignedIn(12);
 
-        // Twelve residents fill in and send the form at once; a second after they start, node 1 dies (SIGKILL).
+        // Twelve residents fill in and send the form at once; once they are underway, node 1 dies (SIGKILL).
         // Each request the proxy could not complete is sent again, as a person presses again.
         var acknowledged = new ConcurrentDictionary<string, string>();
+        await InRotation(1);
+        var logBeforeLoad = cluster.AccessLog().Count;
         var load = residents.Select(r => Task.Run(async () => acknowledged[r.Mobile] = await Apply(r.Browser))).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await Underway(logBeforeLoad, residents.Count, node: 1);
         var logBeforeKill = cluster.AccessLog().Count;
         await cluster.Node(1, "kill");
         try
@@ -124,31 +125,27 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
         var afterKill = cluster.AccessLog().Skip(logBeforeKill).ToList();
         Assert.Contains(afterKill, line => line.Contains(", 127.0.0.1:", StringComparison.Ordinal) || line.Contains(" 502 ", StringComparison.Ordinal));
         Assert.Equal(residents.Count, acknowledged.Count);
-        await using var db = cluster.Database();
-        await db.OpenAsync(TestContext.Current.CancellationToken);
-        foreach (var (mobile, reference) in acknowledged)
-        {
-            Assert.Equal([Tongban.Cases.CaseReference.Normalize(reference)!], await CasesOf(db, mobile)); // there, once
-        }
+        await AssertEachCaseIsThereOnce(acknowledged);
     }
 
     [Fact]
     public async Task ANodeStoppedGracefullyMidLoad_FinishesWhatItHolds_AndNobodySeesAnError()
     {
         cluster.Required();
-        var residents = new List<ClusterBrowser>();
-        for (var i = 0; i < 8; i++)
-        {
-            var browser = new ClusterBrowser(cluster);
-            await browser.SignIn(cluster, People.NewMobile());
-            residents.Add(browser);
-        }
+        var residents = (await SignedIn(8)).Select(r => r.Browser).ToList();
 
-        // As an operator stops a node to upgrade it (SIGTERM): no request may fail, so nothing is sent again.
+        // As an operator stops a node to upgrade it (SIGTERM): no request may fail, so nothing is sent again. Meanwhile
+        // the node's readiness is watched as a load balancer would: it must go red before the node stops answering.
+        await InRotation(1);
+        var logBeforeLoad = cluster.AccessLog().Count;
         var load = residents.Select(r => Task.Run(() => Apply(r, again: false))).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await Underway(logBeforeLoad, residents.Count, node: 1);
         var logBeforeStop = cluster.AccessLog().Count;
+        using var watching = new CancellationTokenSource();
+        var readiness = WatchReadiness(1, watching.Token);
         await cluster.Node(1, "stop");
+        await watching.CancelAsync();
+        var seen = await readiness;
         try
         {
             var references = await Task.WhenAll(load);
@@ -161,6 +158,118 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
         }
 
         Assert.DoesNotContain(cluster.AccessLog().Skip(logBeforeStop), line => line.Contains(" 502 ", StringComparison.Ordinal));
+        Assert.Equal(["200", "503", "gone"], seen.Distinct());
+    }
+
+    [Fact]
+    public async Task TheProxyRestartedMidLoad_LosesNothingAcknowledged_AndDoublesNothing()
+    {
+        cluster.Required();
+        var residents = await SignedIn(8);
+
+        // The proxy is restarted as a service manager does it: what it holds is cut. Each person whose page did not come
+        // back presses again, and goes on from where she was.
+        var acknowledged = new ConcurrentDictionary<string, string>();
+        var logBeforeLoad = cluster.AccessLog().Count;
+        var load = residents.Select(r => Task.Run(async () => acknowledged[r.Mobile] = await Apply(r.Browser))).ToList();
+        await Underway(logBeforeLoad, residents.Count);
+        await cluster.RestartProxy();
+        try
+        {
+            await Task.WhenAll(load);
+        }
+        finally
+        {
+            residents.ForEach(r => r.Browser.Dispose());
+        }
+
+        Assert.Equal(residents.Count, acknowledged.Count);
+        await AssertEachCaseIsThereOnce(acknowledged);
+    }
+
+    /// <summary>
+    /// Waits until the load is underway (the proxy has logged two requests for each of the <paramref name="residents"/>,
+    /// some of them answered by <paramref name="node"/>), so that a fault aimed at that node lands amid it: a fixed pause
+    /// raced a load that a faster node had finished by then.
+    /// </summary>
+    private async Task Underway(int logBeforeLoad, int residents, int? node = null)
+    {
+        var log = await cluster.AccessLogOnce(log => log.Count >= logBeforeLoad + (2 * residents)
+            && (node is null || log.Skip(logBeforeLoad).Any(line => line.Contains(cluster.ServedBy(node.Value), StringComparison.Ordinal))));
+        Assert.True(log.Count >= logBeforeLoad + (2 * residents), "the load did not get underway within 30 s");
+    }
+
+    /// <summary>
+    /// Waits until the proxy sends <paramref name="node"/> requests: nginx leaves a node it saw fail (in an earlier
+    /// test's fault) aside for a few seconds, and a fault aimed at it then would hit no traffic.
+    /// </summary>
+    private async Task InRotation(int node)
+    {
+        using var probe = new ClusterBrowser(cluster);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var before = cluster.AccessLog().Count;
+            await probe.Get("/");
+            if ((await cluster.Logged(before, "GET /")).Contains(cluster.ServedBy(node), StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"the proxy sent node {node} no request for 30 s");
+    }
+
+    /// <summary><paramref name="count"/> residents, each signed in through the proxy in her own browser.</summary>
+    private async Task<List<(string Mobile, ClusterBrowser Browser)>> SignedIn(int count)
+    {
+        var residents = new List<(string Mobile, ClusterBrowser Browser)>();
+        for (var i = 0; i < count; i++)
+        {
+            var browser = new ClusterBrowser(cluster);
+            var mobile = People.NewMobile();
+            await browser.SignIn(cluster, mobile);
+            residents.Add((mobile, browser));
+        }
+
+        return residents;
+    }
+
+    /// <summary>Every case acknowledged to a resident (by mobile number) is in the database, and only once.</summary>
+    private async Task AssertEachCaseIsThereOnce(IReadOnlyDictionary<string, string> acknowledged)
+    {
+        await using var db = cluster.Database();
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        foreach (var (mobile, reference) in acknowledged)
+        {
+            Assert.Equal([Tongban.Cases.CaseReference.Normalize(reference)!], await CasesOf(db, mobile));
+        }
+    }
+
+    /// <summary>The node's own readiness, asked directly every 100 ms until cancelled: "200", "503", or "gone" once it no longer answers.</summary>
+    private async Task<List<string>> WatchReadiness(int node, CancellationToken cancellationToken)
+    {
+        var seen = new List<string>();
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var url = new Uri($"http://127.0.0.1:{cluster.Setting($"NODE_{node}_PORT")}/health/ready");
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var answer = await client.GetAsync(url, CancellationToken.None);
+                seen.Add(((int)answer.StatusCode).ToString(CultureInfo.InvariantCulture));
+            }
+            catch (HttpRequestException)
+            {
+                seen.Add("gone");
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        return seen;
     }
 
     [Fact]
@@ -269,7 +378,6 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
     }
 
     /// <summary>How the proxy's access log says a node answered a request: it is the last upstream the proxy tried.</summary>
-    private string ServedBy(int node) => $"127.0.0.1:{cluster.Setting($"NODE_{node}_PORT")} upstream_status=";
 
     /// <summary>Fills in and sends the form, sending any request again that was answered 502 or 503 or dropped; returns the case's reference.</summary>
     private static async Task<string> Apply(ClusterBrowser browser, bool again = true)
@@ -287,7 +395,10 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
 
         Assert.True(status == HttpStatusCode.Redirect, html);
         var check = location!.OriginalString;
-        var (_, _, done) = await Again(() => browser.Submit(check, new Dictionary<string, string>()));
+        // Sending is posted again as it was, as a browser resends a form whose answer never came: the same draft, once.
+        var (_, checkPage, _) = await Again(() => browser.Get(check));
+        var send = PageForm.Fields(checkPage, new Dictionary<string, string>(), check);
+        var (_, _, done) = await Again(() => browser.Post(check, send));
         var (_, confirmation, _) = await Again(() => browser.Get(done!.OriginalString));
         return Applying.CaseReferenceOn(confirmation);
     }

@@ -300,11 +300,11 @@ public sealed class OfferAnswerTests(TongbanAppWithClock app) : IClassFixture<To
         Assert.Equal(HttpStatusCode.Redirect, (await son.Submit("/me", new Dictionary<string, string> { ["delegation"] = delegation.Id.ToString() }, "/me/acting-for")).Status);
     }
 
-    private string CodeSentTo(string mobile)
-    {
-        var sms = app.Services.GetRequiredService<DevelopmentSmsInbox>().Messages.First(m => m.To == "+86" + mobile && m.Text.Contains("Reply", StringComparison.Ordinal) || m.To == "+86" + mobile && m.Text.Contains("回复", StringComparison.Ordinal));
-        return System.Text.RegularExpressions.Regex.Match(sms.Text, "[\"“]1 ([2-9A-Z]{8})[\"”]").Groups[1].Value;
-    }
+    /// <summary>The code in the newest invitation she was sent (other messages, such as an invitation to rate, have none).</summary>
+    private string CodeSentTo(string mobile) =>
+        app.Services.GetRequiredService<DevelopmentSmsInbox>().Messages.Where(m => m.To == "+86" + mobile)
+            .Select(m => System.Text.RegularExpressions.Regex.Match(m.Text, "[\"“]1 ([2-9A-Z]{8})[\"”]"))
+            .First(match => match.Success).Groups[1].Value;
 
     private async Task<string> Reply(string from, string text)
     {

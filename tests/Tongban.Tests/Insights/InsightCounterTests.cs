@@ -21,7 +21,7 @@ public sealed class InsightCounterTests
     };
 
     private static InsightCell Cell(IEnumerable<InsightCell> cells, string period, string dimension, string group) =>
-        cells.Single(c => c.Period == period && c.Dimension == dimension && c.Group == group);
+        cells.Single(c => c.Department == null && c.Period == period && c.Dimension == dimension && c.Group == group);
 
     [Fact]
     public void ACase_CountsInItsGroups_ItsMonth_AndTheTwelveMonths_OnlyOnceAsAnApplicant()
@@ -44,6 +44,28 @@ public sealed class InsightCounterTests
         Assert.Equal(1, Cell(cells, InsightCounter.TwelveMonths, "age×channel", "75+|Counter").Cases);
         Assert.DoesNotContain(cells, c => c.Period == "2025-11");
         Assert.Equal(0, Cell(cells, InsightCounter.TwelveMonths, "channel", "Counter").Residents); // a channel has no residents
+    }
+
+    [Fact]
+    public void ARating_CountsByTheWaySheWasServed_InItsMonth_ItsDepartment_AndItsService()
+    {
+        var counter = new InsightCounter(Today);
+        var elder = Person(80, "futian");
+        var groups = InsightCounter.Indices(ResidentGroups.Of(elder, Today));
+        counter.AddResident(groups);
+        counter.AddRating(groups, Channel.Counter, new DateOnly(2026, 11, 20), bad: true, "civil-affairs", "elderly-allowance");
+        counter.AddRating(groups, Channel.Online, new DateOnly(2026, 11, 21), bad: false, "civil-affairs", "elderly-allowance");
+        counter.AddRating(groups, Channel.Online, new DateOnly(2025, 11, 30), bad: true, "civil-affairs", "elderly-allowance"); // over a year ago
+
+        var cells = counter.Cells(DateTime.UtcNow).ToList();
+        var year = Cell(cells, InsightCounter.TwelveMonths, "age", "75+");
+        Assert.Equal((2, 1), (year.Rated, year.BadReviews));
+        Assert.Equal(0.5, Measure.Satisfaction.ValueOf(year));
+        Assert.Equal((1, 1), (Cell(cells, "2026-11", "age×channel", "75+|Counter").Rated, Cell(cells, "2026-11", "age×channel", "75+|Counter").BadReviews));
+        Assert.Equal((1, 0), (Cell(cells, InsightCounter.TwelveMonths, "channel", "Online").Rated, Cell(cells, InsightCounter.TwelveMonths, "channel", "Online").BadReviews));
+        var ofService = cells.Single(c => c.Department == "civil-affairs" && c.Service == "elderly-allowance" && c.Dimension == "age" && c.Group == "75+");
+        Assert.Equal((2, 1, 0), (ofService.Rated, ofService.BadReviews, ofService.Cases));
+        Assert.DoesNotContain(cells, c => c.Period == "2025-11");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Tongban.Tests.Infrastructure;
 namespace Tongban.Tests.Insights;
 
 /// <summary>The observatory's pages in Chromium, with figures in them: axe in both languages and modes, and a 320 px phone.</summary>
+[Trait("Suite", "Browser")] // run once, on SQLite, in CI (.ci/run): pages do not change with the database
 public sealed class ObservatoryBrowserTests(SeededCity app, Chromium chromium) : IClassFixture<SeededCity>
 {
     [Fact]

@@ -39,6 +39,7 @@ public sealed partial class ObservatoryTests(SeededCity app) : IClassFixture<See
         Assert.Equal(first.Residents.Select(r => (r.Id, r.ClaimedIdNumber, r.DistrictCode)), again.Residents.Select(r => (r.Id, r.ClaimedIdNumber, r.DistrictCode)));
         Assert.Equal(first.Cases.Select(c => (c.Reference, c.Status, c.DecidedAt)), again.Cases.Select(c => (c.Reference, c.Status, c.DecidedAt)));
         Assert.NotEqual(first.Cases.Select(c => c.Reference), other.Cases.Select(c => c.Reference));
+        Assert.Equal(first.Ratings.Select(r => (r.CaseId, r.Level, r.RatedAt)), again.Ratings.Select(r => (r.CaseId, r.Level, r.RatedAt)));
 
         using var output = new StringWriter();
         Assert.Equal(1, await SeedCommand.Run(app.Services, ["--residents", "10"], output, TestContext.Current.CancellationToken)); // not over a city
@@ -74,6 +75,49 @@ public sealed partial class ObservatoryTests(SeededCity app) : IClassFixture<See
                 _ => Tongban.Cases.Log.CaseActionKind.Accepted,
             }, log[^1]);
         }
+    }
+
+    [Fact]
+    public async Task ItsRatings_AreOfDecidedCases_AndCountedBySatisfaction_WithoutThoseAnAppealRemoved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rated = await db.Ratings.AsNoTracking().Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r.Level, r.RatedAt, r.ServedOn, c.Channel, c.Status, c.DecidedAt, c.DueOn }).ToListAsync(ct);
+        Assert.InRange(rated.Count, SeededCity.Residents, SeededCity.Residents * 3);
+        Assert.All(rated, r =>
+        {
+            Assert.True(r.Status is Tongban.Cases.CaseStatus.Approved or Tongban.Cases.CaseStatus.Rejected);
+            Assert.True(r.RatedAt >= r.DecidedAt && r.ServedOn == r.Channel, $"{r.RatedAt} {r.DecidedAt} {r.ServedOn} {r.Channel}");
+        });
+        // Refusals are rated worse than approvals (Seeding.CityFigures.BadReviewShare).
+        double BadShare(IEnumerable<int> levels) => levels.Count(l => l <= 2) / (double)levels.Count();
+        Assert.True(BadShare(rated.Where(r => r.Status == Tongban.Cases.CaseStatus.Rejected).Select(r => r.Level)) > BadShare(rated.Where(r => r.Status == Tongban.Cases.CaseStatus.Approved).Select(r => r.Level)));
+
+        // Each bad review is answered (or still being answered) on the record, as the public ratings page counts it.
+        var rectifications = await db.Rectifications.AsNoTracking().ToListAsync(ct);
+        Assert.Equal(rated.Count(r => r.Level <= 2), rectifications.Count);
+        Assert.InRange(rectifications.Count(r => r.OnTime) / (double)rectifications.Count(r => r.AnsweredAt != null), 0.7, 0.95);
+
+        var refresh = scope.ServiceProvider.GetRequiredService<RefreshInsights>();
+        await refresh.Handle(ct);
+        async Task<(int Rated, int Bad)> City() => await db.InsightCells.AsNoTracking()
+            .Where(c => c.Department == null && c.Period == InsightCounter.TwelveMonths && c.Dimension == "channel")
+            .GroupBy(c => 1).Select(g => new ValueTuple<int, int>(g.Sum(c => c.Rated), g.Sum(c => c.BadReviews))).SingleAsync(ct);
+        var before = await City();
+        var since = Tongban.Platform.Calendar.CityTime.StartOfDayUtc(app.Time.Today().AddMonths(-12));
+        Assert.Equal(await db.Ratings.CountAsync(r => r.RatedAt >= since && r.ExcludedAt == null, ct), before.Rated);
+
+        // An upheld appeal takes a bad review out of every figure.
+        var removed = await db.Ratings.Where(r => r.Level <= 2 && r.ExcludedAt == null && r.RatedAt >= since).OrderBy(r => r.Id).FirstAsync(ct);
+        removed.ExcludedAt = app.Time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        await refresh.Handle(ct);
+        Assert.Equal((before.Rated - 1, before.Bad - 1), await City());
+
+        var (status, html) = await Get("/insights/satisfaction?by=age");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Ratings that were not bad reviews", html, StringComparison.Ordinal);
     }
 
     [Fact]

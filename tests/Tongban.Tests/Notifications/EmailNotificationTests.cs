@@ -65,13 +65,13 @@ public sealed class EmailNotificationTests(TongbanAppWithSmtp app) : IClassFixtu
             app.Time.Advance(TimeSpan.FromHours(1));
         }
 
-        var moved = await MessageFor(reference);
-        Assert.Equal((NotificationChannel.Sms, DeliveryStatus.Pending), (moved.Channel, moved.Status));
+        // The last failed attempt moves the message to her next way, which the same run of due jobs then uses.
         await app.RunDueJobs();
 
         Assert.DoesNotContain(app.Smtp.Received, m => m.To.Mailboxes.Any(a => a.Address == email));
         Assert.Single(app.Services.GetRequiredService<DevelopmentSmsInbox>().Messages, m => m.To == "+86" + mobile && m.Text.Contains(CaseReference.Display(reference), StringComparison.Ordinal));
-        Assert.Equal(DeliveryStatus.Sent, (await MessageFor(reference)).Status);
+        var moved = await MessageFor(reference);
+        Assert.Equal((NotificationChannel.Sms, DeliveryStatus.Sent), (moved.Channel, moved.Status));
     }
 
     [Fact]

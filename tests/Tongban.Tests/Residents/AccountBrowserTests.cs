@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Tongban.Platform.Calendar;
 using Tongban.Platform.Sms;
 using Tongban.Residents.Delegations;
 using Tongban.Tests.Infrastructure;
@@ -11,6 +12,7 @@ namespace Tongban.Tests.Residents;
 /// The signed-in pages of residents, proxies and staff in Chromium: no axe violations in either language
 /// or mode, including their error states, and no sideways scrolling on a 320 px phone.
 /// </summary>
+[Trait("Suite", "Browser")] // run once, on SQLite, in CI (.ci/run): pages do not change with the database
 public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromium) : IClassFixture<TongbanAppWithClock>
 {
     private readonly Uri _site = app.StartRealServer();
@@ -121,6 +123,75 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         Assert.Equal(1, await her.Locator("main form[action$='handler=answer']").CountAsync());
         await worker.GotoAsync(new Uri(_site, "/staff/outreach").ToString());
         Assert.True(await worker.Locator("main form[action$='handler=contact']").CountAsync() >= 1);
+        Assert.Empty(problems);
+    }
+
+    /// <summary>Rating an application and its bad review's rectification, for her, the department and everyone (/ratings), with their error states.</summary>
+    [Fact]
+    public async Task RatingPages_AreAccessible()
+    {
+        var mobile = People.NewMobile();
+        var her = await SignedInResident(mobile);
+        // Her application, withdrawn (the in-process client does not reach the real server these pages run on).
+        var reference = Tongban.Cases.CaseReference.New();
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Tongban.Platform.Data.AppDbContext>();
+            db.Cases.Add(new Tongban.Cases.Case
+            {
+                Id = Guid.NewGuid(),
+                Reference = reference,
+                ServiceCode = "senior-citizen-card",
+                ResidentId = (await People.Resident(app, mobile)).Id,
+                DraftId = Guid.NewGuid(),
+                FormVersion = "1",
+                AnswersJson = "{}",
+                Status = Tongban.Cases.CaseStatus.Withdrawn,
+                SubmittedAt = app.Time.GetUtcNow().UtcDateTime,
+                DueOn = app.Time.Today(),
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var problems = new List<string>();
+        var rate = $"/cases/{reference}/rate";
+        await Check(her, rate, problems);
+
+        await her.GotoAsync(new Uri(_site, rate).ToString());
+        await her.FillAsync("#Comment", "<b>slow</b>");
+        await her.ClickAsync("main form button[type=submit]");
+        Assert.Equal(2, await her.Locator(".error-summary li").CountAsync());
+        Assert.Equal("<b>slow</b>", await her.InputValueAsync("#Comment"));
+        problems.AddRange(await Chromium.AxeViolations(her));
+        await her.CheckAsync("#Level-2");
+        await her.FillAsync("#Comment", "Slow, and nobody called back.");
+        await her.ClickAsync("main form button[type=submit]");
+        Assert.Contains("?thanks=true", her.Url, StringComparison.Ordinal);
+        await Check(her, rate, problems);
+
+        var officer = await SignedInStaff("officer.civil");
+        await Check(officer, "/staff/reviews", problems);
+        await officer.GotoAsync(new Uri(_site, "/staff/reviews").ToString());
+        var review = await officer.Locator("main table a").First.GetAttributeAsync("href");
+        await Check(officer, review!, problems);
+        await officer.GotoAsync(new Uri(_site, review!).ToString());
+        await officer.ClickAsync("main form button[type=submit]");
+        Assert.Equal(1, await officer.Locator(".error-summary li").CountAsync());
+        problems.AddRange(await Chromium.AxeViolations(officer));
+        var head = await SignedInStaff("head.hr");
+        await Check(head, "/staff/appeals", problems);
+        var visitor = await chromium.NewPage(locale: "en");
+        await Check(visitor, "/ratings", problems);
+
+        // The counter tablet, by a link a clerk made for another application of hers (any rating there is refused as a second one).
+        string link;
+        await using (var scope = app.Scope())
+        {
+            var id = await scope.ServiceProvider.GetRequiredService<Tongban.Platform.Data.AppDbContext>().Cases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
+            link = "/counter/rate/" + await scope.ServiceProvider.GetRequiredService<Tongban.Ratings.Counter.OpenCounterRating>().Handle(id, Guid.NewGuid(), TestContext.Current.CancellationToken);
+        }
+
+        await Check(visitor, link, problems);
         Assert.Empty(problems);
     }
 

@@ -38,6 +38,17 @@ public sealed class AlertStaff(AppDbContext db, CatalogueStore catalogue, TimePr
         await Add(target, StaffAlertKind.DeadlineNear, $"{target.Id:N}:due:{target.DueOn:yyyyMMdd}", recipients, cancellationToken);
     }
 
+    /// <summary>
+    /// An alert about the case for every active member of the department with <paramref name="role"/> (for work
+    /// that follows a case, such as a bad review to rectify); <paramref name="key"/> makes it once per recipient.
+    /// </summary>
+    public async Task Department(Case target, string departmentCode, StaffRole role, StaffAlertKind kind, string key, DateOnly dueOn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var staff = await db.StaffMembers.Where(s => s.Active && s.Role == role && s.DepartmentCode == departmentCode).Select(s => s.Id).ToListAsync(cancellationToken);
+        await Add(target, kind, key, staff, cancellationToken, dueOn);
+    }
+
     private static IEnumerable<Guid> Assignee(Case target) => target.AssignedToId is { } id ? [id] : [];
 
     private async Task<List<Guid>> Officers(Case target, StaffRole role, CancellationToken cancellationToken)
@@ -46,7 +57,7 @@ public sealed class AlertStaff(AppDbContext db, CatalogueStore catalogue, TimePr
         return await db.StaffMembers.Where(s => s.Active && s.Role == role && s.DepartmentCode == department).Select(s => s.Id).ToListAsync(cancellationToken);
     }
 
-    private async Task Add(Case target, StaffAlertKind kind, string key, List<Guid> recipients, CancellationToken cancellationToken)
+    private async Task Add(Case target, StaffAlertKind kind, string key, List<Guid> recipients, CancellationToken cancellationToken, DateOnly? dueOn = null)
     {
         if (recipients.Count == 0)
         {
@@ -63,7 +74,7 @@ public sealed class AlertStaff(AppDbContext db, CatalogueStore catalogue, TimePr
             Reference = target.Reference,
             Kind = kind,
             Key = key,
-            DueOn = target.DueOn,
+            DueOn = dueOn ?? target.DueOn,
             CreatedAt = now,
         }));
     }

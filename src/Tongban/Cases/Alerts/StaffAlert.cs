@@ -10,6 +10,15 @@ public enum StaffAlertKind
 
     /// <summary>The department head handed the case to her.</summary>
     Assigned,
+
+    /// <summary>She rated the case badly: contact her by the date.</summary>
+    BadReview,
+
+    /// <summary>80 % of the time to answer a bad review has passed.</summary>
+    ReviewDueNear,
+
+    /// <summary>The answer to a bad review is late (to the department head).</summary>
+    ReviewLate,
 }
 
 /// <summary>

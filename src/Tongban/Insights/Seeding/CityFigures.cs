@@ -76,4 +76,16 @@ public static class CityFigures
 
     /// <summary>Share of decisions after the time limit, by the channel the case came by (assumption: post is slowest).</summary>
     public static double BreachShare(Channel channel) => channel == Channel.Post ? 0.12 : channel == Channel.Hotline ? 0.07 : 0.04;
+
+    /// <summary>
+    /// Share of decided cases their resident rates (assumption: the national rules ask for every one, far fewer are);
+    /// fewer of those served on paper, who are asked by SMS or at the next visit.
+    /// </summary>
+    public static double RatedShare(Channel channel) => channel is Channel.Online or Channel.PartnerApp or Channel.Counter ? 0.35 : 0.2;
+
+    /// <summary>Chance that a rating is a bad review (levels 1–2), higher after a late decision or a refusal (assumption).</summary>
+    public static double BadReviewShare(bool late, bool approved) => 0.02 + (late ? 0.15 : 0) + (approved ? 0 : 0.12);
+
+    /// <summary>Share of bad reviews a department answers within the time limit (assumption).</summary>
+    public const double RectifiedOnTimeShare = 0.85;
 }

@@ -91,6 +91,8 @@ public static class SeedCommand
         db.FormEvents.AddRange(batch.FormEvents);
         db.Cases.AddRange(batch.Cases);
         db.CaseActions.AddRange(batch.Actions);
+        db.Ratings.AddRange(batch.Ratings);
+        db.Rectifications.AddRange(batch.Rectifications);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -4,6 +4,8 @@ using Tongban.Cases.Log;
 using Tongban.Catalogue;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
+using Tongban.Ratings;
+using Tongban.Ratings.Rectifications;
 using Tongban.Residents;
 
 namespace Tongban.Insights.Seeding;
@@ -16,16 +18,21 @@ public sealed class CityBatch
     public List<FormEvent> FormEvents { get; } = [];
     public List<Case> Cases { get; } = [];
     public List<CaseAction> Actions { get; } = [];
+    public List<Rating> Ratings { get; } = [];
+    public List<Rectification> Rectifications { get; } = [];
 }
 
 /// <summary>
 /// Draws residents shaped like Shenzhen (<see cref="CityFigures"/>) and what they do over the twelve months to
 /// <paramref name="today"/>: online forms finished or given up, applications at counters, by phone, by post and by
-/// family members, decisions on time or late. Everything comes from one seeded generator, so a seed is a city.
+/// family members, decisions on time or late, and some of them rated. Everything comes from seeded generators, so a seed is a city.
 /// </summary>
 public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, WorkingDayCalendar calendar, DateOnly today, double applicationsPerResident)
 {
     private readonly Random _random = new(seed);
+
+    // Ratings draw from a generator of their own, so that adding them left every seed's residents and cases as they were.
+    private readonly Random _ratings = new(unchecked(seed * 31) + 7);
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
     private readonly (string Code, double Share)[] _districts = [.. catalogue.Districts.Select(d => (d.Code, (double)d.Population))];
     private readonly Service[] _services = [.. catalogue.Services.Where(s => s.RetiredAt is null && s.TimeLimitWorkingDays > 0)];
@@ -172,7 +179,72 @@ public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, Working
         target.Status = approved ? CaseStatus.Approved : CaseStatus.Rejected;
         target.DecidedAt = instant ? at.AddSeconds(2) : CityTime.StartOfDayUtc(decidedOn).AddHours(15);
         batch.Actions.Add(Append(target, approved ? CaseActionKind.Approved : CaseActionKind.Rejected, target.DecidedAt.Value, instant ? ActorKind.Rule : ActorKind.Staff, instant ? Channel.System : Channel.Office));
+        var ratedAt = target.DecidedAt.Value.AddDays(_ratings.Next(0, 4));
+        if (service.Department is { } department && _ratings.NextDouble() < CityFigures.RatedShare(channel) && DateOnly.FromDateTime(CityTime.Local(ratedAt)) < today)
+        {
+            var rating = NewRating(target, department.Code, ratedAt, late: decidedOn > target.DueOn, approved);
+            batch.Ratings.Add(rating);
+            if (rating.IsBad)
+            {
+                batch.Rectifications.Add(NewRectification(rating));
+            }
+        }
+
         return target;
+    }
+
+    /// <summary>Her rating of a decided case, on the way she was served.</summary>
+    private Rating NewRating(Case rated, string department, DateTime at, bool late, bool approved)
+    {
+        var bad = _ratings.NextDouble() < CityFigures.BadReviewShare(late, approved);
+        return new Rating
+        {
+            Id = NewGuid(_ratings),
+            CaseId = rated.Id,
+            ResidentId = rated.ResidentId,
+            ServiceCode = rated.ServiceCode,
+            DepartmentCode = department,
+            ServedOn = rated.Channel,
+            RatedVia = rated.Channel switch { Channel.Online or Channel.PartnerApp => RatedVia.Web, Channel.Counter => RatedVia.CounterTablet, Channel.Hotline => RatedVia.Hotline, _ => RatedVia.Sms },
+            Level = bad ? _ratings.Next(1, 3) : _ratings.Next(3, 6),
+            RatedAt = at,
+            RaterKind = ActorKind.Resident,
+        };
+    }
+
+    /// <summary>
+    /// The department's answer to a bad review: contacted the next working day, answered within the time limit or up to
+    /// three days after it (<see cref="CityFigures.RectifiedOnTimeShare"/>), her verdict given; still open if that is not yet past.
+    /// </summary>
+    private Rectification NewRectification(Rating rating)
+    {
+        var ratedOn = DateOnly.FromDateTime(CityTime.Local(rating.RatedAt));
+        var rectification = new Rectification
+        {
+            Id = NewGuid(_ratings),
+            RatingId = rating.Id,
+            CaseId = rating.CaseId,
+            ResidentId = rating.ResidentId,
+            ServiceCode = rating.ServiceCode,
+            DepartmentCode = rating.DepartmentCode,
+            OpenedAt = rating.RatedAt,
+            ContactDueOn = calendar.AddWorkingDays(ratedOn, OpenRectification.ContactWorkingDays),
+            AnswerDueOn = calendar.AddWorkingDays(ratedOn, OpenRectification.SimpleWorkingDays),
+        };
+        var answeredOn = _ratings.NextDouble() < CityFigures.RectifiedOnTimeShare
+            ? calendar.AddWorkingDays(ratedOn, _ratings.Next(1, OpenRectification.SimpleWorkingDays + 1))
+            : calendar.AddWorkingDays(rectification.AnswerDueOn, _ratings.Next(1, 4));
+        if (answeredOn < today)
+        {
+            rectification.ContactedAt = CityTime.StartOfDayUtc(rectification.ContactDueOn).AddHours(2);
+            rectification.ContactNote = "电话回访。";
+            rectification.AnsweredAt = CityTime.StartOfDayUtc(answeredOn).AddHours(8);
+            (rectification.Found, rectification.Changed, rectification.AnsweredBy) = ("已核实情况。", "已改进办理流程。", "整改专员");
+            rectification.Satisfied = _ratings.NextDouble() < 0.7;
+            rectification.JudgedAt = rectification.AnsweredAt.Value.AddDays(1);
+        }
+
+        return rectification;
     }
 
     /// <summary>The case's next action: its sequence is the case's version, which it moves on by one.</summary>
@@ -225,10 +297,10 @@ public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, Working
         return body + ResidentIdNumber.CheckDigit(body);
     }
 
-    private Guid NewGuid()
+    private Guid NewGuid(Random? from = null)
     {
         Span<byte> bytes = stackalloc byte[16];
-        _random.NextBytes(bytes);
+        (from ?? _random).NextBytes(bytes);
         return new Guid(bytes);
     }
 

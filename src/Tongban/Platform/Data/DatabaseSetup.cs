@@ -61,7 +61,13 @@ public static class DatabaseSetup
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.Database.MigrateAsync(cancellationToken);
+        // Asking first reads only the history table; migrating builds the whole model of the last migration to compare
+        // with the code's, which a node restarting on an up-to-date database would hold in memory for nothing.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

@@ -19,8 +19,19 @@ public sealed class FileSystemFileStore(string folder) : IFileStore
         var key = Guid.NewGuid().ToString("N");
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        await content.CopyToAsync(file, cancellationToken);
+        try
+        {
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await content.CopyToAsync(file, cancellationToken);
+            await file.FlushAsync(cancellationToken);
+        }
+        catch
+        {
+            // A disk that filled up halfway leaves no half document behind to be mistaken for one.
+            File.Delete(path);
+            throw;
+        }
+
         return key;
     }
 

@@ -8,7 +8,7 @@ namespace Tongban.Platform.Files;
 /// the scanner, then kept in the file store. Returns how an answer or a case action records it
 /// (<see cref="UploadedFile.Write"/>), or what is wrong with it in her language.
 /// </summary>
-public sealed class KeepUpload(IFileStore store, IFileScanner scanner, IStringLocalizer<SharedResource> t)
+public sealed class KeepUpload(IFileStore store, IFileScanner scanner, IStringLocalizer<SharedResource> t, ILogger<KeepUpload> logger)
 {
     public async Task<(string? Value, string? Error)> Handle(IFormFile file, CancellationToken cancellationToken)
     {
@@ -35,7 +35,18 @@ public sealed class KeepUpload(IFileStore store, IFileScanner scanner, IStringLo
         }
 
         buffer.Position = 0;
-        var key = await store.Save(buffer, cancellationToken);
+        string key;
+        try
+        {
+            key = await store.Save(buffer, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            // A full or failing disk is the operator's to fix (the log line alerts them); she is told to come back.
+            logger.LogError(e, "An upload could not be kept: {Reason}", e.Message);
+            return (null, t["We could not keep your file just now. Please try again later; your other answers are saved."]);
+        }
+
         return (UploadedFile.Write(key, contentType, file.Length, file.FileName), null);
     }
 }

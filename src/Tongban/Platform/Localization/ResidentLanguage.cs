@@ -23,4 +23,20 @@ public static class ResidentLanguage
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    /// <summary>As <see cref="Write{T}"/> for work that awaits: the culture flows with it and is put back after.</summary>
+    public static async Task<T> WriteAsync<T>(string? language, Func<Task<T>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureOf(language);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
 }

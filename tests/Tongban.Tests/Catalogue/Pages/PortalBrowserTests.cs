@@ -8,6 +8,7 @@ namespace Tongban.Tests.Catalogue.Pages;
 /// Every kind of portal page in Chromium, in both languages, in normal and elder mode: no axe
 /// violations, no sideways scrolling at 320 px or at 200 % zoom, no scripts and no third-party requests.
 /// </summary>
+[Trait("Suite", "Browser")] // run once, on SQLite, in CI (.ci/run): pages do not change with the database
 public sealed class PortalBrowserTests(TongbanApp app, Chromium chromium) : IClassFixture<TongbanApp>
 {
     private readonly Uri _site = app.StartRealServer();

@@ -3,6 +3,7 @@ using Tongban.Tests.Infrastructure;
 namespace Tongban.Tests.Catalogue.Pages;
 
 /// <summary>/services in a real browser: accessible, narrow-screen friendly and keyboard usable, in both languages.</summary>
+[Trait("Suite", "Browser")] // run once, on SQLite, in CI (.ci/run): pages do not change with the database
 public sealed class ServiceListBrowserTests(TongbanApp app, Chromium chromium) : IClassFixture<TongbanApp>
 {
     private readonly Uri _site = app.StartRealServer();

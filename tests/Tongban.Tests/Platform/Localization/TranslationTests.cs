@@ -29,8 +29,13 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Tongban.Cases.CaseStatus>().Select(n => $"CaseStatus.{n}"))
             .Concat(Enum.GetNames<IdNumberProof>().Select(n => $"IdProof.{n}"))
             .Concat(Enum.GetNames<Tongban.Platform.Audit.Anchor.TrailVerdict>().Select(n => $"Trail.{n}"))
+            .Concat(Enum.GetNames<Tongban.Cases.Alerts.StaffAlertKind>().Select(n => $"Alert.{n}"))
+            .Concat(Enum.GetNames<Tongban.Ratings.Rectifications.RectificationStatus>().Select(n => $"Rectification.{n}"))
+            .Concat(Tongban.Ratings.RatingDimensions.Online.Concat(Tongban.Ratings.RatingDimensions.Offline).Select(d => $"Rating.{d}"))
+            .Concat(Enumerable.Range(1, 5).Select(level => $"Rating.Level{level}"))
             .Append("Channel.Office")
-            .Concat(["Audit.Viewed.Profile", "Audit.Changed.Profile", "Audit.Created.Profile", "Audit.Accepted.Delegation", "Audit.Revoked.Delegation", "Audit.Created.Case", "Audit.Viewed.Case", "Audit.Changed.Case", "Audit.Changed.Mobile", "Audit.Viewed.Inbox", "Audit.Viewed.Activity", "Audit.Changed.IdNumber", "Audit.Viewed.Document", "Audit.Viewed.Letter", "Audit.Viewed.Applications", "Audit.Accepted.Offer", "Audit.Changed.Offer", "Audit.Viewed.Offer"]);
+            .Concat(["Audit.Viewed.Profile", "Audit.Changed.Profile", "Audit.Created.Profile", "Audit.Accepted.Delegation", "Audit.Revoked.Delegation", "Audit.Created.Case", "Audit.Viewed.Case", "Audit.Changed.Case", "Audit.Changed.Mobile", "Audit.Viewed.Inbox", "Audit.Viewed.Activity", "Audit.Changed.IdNumber", "Audit.Viewed.Document", "Audit.Viewed.Letter", "Audit.Viewed.Applications", "Audit.Accepted.Offer", "Audit.Changed.Offer", "Audit.Viewed.Offer", "Audit.Created.Case.Rated", "Audit.Viewed.Case.Rating", "Audit.Changed.Case.RatingAppealed", "Audit.Changed.Case.RatingExcluded", "Audit.Changed.Case.RatingAppealRejected"])
+            .Concat(Enum.GetNames<Tongban.Ratings.Rectifications.RectificationStep>().Select(n => $"Audit.Changed.Case.Rectification{n}"));
 
     [Theory]
     [InlineData("SharedResource.resx")]

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Catalogue;
+
+namespace Tongban.Ratings.Pages;
+
+/// <summary>
+/// <c>/ratings</c>: 好差评 in the open, for everyone without signing in: by department and by service, how residents
+/// rated them, the share of bad reviews and how many of those the department answered on time; and the latest
+/// rectifications, what was found and changed, without names.
+/// </summary>
+public sealed class PublicRatingsModel(RatingFigures figures, CatalogueStore catalogue) : PageModel
+{
+    public IReadOnlyList<RatingRow> Departments { get; private set; } = [];
+    public IReadOnlyList<RatingRow> Services { get; private set; } = [];
+    public IReadOnlyList<PublishedRectification> Latest { get; private set; } = [];
+    public CatalogueSnapshot Catalogue { get; private set; } = null!;
+
+    public async Task OnGet(CancellationToken cancellationToken)
+    {
+        Catalogue = await catalogue.Current(cancellationToken);
+        (Departments, Services) = await figures.Handle(cancellationToken);
+        // Only for services whose figures are shown: a rectification of a service with few ratings points at few people.
+        var shown = Services.Where(s => !s.Suppressed).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        Latest = [.. (await figures.Latest(50, cancellationToken)).Where(r => shown.Contains(r.ServiceCode)).Take(10)];
+    }
+
+    public string DepartmentName(string code) => Catalogue.Department(code)?.Name.Current ?? code;
+
+    public string ServiceName(string code) => Catalogue.Service(code)?.Name.Current ?? code;
+}

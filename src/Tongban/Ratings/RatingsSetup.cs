@@ -1,0 +1,24 @@
+using Tongban.Cases;
+using Tongban.Platform.Jobs;
+using Tongban.Ratings.Rectifications;
+
+namespace Tongban.Ratings;
+
+public static class RatingsSetup
+{
+    public static IServiceCollection AddRatings(this IServiceCollection services) => services
+        .AddScoped<RateCase>()
+        .AddScoped<RatingFigures>()
+        .AddScoped<OpenRectification>()
+        .AddScoped<AnswerRectification>()
+        .AddScoped<JudgeRectification>()
+        .AddScoped<Counter.OpenCounterRating>()
+        .AddScoped<Appeals.AppealRating>()
+        .AddScoped<Appeals.DecideAppeal>()
+        .AddScoped<IJobHandler, CheckRectificationDeadline>()
+        .AddScoped<InviteToRate>()
+        .AddCaseChangeReaction<InviteToRate>()
+        .AddScoped<IJobHandler, RemindToRate>()
+        .AddScoped<RateBySms>()
+        .AddScoped<Platform.Sms.ISmsReplyHandler>(sp => sp.GetRequiredService<RateBySms>());
+}
