@@ -64,6 +64,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.ComplexProperty(s => s.Audience);
         builder.ComplexProperty(s => s.Eligibility);
         builder.ComplexProperty(s => s.Fee);
+        builder.ComplexProperty(s => s.Rectification);
         builder.Property(s => s.Reapply).HasConversion<string>().HasMaxLength(16);
         // Materials and channels are read with their service and never queried alone: one JSON column each.
         builder.ComplexCollection(s => s.Materials, m =>

@@ -22,6 +22,9 @@ public sealed class Service
 
     public bool IssuesECertificate { get; set; }
 
+    /// <summary>The time limits for answering a bad review of this service (好差评整改), in working days.</summary>
+    public RectificationTimeLimits Rectification { get; set; } = RectificationTimeLimits.Default;
+
     /// <summary>Whether and when she may apply again; see <see cref="ReapplyRule"/>.</summary>
     public ReapplyRule Reapply { get; set; }
 
@@ -63,4 +66,13 @@ public sealed record ServiceChannel
     public Channel Channel { get; init; }
     public LocalizedText? Note { get; init; }
     public List<string> HallCodes { get; init; } = [];
+}
+
+/// <summary>
+/// Working days a department has, after a bad review, to contact the resident, to answer a simple matter, and to
+/// answer one it calls complex. The default is the national practice; a service's catalogue entry may set its own.
+/// </summary>
+public sealed record RectificationTimeLimits(int Contact, int Simple, int Complex)
+{
+    public static readonly RectificationTimeLimits Default = new(1, 2, 15);
 }

@@ -6,6 +6,7 @@ using Tongban.Platform.Audit;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
 using Tongban.Platform.Web;
+using Tongban.Residents.Delegations;
 using Tongban.Ratings.Rectifications;
 
 namespace Tongban.Ratings;
@@ -35,18 +36,33 @@ public sealed record RateResult(RateOutcome Outcome, IReadOnlyList<FieldError> P
 public sealed class RateCase(AppDbContext db, CatalogueStore catalogue, OpenRectification rectify, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     /// <summary>The statuses after which a case is rated: decided either way, or withdrawn.</summary>
+    public const string NotHersMessage = "Only the person the application is for can rate it: herself, by calling 12345, or someone she asked to rate for her.";
+
     public static bool Ended(CaseStatus status) => status is CaseStatus.Approved or CaseStatus.Rejected or CaseStatus.Withdrawn;
 
     /// <summary>
-    /// Herself; or a 12345 agent she is on the phone with (in a session she consented to), keying in what she says. A
-    /// proxy or a clerk may not: a family member's permission to act does not say she asked them to rate, and at a
-    /// counter she rates on the tablet herself.
+    /// Herself; a 12345 agent she is on the phone with (in a session she consented to), keying in what she says; or a
+    /// family member acting for her under a delegation in which she asked them to rate too. A clerk may not: at a counter
+    /// she rates on the tablet herself. A proxy without that permission may not either: permission to act does not say
+    /// she asked them to speak for her.
     /// </summary>
-    public static bool MayRate(Actor actor, Case target)
+    public async Task<bool> MayRate(Actor actor, Case target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(target);
-        return actor.IsResident(target.ResidentId) || (actor.Kind == ActorKind.Staff && actor.Role == nameof(Staff.StaffRole.HotlineAgent));
+        if (actor.IsResident(target.ResidentId) || (actor.Kind == ActorKind.Staff && actor.Role == nameof(Staff.StaffRole.HotlineAgent)))
+        {
+            return true;
+        }
+
+        if (AcceptDelegation.DelegationOf(actor) is not { } id)
+        {
+            return false;
+        }
+
+        var delegation = await db.Delegations.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return delegation is { MayRate: true } && delegation.GrantorId == target.ResidentId && delegation.ProxyId == actor.Id
+            && delegation.IsActive(clock.GetUtcNow().UtcDateTime) && delegation.Covers(target.ServiceCode);
     }
 
     /// <summary>The dimensions asked: the offline ones on the counter tablet, otherwise those of where the case was served.</summary>
@@ -60,9 +76,9 @@ public sealed class RateCase(AppDbContext db, CatalogueStore catalogue, OpenRect
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(input);
-        if (!MayRate(actor, target))
+        if (!await MayRate(actor, target, cancellationToken))
         {
-            return new(RateOutcome.NotHers, [new("Level", t["Only the person the application is for can rate it, herself or by calling 12345."])]);
+            return new(RateOutcome.NotHers, [new("Level", t[NotHersMessage])]);
         }
 
         // At the counter she rates the visit that served her, on the tablet, before any decision.

@@ -198,6 +198,42 @@ public sealed class RatingTests(TongbanAppWithClock app) : IClassFixture<Tongban
     }
 
     [Fact]
+    public async Task AServiceWithItsOwnTimeLimits_GivesItsDepartmentThoseDays()
+    {
+        // Temporary assistance is for people in urgent need: the catalogue gives 1 working day to answer, 5 when complex.
+        var mobile = await SignedInMobile();
+        var resident = await People.Resident(app, mobile);
+        var withdrawn = new Case
+        {
+            Id = Guid.NewGuid(),
+            Reference = CaseReference.New(),
+            ServiceCode = "temporary-assistance",
+            ResidentId = resident.Id,
+            DraftId = Guid.NewGuid(),
+            FormVersion = "1",
+            AnswersJson = "{}",
+            Status = CaseStatus.Withdrawn,
+            SubmittedAt = app.Time.GetUtcNow().UtcDateTime,
+        };
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Cases.Add(withdrawn);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var her = await People.SignInResident(app, mobile);
+        Assert.Equal(HttpStatusCode.Redirect, (await her.Submit($"/cases/{withdrawn.Reference}/rate", Rating(1, "Nobody called me back."))).Status);
+        var round = Assert.Single(await RoundsOf(withdrawn.Reference));
+        var calendar = app.Services.GetRequiredService<WorkingDayCalendar>();
+        var today = app.Time.Today();
+        Assert.Equal((calendar.AddWorkingDays(today, 1), calendar.AddWorkingDays(today, 1)), (round.ContactDueOn, round.AnswerDueOn));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await (await People.SignInStaff(app, "officer.civil")).Submit($"/staff/reviews/{round.Id}", new Dictionary<string, string> { ["Step"] = "Complex" })).Status);
+        Assert.Equal(calendar.AddWorkingDays(DateOnly.FromDateTime(CityTime.Local(round.OpenedAt)), 5), Assert.Single(await RoundsOf(withdrawn.Reference)).AnswerDueOn);
+    }
+
+    [Fact]
     public async Task TheDeadlineJob_WarnsTheOfficersAt80Percent_AndTheHeadWhenLate_Once()
     {
         var (her, reference) = await EndedCase();
@@ -371,6 +407,63 @@ public sealed class RatingTests(TongbanAppWithClock app) : IClassFixture<Tongban
         var token = await otherHead.AntiforgeryToken("/staff");
         var (_, again, _) = await otherHead.Post(decide, new Dictionary<string, string> { ["upheld"] = "false", ["Reasons"] = "Changed my mind.", ["__RequestVerificationToken"] = token! });
         Assert.Contains("This appeal has been decided already.", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFamilyMember_RatesForHerOnlyIfSheAskedThemTo_AndTheRatingSaysSo()
+    {
+        var mobile = People.NewMobile();
+        var (her, reference) = await EndedCase(mobile);
+        var herId = (await People.Resident(app, mobile)).Id;
+        var son = await ProxyFor(her, herId, "儿子", mayRate: false);
+        var daughter = await ProxyFor(her, herId, "女儿", mayRate: true);
+        Assert.Contains("rating them too", (await her.Get("/me/delegations")).Html, StringComparison.Ordinal);
+
+        // Her son may act for her, but she did not ask him to rate: refused, whatever he sends.
+        var (_, sonPage, _) = await son.Get($"/cases/{reference}/rate");
+        Assert.Contains("someone she asked to rate for her", sonPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Send my rating", sonPage, StringComparison.Ordinal);
+        var token = await son.AntiforgeryToken("/me");
+        var (_, refused, _) = await son.Post($"/cases/{reference}/rate", new Dictionary<string, string>(Rating(1)) { ["__RequestVerificationToken"] = token! });
+        Assert.Contains("someone she asked to rate for her", refused, StringComparison.Ordinal);
+        Assert.Empty(await RatingsOf(reference));
+
+        // Her daughter may: the page tells her she rates for her mother, and the rating says who gave it.
+        Assert.Contains("You are rating for the person you act for", (await daughter.Get($"/cases/{reference}/rate")).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await daughter.Submit($"/cases/{reference}/rate", Rating(4, "Quick, but the hall was hard to find."))).Status);
+        var rating = Assert.Single(await RatingsOf(reference));
+        Assert.Equal((herId, ActorKind.Proxy, "女儿"), (rating.ResidentId, rating.RaterKind, rating.RaterName));
+        Assert.Contains("女儿, whom you asked to rate for you", (await her.Get($"/cases/{reference}/rate")).Html, StringComparison.Ordinal);
+        var trail = await Read(db => db.AuditRecords.AsNoTracking().Where(r => r.ResidentId == herId && r.ActorName == "女儿").ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(trail, r => r.Action == AuditAction.Created && r.Subject.TextKey(r.Action) == "Audit.Created.Case.Rated");
+    }
+
+    /// <summary>A new resident she lets act for her in everything (and rate too, if <paramref name="mayRate"/>), who accepts and switches to acting for her.</summary>
+    private async Task<FormClient> ProxyFor(FormClient her, Guid herId, string name, bool mayRate)
+    {
+        var mobile = People.NewMobile();
+        var proxy = await People.SignInResident(app, mobile);
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Proxy"] = mobile,
+            ["Input.ProxyName"] = name,
+            ["Input.Scope"] = "all",
+            ["Input.UntilDay"] = "1",
+            ["Input.UntilMonth"] = "1",
+            ["Input.UntilYear"] = (app.Time.Today().Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (mayRate)
+        {
+            form["Input.MayRate"] = "true";
+        }
+
+        var (status, html, _) = await her.Submit("/me/delegations/new", form);
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        var delegation = await Read(db => db.Delegations.AsNoTracking().SingleAsync(d => d.GrantorId == herId && d.ProxyName == name, TestContext.Current.CancellationToken));
+        Assert.Equal(mayRate, delegation.MayRate);
+        Assert.Equal(HttpStatusCode.Redirect, (await proxy.Submit("/me/delegations", new Dictionary<string, string> { ["id"] = delegation.Id.ToString() }, "/me/delegations?handler=accept")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await proxy.Submit("/me", new Dictionary<string, string> { ["delegation"] = delegation.Id.ToString() }, "/me/acting-for")).Status);
+        return proxy;
     }
 
     [Fact]

@@ -50,7 +50,11 @@ public sealed record ServiceDto(
     bool? Featured = null,
     string? Reapply = null,
     int? ReapplyAfterDays = null,
-    EntitlementDto? Entitlement = null);
+    EntitlementDto? Entitlement = null,
+    RectificationDto? RectificationWorkingDays = null);
+
+/// <summary>The service's own time limits for answering a bad review; see <see cref="RectificationTimeLimits"/>.</summary>
+public sealed record RectificationDto(int? Contact, int? Simple, int? Complex);
 
 /// <summary>Who the city offers the service to before she asks; see <see cref="Entitlements.Entitlement"/>.</summary>
 /// <param name="Who">The rule over the city's facts.</param>

@@ -132,6 +132,7 @@ public sealed class ImportCatalogue(AppDbContext db, CatalogueStore store, TimeP
             s.Fee = Text(dto.Fee);
             s.TimeLimitWorkingDays = dto.TimeLimitWorkingDays!.Value;
             s.IssuesECertificate = dto.IssuesECertificate!.Value;
+            s.Rectification = dto.RectificationWorkingDays is { } r ? new(r.Contact!.Value, r.Simple!.Value, r.Complex!.Value) : RectificationTimeLimits.Default;
             s.Featured = dto.Featured ?? false;
             s.Reapply = ValidateCatalogue.ReapplyOf(dto);
             s.ReapplyAfterDays = s.Reapply == ReapplyRule.OncePerPeriod ? dto.ReapplyAfterDays : null;

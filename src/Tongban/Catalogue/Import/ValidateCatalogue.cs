@@ -141,6 +141,11 @@ public static partial class ValidateCatalogue
             errors.Add(new(file, item, "timeLimitWorkingDays", $"must be a whole number of working days from 0 to {MaxTimeLimitWorkingDays}"));
         }
 
+        if (s.RectificationWorkingDays is { } r && !(r.Contact >= 1 && r.Simple >= r.Contact && r.Complex >= r.Simple && r.Complex <= MaxTimeLimitWorkingDays))
+        {
+            errors.Add(new(file, item, "rectificationWorkingDays", $"must give contact, simple and complex, each a whole number of working days from 1 to {MaxTimeLimitWorkingDays}, in that order or equal"));
+        }
+
         if (s.Reapply is not null && (!Enum.TryParse<ReapplyRule>(s.Reapply, ignoreCase: true, out _) || int.TryParse(s.Reapply, out _)))
         {
             errors.Add(new(file, item, "reapply", "must be afterClosed (the default), once, oncePerPeriod or unlimited"));

@@ -228,11 +228,11 @@ public sealed class SyntheticCity(int seed, CatalogueSnapshot catalogue, Working
             ServiceCode = rating.ServiceCode,
             DepartmentCode = rating.DepartmentCode,
             OpenedAt = rating.RatedAt,
-            ContactDueOn = calendar.AddWorkingDays(ratedOn, OpenRectification.ContactWorkingDays),
-            AnswerDueOn = calendar.AddWorkingDays(ratedOn, OpenRectification.SimpleWorkingDays),
+            ContactDueOn = calendar.AddWorkingDays(ratedOn, RectificationTimeLimits.Default.Contact),
+            AnswerDueOn = calendar.AddWorkingDays(ratedOn, RectificationTimeLimits.Default.Simple),
         };
         var answeredOn = _ratings.NextDouble() < CityFigures.RectifiedOnTimeShare
-            ? calendar.AddWorkingDays(ratedOn, _ratings.Next(1, OpenRectification.SimpleWorkingDays + 1))
+            ? calendar.AddWorkingDays(ratedOn, _ratings.Next(1, RectificationTimeLimits.Default.Simple + 1))
             : calendar.AddWorkingDays(rectification.AnswerDueOn, _ratings.Next(1, 4));
         if (answeredOn < today)
         {

@@ -33,6 +33,9 @@ public sealed class RateCaseModel(AppDbContext db, ResidentAccessPolicy policy, 
     /// <summary>A 12345 agent keying in what she says on the phone.</summary>
     public bool ByAgent { get; private set; }
 
+    /// <summary>A family member she asked to rate for her.</summary>
+    public bool ByProxy { get; private set; }
+
     /// <summary>A counter clerk serving her: she rates on the tablet, which the clerk opens for her.</summary>
     public bool AtCounter { get; private set; }
 
@@ -95,8 +98,9 @@ public sealed class RateCaseModel(AppDbContext db, ResidentAccessPolicy policy, 
             return null;
         }
 
-        MayRate = RateCase.MayRate(actor, found);
+        MayRate = await rate.MayRate(actor, found, cancellationToken);
         ByAgent = MayRate && actor.Kind == ActorKind.Staff;
+        ByProxy = MayRate && actor.Kind == ActorKind.Proxy;
         AtCounter = actor.Kind == ActorKind.Staff && actor.Role == nameof(Staff.StaffRole.CounterClerk);
         await LoadRating(cancellationToken);
         return actor;

@@ -25,7 +25,7 @@ public enum RectificationStep
 /// The department's side of a rectification, on the version the officer saw: two officers at once, or an officer and
 /// the deadline job, cannot overwrite each other. Only officers and heads of the department that ran the service.
 /// </summary>
-public sealed class AnswerRectification(AppDbContext db, JobScheduler jobs, WorkingDayCalendar calendar, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class AnswerRectification(AppDbContext db, OpenRectification open, JobScheduler jobs, WorkingDayCalendar calendar, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     public async Task<IReadOnlyList<FieldError>> Handle(Guid id, int version, Actor officer, string department, RectificationStep step, string? note, string? found, string? changed, CancellationToken cancellationToken)
     {
@@ -67,7 +67,7 @@ public sealed class AnswerRectification(AppDbContext db, JobScheduler jobs, Work
                 break;
             case RectificationStep.Complex when !r.Complex:
                 r.Complex = true;
-                r.AnswerDueOn = calendar.AddWorkingDays(DateOnly.FromDateTime(CityTime.Local(r.OpenedAt)), OpenRectification.ComplexWorkingDays);
+                r.AnswerDueOn = calendar.AddWorkingDays(DateOnly.FromDateTime(CityTime.Local(r.OpenedAt)), (await open.LimitsFor(r.ServiceCode, cancellationToken)).Complex);
                 break;
             case RectificationStep.Answered when r.ContactedAt is null:
                 problems.Add(new("Step", t["Contact her first: record the contact, then the answer."]));

@@ -7,6 +7,9 @@ namespace Tongban.Residents.Delegations;
 /// <summary>The person a resident named accepts; from now on she can act for the resident, within the scope and dates.</summary>
 public sealed class AcceptDelegation(AppDbContext db, TimeProvider clock, AuditTrail audit)
 {
+    /// <summary>How a proxy's actor names the delegation she acts under (on the trail too).</summary>
+    private const string DelegationReason = "delegation:";
+
     /// <returns>Whether the invitation was open to this person and is now accepted.</returns>
     public async Task<bool> Handle(Guid proxyId, Guid delegationId, CancellationToken cancellationToken)
     {
@@ -41,6 +44,10 @@ public sealed class AcceptDelegation(AppDbContext db, TimeProvider clock, AuditT
     public static Actor ProxyActor(Delegation delegation)
     {
         ArgumentNullException.ThrowIfNull(delegation);
-        return new(ActorKind.Proxy, delegation.ProxyId, delegation.ProxyName, Channel.Online, $"delegation:{delegation.Id}");
+        return new(ActorKind.Proxy, delegation.ProxyId, delegation.ProxyName, Channel.Online, DelegationReason + delegation.Id);
     }
+
+    /// <summary>The delegation a proxy acts under, from <see cref="ProxyActor"/>; null for anyone else.</summary>
+    public static Guid? DelegationOf(Actor actor) =>
+        actor is { Kind: ActorKind.Proxy, Reason: { } reason } && reason.StartsWith(DelegationReason, StringComparison.Ordinal) && Guid.TryParse(reason[DelegationReason.Length..], out var id) ? id : null;
 }

@@ -29,6 +29,9 @@ public sealed class Delegation
 
     public List<string> ServiceCodes { get; set; } = [];
 
+    /// <summary>She asked the proxy to rate services for her too (好差评): without it a proxy may act but not rate, since a rating speaks for her.</summary>
+    public bool MayRate { get; set; }
+
     /// <summary>The last day it is valid on (China time); it ends at the midnight after.</summary>
     public DateOnly ValidUntil { get; set; }
 

@@ -18,6 +18,9 @@ public sealed class GrantInput
     public string? Scope { get; set; }
 
     public IList<string> Services { get; set; } = [];
+
+    /// <summary>She asks them to rate services for her too.</summary>
+    public bool MayRate { get; set; }
     public string? UntilDay { get; set; }
     public string? UntilMonth { get; set; }
     public string? UntilYear { get; set; }
@@ -115,6 +118,7 @@ public sealed class GrantDelegation(AppDbContext db, CatalogueStore catalogue, T
             ProxyName = name,
             AllServices = allServices,
             ServiceCodes = allServices ? [] : services,
+            MayRate = input.MayRate,
             ValidUntil = until!.Value,
             CreatedAt = now,
         });

@@ -39,6 +39,8 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         { "unknown reapply rule", "services/civil-affairs.json", "service 'elderly-allowance'", "reapply", "oncePerPeriod" },
         { "period without its days", "services/civil-affairs.json", "service 'elderly-allowance'", "reapplyAfterDays", "exactly when" },
         { "days without a period", "services/civil-affairs.json", "service 'elderly-allowance'", "reapplyAfterDays", "exactly when" },
+        { "rectification limits out of order", "services/civil-affairs.json", "service 'elderly-allowance'", "rectificationWorkingDays", "in that order" },
+        { "rectification limits half given", "services/civil-affairs.json", "service 'elderly-allowance'", "rectificationWorkingDays", "in that order" },
         { "entitlement rule that runs code", "services/civil-affairs.json", "service 'elderly-allowance'", "entitlement.who", "not a valid rule" },
         { "entitlement on what she typed", "services/civil-affairs.json", "service 'elderly-allowance'", "entitlement.who", "profile.claimedIdNumber" },
         { "entitlement on an occasion it has not", "services/civil-affairs.json", "service 'elderly-allowance'", "entitlement.answers", "occasion.number" },
@@ -93,6 +95,8 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
             case "unknown reapply rule": copy.Edit(civil, f => Elderly(f)["reapply"] = "twice"); break;
             case "period without its days": copy.Edit(civil, f => Elderly(f)["reapply"] = "oncePerPeriod"); break;
             case "days without a period": copy.Edit(civil, f => Elderly(f)["reapplyAfterDays"] = 30); break;
+            case "rectification limits out of order": copy.Edit(civil, f => Elderly(f)["rectificationWorkingDays"] = new JsonObject { ["contact"] = 3, ["simple"] = 2, ["complex"] = 15 }); break;
+            case "rectification limits half given": copy.Edit(civil, f => Elderly(f)["rectificationWorkingDays"] = new JsonObject { ["contact"] = 1 }); break;
             case "entitlement rule that runs code": copy.Edit(civil, f => Elderly(f)["entitlement"]!["who"] = "System.IO.File.Exists(\"/etc/passwd\")"); break;
             case "entitlement on what she typed": copy.Edit(civil, f => Elderly(f)["entitlement"]!["who"] = "a.Has(\"profile.claimedIdNumber\")"); break;
             case "entitlement on an occasion it has not": copy.Edit(civil, f => Elderly(f)["entitlement"]!["answers"]!["applicant.address"] = "occasion.number"); break;

@@ -729,6 +729,20 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                                 .HasColumnType("text");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rectification", "Tongban.Catalogue.Service.Rectification#RectificationTimeLimits", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Complex")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Contact")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Simple")
+                                .HasColumnType("integer");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Tongban.Catalogue.Service.Summary#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
@@ -1717,6 +1731,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
 
                     b.Property<Guid>("GrantorId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("MayRate")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("ProxyId")
                         .HasColumnType("uuid");

@@ -710,6 +710,20 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rectification", "Tongban.Catalogue.Service.Rectification#RectificationTimeLimits", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Complex")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Contact")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Simple")
+                                .HasColumnType("INTEGER");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Tongban.Catalogue.Service.Summary#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
@@ -1690,6 +1704,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
 
                     b.Property<Guid>("GrantorId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MayRate")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ProxyId")
                         .HasColumnType("TEXT");
