@@ -6,8 +6,8 @@ using Tongban.Platform.Audit;
 using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
 using Tongban.Platform.Web;
-using Tongban.Residents.Delegations;
 using Tongban.Ratings.Rectifications;
+using Tongban.Residents.Delegations;
 
 namespace Tongban.Ratings;
 
