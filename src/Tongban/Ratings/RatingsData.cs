@@ -10,5 +10,6 @@ public static class RatingsData
     {
         public DbSet<Ratings.Rating> Ratings => db.Set<Ratings.Rating>();
         public DbSet<Ratings.Rectifications.Rectification> Rectifications => db.Set<Ratings.Rectifications.Rectification>();
+        public DbSet<Ratings.Helpful.PageFeedback> PageFeedback => db.Set<Ratings.Helpful.PageFeedback>();
     }
 }

@@ -6,36 +6,60 @@ namespace Tongban.Ratings;
 /// <summary>
 /// 好差评 as open data, exactly what <c>/ratings</c> publishes: <c>/ratings/data/figures.csv|json</c> (each department and
 /// service: ratings by level, bad reviews, answered on time; too few ratings marked suppressed, without counts) and
-/// <c>/ratings/data/rectifications.csv|json</c> (the latest answers to bad reviews of services shown, without names).
+/// <c>/ratings/data/rectifications.csv|json</c> (the latest answers to bad reviews of services shown, without names) and
+/// <c>/ratings/data/pages.csv|json</c> ("was this page helpful?" by service page, apart from the ratings).
 /// </summary>
 public static class RatingsDataEndpoints
 {
     public static IEndpointRouteBuilder MapRatingsData(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/ratings/data/{file}", Table).WithTags("Ratings (open data)").WithName("getRatingsTable")
-            .WithSummary("figures.csv, figures.json, rectifications.csv or rectifications.json");
+            .WithSummary("figures, rectifications or pages, each .csv or .json");
         return endpoints;
     }
 
-    private static async Task<IResult> Table(string file, RatingFigures figures, CancellationToken cancellationToken)
+    private static async Task<IResult> Table(string file, RatingFigures figures, Helpful.PageFeedbackFigures pages, CancellationToken cancellationToken)
     {
         var (name, extension) = (Path.GetFileNameWithoutExtension(file), Path.GetExtension(file));
-        if (name is not ("figures" or "rectifications") || extension is not (".csv" or ".json"))
+        if (name is not ("figures" or "rectifications" or "pages") || extension is not (".csv" or ".json"))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such table",
-                detail: "The tables are figures.csv, figures.json, rectifications.csv and rectifications.json.");
+                detail: "The tables are figures, rectifications and pages, each as .csv or .json.");
         }
 
-        var (departments, services) = await figures.Handle(cancellationToken);
-        var rows = name == "figures"
-            ? departments.Select(r => Figures("department", r)).Concat(services.Select(r => Figures("service", r))).ToList()
-            : await Rectifications(figures, services, cancellationToken);
-        var columns = name == "figures" ? FigureColumns : RectificationColumns;
+        List<Dictionary<string, object?>> rows;
+        string[] columns;
+        if (name == "pages")
+        {
+            (rows, columns) = ((await pages.Handle(cancellationToken)).Select(Page).ToList(), PageColumns);
+        }
+        else
+        {
+            var (departments, services) = await figures.Handle(cancellationToken);
+            rows = name == "figures"
+                ? departments.Select(r => Figures("department", r)).Concat(services.Select(r => Figures("service", r))).ToList()
+                : await Rectifications(figures, services, cancellationToken);
+            columns = name == "figures" ? FigureColumns : RectificationColumns;
+        }
+
         return extension == ".json" ? TypedResults.Json(rows) : TypedResults.Text(Csv(columns, rows), "text/csv; charset=utf-8");
     }
 
     private static readonly string[] FigureColumns = ["kind", "code", "ratings", "level_1", "level_2", "level_3", "level_4", "level_5", "bad_reviews", "answered", "answered_on_time", "suppressed"];
     private static readonly string[] RectificationColumns = ["service", "department", "answered_on", "on_time", "found", "changed"];
+    private static readonly string[] PageColumns = ["service", "answers", "helpful", "hard_to_understand", "something_missing", "something_wrong", "could_not_do_it", "suppressed"];
+
+    private static Dictionary<string, object?> Page(Helpful.PageFeedbackRow row) => new()
+    {
+        ["service"] = row.ServiceCode,
+        ["answers"] = row.Suppressed ? null : row.Answers,
+        ["helpful"] = row.Helpful,
+        ["hard_to_understand"] = row.Reasons?[Helpful.PageFeedbackReason.HardToUnderstand],
+        ["something_missing"] = row.Reasons?[Helpful.PageFeedbackReason.SomethingMissing],
+        ["something_wrong"] = row.Reasons?[Helpful.PageFeedbackReason.SomethingWrong],
+        ["could_not_do_it"] = row.Reasons?[Helpful.PageFeedbackReason.CouldNotDoIt],
+        ["suppressed"] = row.Suppressed,
+    };
 
     private static Dictionary<string, object?> Figures(string kind, RatingRow row) => new()
     {

@@ -9,6 +9,8 @@ public static class RatingsSetup
     public static IServiceCollection AddRatings(this IServiceCollection services) => services
         .AddScoped<RateCase>()
         .AddScoped<RatingFigures>()
+        .AddScoped<Helpful.GivePageFeedback>()
+        .AddScoped<Helpful.PageFeedbackFigures>()
         .AddScoped<OpenRectification>()
         .AddScoped<AnswerRectification>()
         .AddScoped<JudgeRectification>()

@@ -1439,6 +1439,34 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("CounterRatingTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Ratings.Helpful.PageFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceCode", "At");
+
+                    b.ToTable("PageFeedback", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Ratings.Rating", b =>
                 {
                     b.Property<Guid>("Id")

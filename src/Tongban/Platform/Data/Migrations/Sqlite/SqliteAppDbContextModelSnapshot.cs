@@ -1412,6 +1412,34 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("CounterRatingTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Ratings.Helpful.PageFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceCode", "At");
+
+                    b.ToTable("PageFeedback", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Ratings.Rating", b =>
                 {
                     b.Property<Guid>("Id")
