@@ -13,7 +13,6 @@ namespace Tongban.Tests.Entitlements;
 /// <summary>Answering an offer: on her page, by SMS reply, or by someone acting for her; once, whichever comes first.</summary>
 public sealed class OfferAnswerTests(TongbanAppWithClock app) : IClassFixture<TongbanAppWithClock>
 {
-    private const string ReplyKey = "development-only-sms-reply-key";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -225,7 +224,7 @@ public sealed class OfferAnswerTests(TongbanAppWithClock app) : IClassFixture<To
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/sms/replies") { Content = JsonContent.Create(new IncomingSms(null, null)) };
-        request.Headers.Authorization = new("Bearer", ReplyKey);
+        request.Headers.Authorization = new("Bearer", SmsReplies.DevelopmentKey);
         using var empty = await anonymous.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal("application/problem+json", empty.Content.Headers.ContentType?.MediaType);
@@ -306,15 +305,7 @@ public sealed class OfferAnswerTests(TongbanAppWithClock app) : IClassFixture<To
             .Select(m => System.Text.RegularExpressions.Regex.Match(m.Text, "[\"“]1 ([2-9A-Z]{8})[\"”]"))
             .First(match => match.Success).Groups[1].Value;
 
-    private async Task<string> Reply(string from, string text)
-    {
-        using var client = app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/sms/replies") { Content = JsonContent.Create(new IncomingSms(from, text)) };
-        request.Headers.Authorization = new("Bearer", ReplyKey);
-        using var response = await client.SendAsync(request, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<SmsAnswer>(Ct))!.Reply;
-    }
+    private Task<string> Reply(string from, string text) => SmsReplies.Reply(app, from, text);
 
     private Task RunJob() => CityResidents.RunDailyJob(app);
 

@@ -17,26 +17,9 @@ namespace Tongban.Tests.Ratings;
 /// <summary>好差评 through the real pages: her rating once a case has ended, the rectification a bad review obliges, the figures in the open.</summary>
 public sealed class RatingTests(TongbanAppWithClock app) : IClassFixture<TongbanAppWithClock>
 {
-    /// <summary>A senior-citizen card application (civil affairs) she has withdrawn: ended, so it can be rated.</summary>
-    private async Task<(FormClient Her, string Reference)> EndedCase(string? mobile = null)
-    {
-        var her = await People.SignInResident(app, mobile ?? People.NewMobile());
-        var reference = await Applying.Apply(her, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
-        var (status, html, _) = await her.Submit($"/cases/{reference}", new Dictionary<string, string> { ["Act"] = "Withdrawn" });
-        Assert.True(status == HttpStatusCode.Redirect, html);
-        return (her, reference);
-    }
+    private Task<(FormClient Her, string Reference)> EndedCase(string? mobile = null) => RatingSteps.EndedCase(app, mobile);
 
-    private static Dictionary<string, string> Rating(int level, string? comment = null, params (string Dimension, int Level)[] dimensions)
-    {
-        var form = new Dictionary<string, string> { ["Level"] = level.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Comment"] = comment ?? "" };
-        foreach (var (dimension, value) in dimensions)
-        {
-            form[$"Dimensions[{dimension}]"] = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return form;
-    }
+    private static Dictionary<string, string> Rating(int level, string? comment = null, params (string Dimension, int Level)[] dimensions) => RatingSteps.Form(level, comment, dimensions);
 
     private async Task<string> SignedInMobile()
     {
@@ -45,26 +28,13 @@ public sealed class RatingTests(TongbanAppWithClock app) : IClassFixture<Tongban
         return mobile;
     }
 
-    private async Task<T> Read<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = app.Scope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    private Task<T> Read<T>(Func<AppDbContext, Task<T>> query) => RatingSteps.Read(app, query);
 
-    private Task<Case> Stored(string reference) =>
-        Read(db => db.Cases.AsNoTracking().SingleAsync(c => c.Reference == CaseReference.Normalize(reference), TestContext.Current.CancellationToken));
+    private Task<Case> Stored(string reference) => RatingSteps.Stored(app, reference);
 
-    private async Task<List<Rating>> RatingsOf(string reference)
-    {
-        var id = (await Stored(reference)).Id;
-        return await Read(db => db.Ratings.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(TestContext.Current.CancellationToken));
-    }
+    private Task<List<Rating>> RatingsOf(string reference) => RatingSteps.RatingsOf(app, reference);
 
-    private async Task<List<Rectification>> RoundsOf(string reference)
-    {
-        var id = (await Stored(reference)).Id;
-        return await Read(db => db.Rectifications.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.Round).ToListAsync(TestContext.Current.CancellationToken));
-    }
+    private Task<List<Rectification>> RoundsOf(string reference) => RatingSteps.RoundsOf(app, reference);
 
     [Fact]
     public async Task AnEndedCase_IsRatedOnce_AndABadReviewOpensARectificationForTheDepartment()
@@ -562,13 +532,5 @@ public sealed class RatingTests(TongbanAppWithClock app) : IClassFixture<Tongban
         Assert.Equal(HttpStatusCode.NotFound, (await tablet.Get("/counter/rate/" + new string('A', 43))).Status);
     }
 
-    private async Task<string> Reply(string from, string text)
-    {
-        using var client = app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/sms/replies") { Content = System.Net.Http.Json.JsonContent.Create(new Tongban.Platform.Sms.IncomingSms(from, text)) };
-        request.Headers.Authorization = new("Bearer", "development-only-sms-reply-key");
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Tongban.Platform.Sms.SmsAnswer>(response.Content, TestContext.Current.CancellationToken))!.Reply;
-    }
+    private Task<string> Reply(string from, string text) => SmsReplies.Reply(app, from, text);
 }
