@@ -98,7 +98,5 @@ public sealed class OutreachModel(OutreachList list, RecordContact record, Catal
         OwnDistrict = Role == StaffRole.CommunityWorker ? User.FindFirst(StaffPrincipal.DistrictClaim)?.Value : null;
     }
 
-    private Actor Worker() => new(ActorKind.Staff, User.Id(), User.Identity?.Name ?? "", Role == StaffRole.CounterClerk ? Channel.Counter : Channel.Proactive,
-        $"outreach:{Reference ?? OwnDistrict ?? District}")
-    { Role = Role?.ToString() };
+    private Actor Worker() => User.StaffActor(Role == StaffRole.CounterClerk ? Channel.Counter : Channel.Proactive, $"outreach:{Reference ?? OwnDistrict ?? District}");
 }

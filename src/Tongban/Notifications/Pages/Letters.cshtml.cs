@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Notifications.Letters;
-using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
 using Tongban.Staff;
@@ -46,7 +45,7 @@ public sealed class LettersModel(AppDbContext db, StartPrintBatch start, PrintBa
             return await OnGet(cancellationToken);
         }
 
-        var printer = new Actor(ActorKind.Staff, User.Id(), StaffName, Channel.Office, "post room");
+        var printer = User.StaffActor(Channel.Office, "post room");
         var pdf = await print.Handle(id, site, printer, cancellationToken);
         return pdf is null ? NotFound() : File(pdf, "application/pdf", $"letters-{id:N}.pdf");
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -68,7 +67,7 @@ public sealed class StaffAppealsModel(AppDbContext db, DecideAppeal decide, Audi
         return Page();
     }
 
-    private Actor Decider() => new(ActorKind.Staff, User.Id(), User.Identity?.Name ?? "", Channel.Office, "rating appeal") { Role = User.FindFirstValue(ClaimTypes.Role) };
+    private Actor Decider() => User.StaffActor(Channel.Office, "rating appeal");
 
     /// <summary>The appealed rating, if this person may decide it; otherwise not found, as for one that does not exist.</summary>
     private async Task<bool> Load(Guid id, CancellationToken cancellationToken)

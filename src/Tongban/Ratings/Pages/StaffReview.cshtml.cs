@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -89,7 +88,7 @@ public sealed class StaffReviewModel(AppDbContext db, AnswerRectification answer
         return Page();
     }
 
-    private Actor Officer() => new(ActorKind.Staff, User.Id(), User.Identity?.Name ?? "", Channel.Office, $"department:{Rectification.DepartmentCode}") { Role = User.FindFirstValue(ClaimTypes.Role) };
+    private Actor Officer() => User.StaffActor(Channel.Office, $"department:{Rectification.DepartmentCode}");
 
     /// <summary>The rectification, if it is one of the signed-in officer's department; otherwise not found, as for an id that does not exist.</summary>
     private async Task<bool> Load(Guid id, CancellationToken cancellationToken)

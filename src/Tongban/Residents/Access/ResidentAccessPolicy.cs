@@ -80,7 +80,7 @@ public sealed class ResidentAccessPolicy(ActingFor acting, AppDbContext db, Time
                 var department = (await catalogue.Current(context.RequestAborted)).Service(serviceCode)?.Department?.Code;
                 var reviews = user.IsInRole(nameof(Staff.StaffRole.CaseOfficer)) || user.IsInRole(nameof(Staff.StaffRole.DepartmentHead));
                 return reviews && department is not null && user.FindFirst(Staff.StaffPrincipal.DepartmentClaim)?.Value == department
-                    ? new Actor(ActorKind.Staff, me, user.Identity.Name ?? "", Channel.Office, $"department:{department}") { Role = user.FindFirstValue(ClaimTypes.Role) }
+                    ? user.StaffActor(Channel.Office, $"department:{department}")
                     : null;
             case AuthSetup.StaffScheme:
                 var session = await db.AssistedSessions.AsNoTracking().OpenFor(me, clock.GetUtcNow().UtcDateTime)

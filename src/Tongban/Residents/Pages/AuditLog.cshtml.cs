@@ -48,7 +48,7 @@ public sealed class AuditLogModel(AppDbContext db, CheckAuditAnchor checkLog, Ve
 
         ResidentCheck = await verify.Handle(id, cancellationToken);
         ResidentEntries = await db.AuditRecords.CountAsync(r => r.ResidentId == id, cancellationToken);
-        await audit.Record(id, new Actor(ActorKind.Staff, User.Id(), User.Identity?.Name ?? "", Channel.Office, "audit"), AuditAction.Viewed, AuditSubject.Activity, cancellationToken);
+        await audit.Record(id, User.StaffActor(Channel.Office, "audit"), AuditAction.Viewed, AuditSubject.Activity, cancellationToken);
         return await Show(cancellationToken);
     }
 

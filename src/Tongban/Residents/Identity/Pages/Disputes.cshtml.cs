@@ -67,7 +67,7 @@ public sealed class DisputesModel(AppDbContext db, ResolveIdentityDispute resolv
             Accounts = people.Select(r => new Account(r.Id, ResidentName.Of(r), r.MobileNumber, r.CreatedAt, r.Id == dispute.HolderId)).OrderByDescending(a => a.Holds).ToList();
             if (HttpMethods.IsGet(Request.Method))
             {
-                var actor = new Actor(ActorKind.Staff, User.Id(), User.Identity?.Name ?? "", Channel.Counter, $"dispute:{dispute.Id}");
+                var actor = User.StaffActor(Channel.Counter, $"dispute:{dispute.Id}");
                 foreach (var person in people)
                 {
                     await audit.Record(person.Id, actor, AuditAction.Viewed, AuditSubject.Profile, cancellationToken);
