@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Tongban.Catalogue;
@@ -48,6 +50,15 @@ internal sealed class ServiceHallConfiguration : IEntityTypeConfiguration<Servic
         builder.ComplexProperty(h => h.Name);
         builder.ComplexProperty(h => h.Address);
         builder.ComplexProperty(h => h.OpeningHours);
+
+        // Read and written whole with the hall, never queried inside: JSON text, compared by its text.
+        builder.Property(h => h.Capacity).HasConversion(
+            c => c == null ? null : JsonSerializer.Serialize(c, (JsonSerializerOptions?)null),
+            s => s == null ? null : JsonSerializer.Deserialize<HallCapacity>(s, (JsonSerializerOptions?)null),
+            new ValueComparer<HallCapacity?>(
+                (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),
+                c => JsonSerializer.Serialize(c, (JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
+                c => c == null ? null : JsonSerializer.Deserialize<HallCapacity>(JsonSerializer.Serialize(c, (JsonSerializerOptions?)null), (JsonSerializerOptions?)null)));
         builder.HasOne(h => h.District).WithMany(d => d.Halls).HasForeignKey(h => h.DistrictId).OnDelete(DeleteBehavior.Restrict);
     }
 }

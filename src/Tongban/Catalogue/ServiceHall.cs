@@ -18,4 +18,7 @@ public sealed class ServiceHall
 
     /// <summary>A priority counter for the elderly, disabled and pregnant (绿色通道).</summary>
     public bool PriorityCounter { get; set; }
+
+    /// <summary>How it takes appointments; null when it takes none (walk in only).</summary>
+    public HallCapacity? Capacity { get; set; }
 }

@@ -75,7 +75,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await son.ClickAsync("main form[action$='handler=accept'] button");
         await son.ClickAsync("main form[action='/me/acting-for'] button");
         await Check(son, "/me", problems);
-        foreach (var path in new[] { "/me", "/me/profile", "/me/delegations", "/me/delegations/new", "/me/activity", "/me/inbox" })
+        foreach (var path in new[] { "/me", "/me/profile", "/me/delegations", "/me/delegations/new", "/me/activity", "/me/inbox", "/me/bookings", "/halls/futian-hall/book", "/halls/futian-hall/book?service=senior-citizen-card" })
         {
             await Check(mother, path, problems);
         }

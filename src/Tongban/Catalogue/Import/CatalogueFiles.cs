@@ -27,7 +27,14 @@ public sealed record HallDto(
     TextDto? Address,
     TextDto? OpeningHours,
     string? Phone,
-    AccessibilityDto? Accessibility);
+    AccessibilityDto? Accessibility,
+    BookingDto? Booking = null);
+
+/// <summary>A hall's appointments; see <see cref="HallCapacity"/>. Hours by lower-case weekday ("monday"), each period "09:00-12:00".</summary>
+public sealed record BookingDto(int? SlotMinutes, Dictionary<string, List<string>>? Hours, List<CounterDto>? Counters);
+
+/// <summary>A counter: its code in the hall, its kind (booking, walkIn or greenChannel) and the services it handles.</summary>
+public sealed record CounterDto(string? Code, string? Kind, List<string>? Services);
 
 public sealed record AccessibilityDto(bool? StepFree, bool? HearingLoop, bool? PriorityCounter);
 

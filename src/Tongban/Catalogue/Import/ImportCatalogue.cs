@@ -100,6 +100,7 @@ public sealed class ImportCatalogue(AppDbContext db, CatalogueStore store, TimeP
                 hall.StepFree = h.Accessibility!.StepFree!.Value;
                 hall.HearingLoop = h.Accessibility.HearingLoop!.Value;
                 hall.PriorityCounter = h.Accessibility.PriorityCounter!.Value;
+                hall.Capacity = ReadHallBooking.Read(h.Booking, "", "", _ => true, []); // checked by ValidateCatalogue first
             }
         }
     }

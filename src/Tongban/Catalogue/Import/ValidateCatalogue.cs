@@ -62,6 +62,14 @@ public static partial class ValidateCatalogue
             CheckSynonym(file, $"synonym {i + 1}", synonym, services, lifeEvents, errors);
         }
 
+        foreach (var (file, d) in document.Districts)
+        {
+            foreach (var h in d.Halls ?? [])
+            {
+                ReadHallBooking.Read(h.Booking, file, $"{Label("district", d.Code)} › {Label("hall", h.Code)}", s => OfferedAt(servicesByCode, s, h.Code), errors);
+            }
+        }
+
         ValidateForms.Check(document, servicesByCode, errors);
         ValidateEntitlements.Check(document, errors);
         return errors;
@@ -326,6 +334,11 @@ public static partial class ValidateCatalogue
             errors.Add(new(file, item, field, $"unknown {kind} '{code}'"));
         }
     }
+
+    /// <summary>Whether the service has a counter channel at this hall (one that names no halls is at every hall).</summary>
+    private static bool OfferedAt(Dictionary<string, ServiceDto> services, string? code, string? hall) =>
+        code is not null && services.TryGetValue(code, out var service) && (service.Channels ?? []).Any(c =>
+            string.Equals(c.Channel, nameof(Channel.Counter), StringComparison.OrdinalIgnoreCase) && (c.Halls is not { Count: > 0 } || c.Halls.Contains(hall ?? "")));
 
     internal static string Label(string kind, string? code) => code is null ? $"{kind} (no code)" : $"{kind} '{code}'";
 

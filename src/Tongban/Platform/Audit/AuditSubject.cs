@@ -20,6 +20,9 @@ public enum AuditSubjectKind
 
     /// <summary>A service the city offered her on its own initiative, by the offer's reference.</summary>
     Offer,
+
+    /// <summary>An appointment at a hall, by its reference.</summary>
+    Booking,
 }
 
 /// <summary>
@@ -48,6 +51,9 @@ public readonly record struct AuditSubject(AuditSubjectKind Kind, string? Key = 
 
     /// <summary>An offer of a service the city made her, by its reference (printed on the invitation).</summary>
     public static AuditSubject Offer(string reference) => new(AuditSubjectKind.Offer, reference);
+
+    /// <summary>An appointment at a hall, by its reference as she reads it.</summary>
+    public static AuditSubject Booking(string displayedReference) => new(AuditSubjectKind.Booking, displayedReference);
 
     /// <summary>A letter to her, printed in the given batch.</summary>
     public static AuditSubject Letter(Guid batchId) => new(AuditSubjectKind.Letter, batchId.ToString("N", CultureInfo.InvariantCulture));

@@ -41,6 +41,12 @@ public sealed class WorkingDayCalendar(IEnumerable<HolidayYear> years, ILogger<W
         return !IsWeekend(day) && !year.Holidays.Any(h => h.Contains(day));
     }
 
+    /// <summary>A day of a public holiday (weekend days inside it included); false for a year without data.</summary>
+    public bool IsPublicHoliday(DateOnly day) => _years.TryGetValue(day.Year, out var year) && year.Holidays.Any(h => h.Contains(day));
+
+    /// <summary>A weekend day worked to make up for a holiday (调休).</summary>
+    public bool IsMakeUpWorkingDay(DateOnly day) => _years.TryGetValue(day.Year, out var year) && year.ExtraWorkingDays.Contains(day);
+
     /// <summary>
     /// The day on which <paramref name="workingDays"/> working days have passed after <paramref name="start"/>
     /// (the start day itself is not counted, as a time limit starts the day after acceptance).

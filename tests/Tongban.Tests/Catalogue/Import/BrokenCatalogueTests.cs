@@ -23,6 +23,9 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         { "unknown life event", "services/civil-affairs.json", "service 'elderly-allowance'", "lifeEvents", "winning-the-lottery" },
         { "life event disagrees with tags", "life-events.json", "life event 'retirement'", "services", "hpf-withdrawal-retirement" },
         { "hall without accessibility", "districts.json", "district 'luohu' › hall 'luohu-hall'", "accessibility", "stepFree" },
+        { "booking hours that overlap", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.hours.monday", "not overlapping" },
+        { "counter for a service not at the hall", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.counters[0].services", "offers at this hall" },
+        { "booking without a booking counter", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.counters", "at least one booking counter" },
         { "misspelt field", "departments.json", "", "(json)", "nmae" },
         { "not JSON at all", "categories.json", "", "(json)", "line" },
         { "bad code", "departments.json", "department 'Civil Affairs'", "code", "lower-case" },
@@ -49,6 +52,9 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         { "entitlement without a form", "services/civil-affairs.json", "service 'marriage-registration-appointment'", "entitlement", "online form" },
     };
 
+    private static JsonNode Futian(JsonNode districts) =>
+        districts["districts"]!.AsArray().SelectMany(d => d!["halls"]?.AsArray() ?? []).Single(h => (string?)h!["code"] == "futian-hall")!["booking"]!;
+
     private static JsonNode Question(JsonNode file, string id) => file["questions"]!.AsArray().Single(q => (string?)q!["id"] == id)!;
 
     private static void Break(CatalogueCopy copy, string breakage)
@@ -71,6 +77,9 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
             case "hall without accessibility":
                 copy.Edit("districts.json", f => f["districts"]!.AsArray().Single(d => (string?)d!["code"] == "luohu")!["halls"]![0]!.AsObject().Remove("accessibility"));
                 break;
+            case "booking hours that overlap": copy.Edit("districts.json", f => Futian(f)["hours"]!["monday"] = new JsonArray("09:00-12:00", "11:30-18:00")); break;
+            case "counter for a service not at the hall": copy.Edit("districts.json", f => Futian(f)["counters"]![0]!["services"] = new JsonArray("no-such-service")); break;
+            case "booking without a booking counter": copy.Edit("districts.json", f => Futian(f)["counters"]![0]!["kind"] = "walkIn"); break;
             case "misspelt field": copy.Edit("departments.json", f => f["departments"]![0]!["nmae"] = "typo"); break;
             case "not JSON at all": copy.Write("categories.json", "{ \"categories\": [ { \"code\": \"family\", "); break;
             case "bad code": copy.Edit("departments.json", f => f["departments"]![0]!["code"] = "Civil Affairs"); break;

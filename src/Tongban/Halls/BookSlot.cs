@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tongban.Cases;
+using Tongban.Catalogue;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Calendar;
+using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
+using Tongban.Platform.Web;
+
+namespace Tongban.Halls;
+
+public enum BookOutcome
+{
+    Booked,
+
+    /// <summary>Every counter's slot at that time was taken (perhaps a moment ago): nothing booked.</summary>
+    Taken,
+
+    /// <summary>She has a booking for this service still to come: one at a time.</summary>
+    AlreadyBooked,
+
+    /// <summary>Not a time she can book: past, too far ahead, closed, not a slot, or a service the hall does not book.</summary>
+    Invalid,
+}
+
+public sealed record BookResult(BookOutcome Outcome, IReadOnlyList<FieldError> Problems, Booking? Booking = null);
+
+/// <summary>
+/// Books a slot at a hall for one service, for her (by herself or by someone acting for her): one booking to come per
+/// service per resident (checked under a key lock on her and the service), and a counter's slot given once (the unique
+/// index; a booking that loses a race for one counter tries the next that handles the service).
+/// </summary>
+public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlots slots, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
+{
+    public async Task<BookResult> Handle(Guid residentId, Actor actor, string hallCode, string serviceCode, DateOnly day, TimeOnly time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var hall = (await catalogue.Current(cancellationToken)).Hall(hallCode);
+        var counters = hall?.Capacity?.BookableFor(serviceCode).Select(c => c.Code).ToList() ?? [];
+        if (hall?.Capacity is null || counters.Count == 0)
+        {
+            return Invalid("Service", t["This hall does not take appointments for this service. Choose another service or hall."]);
+        }
+
+        var today = clock.Today();
+        if (day <= today)
+        {
+            return Invalid("Slot", t["That time has passed or is today. Choose a time from tomorrow."]);
+        }
+
+        if (day > today.AddDays(HallSlots.DaysAhead))
+        {
+            return Invalid("Slot", t["Appointments open {0} days ahead. Choose an earlier day.", HallSlots.DaysAhead]);
+        }
+
+        if (!slots.On(hall.Capacity, day).Contains(time))
+        {
+            return Invalid("Slot", t["The hall takes no appointment at that time (it is closed, or it is not the start of a slot). Choose one of the times shown."]);
+        }
+
+        var startsAt = CityTime.StartOfDayUtc(day) + time.ToTimeSpan();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var counter in counters)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Lock($"booking:{residentId:N}:{serviceCode}", cancellationToken);
+            if (await db.Bookings.AnyAsync(b => b.ResidentId == residentId && b.ServiceCode == serviceCode && b.Status == BookingStatus.Booked && b.StartsAt > now, cancellationToken))
+            {
+                return new(BookOutcome.AlreadyBooked, [new("Service", t["You already have an appointment for this service. Cancel it first to choose another time."])]);
+            }
+
+            if (await db.Bookings.AnyAsync(b => b.HallCode == hallCode && b.CounterCode == counter && b.StartsAt == startsAt && b.Status != BookingStatus.Cancelled, cancellationToken))
+            {
+                continue;
+            }
+
+            var booking = new Booking
+            {
+                Id = Guid.NewGuid(),
+                Reference = CaseReference.New(),
+                HallCode = hallCode,
+                CounterCode = counter,
+                ServiceCode = serviceCode,
+                ResidentId = residentId,
+                StartsAt = startsAt,
+                Status = BookingStatus.Booked,
+                CreatedAt = now,
+                BookedBy = actor.IsResident(residentId) ? null : actor.Name,
+            };
+            db.Bookings.Add(booking);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone else took this counter's slot between the look and the insert: try the next counter.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            await audit.Record(residentId, actor, AuditAction.Created, AuditSubject.Booking(CaseReference.Display(booking.Reference)), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new(BookOutcome.Booked, [], booking);
+        }
+
+        return new(BookOutcome.Taken, [new("Slot", t["Sorry, that time has just been taken. Choose another time."])]);
+    }
+
+    private static BookResult Invalid(string field, string message) => new(BookOutcome.Invalid, [new(field, message)]);
+}

@@ -1,0 +1,34 @@
+namespace Tongban.Halls;
+
+/// <summary>
+/// An appointment at a hall's counter for one service. While booked it holds its counter's slot: a unique index on the
+/// hall, the counter and the start among bookings not cancelled lets no slot be given twice, whatever the load.
+/// </summary>
+public sealed class Booking
+{
+    public Guid Id { get; set; }
+
+    /// <summary>What she shows or says at the hall: the same readable form as a case reference.</summary>
+    public required string Reference { get; set; }
+
+    public required string HallCode { get; set; }
+    public required string CounterCode { get; set; }
+    public required string ServiceCode { get; set; }
+    public Guid ResidentId { get; set; }
+
+    /// <summary>The slot's start, UTC.</summary>
+    public DateTime StartsAt { get; set; }
+
+    public BookingStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? CancelledAt { get; set; }
+
+    /// <summary>Who booked it, when not she: a family member, a clerk, a 12345 agent (as her trail names them).</summary>
+    public string? BookedBy { get; set; }
+}
+
+public enum BookingStatus
+{
+    Booked,
+    Cancelled,
+}

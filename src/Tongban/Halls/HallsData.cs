@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Platform.Data;
+
+namespace Tongban;
+
+/// <summary>Appointments at the halls, as a set of the one database context (see CasesData).</summary>
+public static class HallsData
+{
+    extension(AppDbContext db)
+    {
+        public DbSet<Halls.Booking> Bookings => db.Set<Halls.Booking>();
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Catalogue;
+using Tongban.Platform.Auth;
+using Tongban.Platform.Data;
+using Tongban.Residents.Access;
+
+namespace Tongban.Halls.Pages;
+
+/// <summary><c>/me/bookings</c>: her appointments still to come (or those of the person she acts for, each within the permission), with a cancel for each.</summary>
+[Authorize(Policy = AuthSetup.PersonPolicy)]
+public sealed class MyBookingsModel(ResidentAccessPolicy policy, AppDbContext db, CatalogueStore catalogue, CancelBooking cancel, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Booking> Upcoming { get; private set; } = [];
+    public CatalogueSnapshot Catalogue { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Booked { get; set; }
+
+    public bool Cancelled { get; private set; }
+
+    public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
+    {
+        if (await policy.Subject(HttpContext) is not { } subject)
+        {
+            return NotFound();
+        }
+
+        await Load(subject, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancel(Guid id, CancellationToken cancellationToken)
+    {
+        if (await policy.Subject(HttpContext) is not { } subject)
+        {
+            return NotFound();
+        }
+
+        var service = await db.Bookings.AsNoTracking().Where(b => b.Id == id && b.ResidentId == subject).Select(b => b.ServiceCode).SingleOrDefaultAsync(cancellationToken);
+        if (service is not null && await policy.Decide(HttpContext, subject, ResidentOperation.ActOnService, service) is { } actor)
+        {
+            Cancelled = await cancel.Handle(subject, id, actor, cancellationToken);
+        }
+
+        await Load(subject, cancellationToken);
+        return Page();
+    }
+
+    public ServiceHall? Hall(string code) => Catalogue.Hall(code);
+
+    public string ServiceName(string code) => Catalogue.Service(code)?.Name.Current ?? code;
+
+    private async Task Load(Guid subject, CancellationToken cancellationToken)
+    {
+        Catalogue = await catalogue.Current(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mine = await db.Bookings.AsNoTracking().Where(b => b.ResidentId == subject && b.Status == BookingStatus.Booked && b.StartsAt > now)
+            .OrderBy(b => b.StartsAt).ToListAsync(cancellationToken);
+        var shown = new List<Booking>();
+        foreach (var booking in mine)
+        {
+            // Someone acting for her sees only the bookings of the services she let them act on.
+            if (await policy.Decide(HttpContext, subject, ResidentOperation.ActOnService, booking.ServiceCode) is not null)
+            {
+                shown.Add(booking);
+            }
+        }
+
+        Upcoming = shown;
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Catalogue;
+using Tongban.Halls;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Data;
+using Tongban.Tests.Infrastructure;
+
+namespace Tongban.Tests.Halls;
+
+/// <summary>
+/// Appointments at the halls, from the week before the 2026 Spring Festival (Monday 9 February; holiday 15–23 February,
+/// Saturday 14 February worked instead): the times each hall offers, and a slot given once whatever the load.
+/// </summary>
+public sealed class HallBookingTests(TongbanAppBeforeSpringFestival app) : IClassFixture<TongbanAppBeforeSpringFestival>
+{
+    private static readonly DateOnly Tuesday = new(2026, 2, 10);
+    private static readonly DateOnly MakeUpSaturday = new(2026, 2, 14);
+    private static readonly DateOnly FestivalSunday = new(2026, 2, 15);
+    private static readonly DateOnly FestivalSaturday = new(2026, 2, 21);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HallCapacity> Capacity(string hall) => (await app.Services.GetRequiredService<CatalogueStore>().Current(Ct)).Hall(hall)!.Capacity!;
+
+    private async Task<Booking> Stored(System.Linq.Expressions.Expression<Func<Booking, bool>> which)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Bookings.AsNoTracking().SingleAsync(which, Ct);
+    }
+
+    private async Task<BookResult> Book(Guid resident, string hall, string service, DateOnly day, TimeOnly time)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<BookSlot>().Handle(resident, Actor.Self(resident), hall, service, day, time, Ct);
+    }
+
+    [Fact]
+    public async Task EachHall_OffersItsHoursInSlots_ClosedOnThePublicHoliday_OpenOnTheMakeUpSaturdayAsOnAMonday()
+    {
+        var slots = app.Services.GetRequiredService<HallSlots>();
+        var futian = await Capacity("futian-hall");
+        var civic = await Capacity("shenzhen-civic-centre");
+
+        var tuesday = slots.On(futian, Tuesday);
+        Assert.Equal(6 + 8, tuesday.Count); // 9:00–12:00 and 14:00–18:00 in half hours
+        Assert.Equal([new TimeOnly(9, 0), new TimeOnly(11, 30), new TimeOnly(14, 0), new TimeOnly(17, 30)], new[] { tuesday[0], tuesday[5], tuesday[6], tuesday[^1] });
+        Assert.Equal(tuesday, slots.On(futian, MakeUpSaturday));
+        Assert.Empty(slots.On(futian, FestivalSaturday));
+        Assert.Empty(slots.On(futian, new DateOnly(2026, 2, 8))); // an ordinary Sunday: closed at Futian
+        Assert.Equal(27, slots.On(civic, new DateOnly(2026, 2, 8)).Count); // the civic centre opens every day, 9:00–18:00 in 20 minutes
+        Assert.Empty(slots.On(civic, FestivalSunday));
+    }
+
+    [Fact]
+    public async Task AHundredPeopleBookingTheLastSlotAtOnce_GetOneBooking_AndTheRestAClearRefusal()
+    {
+        // Futian's one booking counter for the senior citizen card, at 17:30 on Tuesday.
+        var people = Enumerable.Range(0, 100).Select(_ => Guid.NewGuid()).ToList();
+        var results = await Task.WhenAll(people.Select(p => Book(p, "futian-hall", "senior-citizen-card", Tuesday, new TimeOnly(17, 30))));
+
+        var booked = Assert.Single(results, r => r.Outcome == BookOutcome.Booked);
+        Assert.All(results.Where(r => r.Outcome != BookOutcome.Booked), r =>
+        {
+            Assert.Equal(BookOutcome.Taken, r.Outcome);
+            Assert.Equal("Sorry, that time has just been taken. Choose another time.", Assert.Single(r.Problems).Message);
+        });
+        await using var scope = app.Scope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Bookings.AsNoTracking()
+            .Where(b => b.HallCode == "futian-hall" && b.StartsAt == booked.Booking!.StartsAt).ToListAsync(Ct);
+        Assert.Equal(("1", booked.Booking!.Id), (Assert.Single(stored).CounterCode, stored[0].Id));
+        Assert.Equal(new DateTime(2026, 2, 10, 9, 30, 0, DateTimeKind.Utc), stored[0].StartsAt); // 17:30 in the city
+    }
+
+    [Fact]
+    public async Task ABookingInThePast_OnAHoliday_Twice_OrForAServiceTheHallDoesNotBook_IsRefusedWithAReason()
+    {
+        var her = Guid.NewGuid();
+        async Task Refused(string expected, string hall, string service, DateOnly day, TimeOnly time)
+        {
+            var result = await Book(her, hall, service, day, time);
+            Assert.Equal(BookOutcome.Invalid, result.Outcome);
+            Assert.Contains(expected, Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+        }
+
+        await Refused("has passed or is today", "futian-hall", "senior-citizen-card", new DateOnly(2026, 2, 9), new TimeOnly(15, 0));
+        await Refused("has passed or is today", "futian-hall", "senior-citizen-card", new DateOnly(2026, 2, 6), new TimeOnly(15, 0));
+        await Refused("Appointments open 14 days ahead", "futian-hall", "senior-citizen-card", new DateOnly(2026, 2, 24), new TimeOnly(9, 0));
+        await Refused("takes no appointment at that time", "futian-hall", "senior-citizen-card", FestivalSaturday, new TimeOnly(9, 0));
+        await Refused("takes no appointment at that time", "futian-hall", "senior-citizen-card", Tuesday, new TimeOnly(9, 10));
+        await Refused("takes no appointment at that time", "futian-hall", "senior-citizen-card", Tuesday, new TimeOnly(12, 30));
+        await Refused("does not take appointments for this service", "futian-hall", "id-card-renewal", Tuesday, new TimeOnly(9, 0));
+        await Refused("does not take appointments for this service", "luohu-hall", "senior-citizen-card", Tuesday, new TimeOnly(9, 0));
+
+        Assert.Equal(BookOutcome.Booked, (await Book(her, "futian-hall", "residence-permit", MakeUpSaturday, new TimeOnly(9, 0))).Outcome);
+        var twice = await Book(her, "shenzhen-civic-centre", "residence-permit", Tuesday, new TimeOnly(10, 0));
+        Assert.Equal(BookOutcome.AlreadyBooked, twice.Outcome);
+        Assert.Contains("You already have an appointment for this service.", twice.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal(BookOutcome.Booked, (await Book(her, "shenzhen-civic-centre", "elderly-allowance", Tuesday, new TimeOnly(10, 0))).Outcome);
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(2, await db.Bookings.CountAsync(b => b.ResidentId == her, Ct));
+    }
+
+    [Fact]
+    public async Task SheBooksThroughThePages_WithoutJavaScript_SeesItUnderAppointments_AndCancelsIt()
+    {
+        var her = await People.SignInResident(app, People.NewMobile());
+        Assert.Contains("/halls/futian-hall/book", (await her.Get("/halls/futian-hall")).Html, StringComparison.Ordinal);
+        Assert.Contains("name=\"service\" value=\"senior-citizen-card\"", (await her.Get("/halls/futian-hall/book")).Html, StringComparison.Ordinal);
+
+        var page = "/halls/futian-hall/book?service=senior-citizen-card";
+        var (_, times, _) = await her.Get(page);
+        Assert.Contains("value=\"2026-02-10T09:00\"", times, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-02-14T17:30\"", times, StringComparison.Ordinal); // the make-up Saturday
+        Assert.DoesNotContain("value=\"2026-02-16T", times, StringComparison.Ordinal); // the festival
+        Assert.Contains("Closed", times, StringComparison.Ordinal);
+
+        Assert.Contains("Choose a time.", (await her.Submit(page, new Dictionary<string, string> { ["Slot"] = "tomorrow at nine" })).Html, StringComparison.Ordinal);
+        var (status, html, location) = await her.Submit(page, new Dictionary<string, string> { ["Slot"] = "2026-02-10T09:00" });
+        Assert.True(status == System.Net.HttpStatusCode.Redirect, html);
+        var (_, mine, _) = await her.Get(location!.OriginalString);
+        Assert.Contains("Booked. Your reference is", mine, StringComparison.Ordinal);
+        Assert.Contains("Counter 1", mine, StringComparison.Ordinal);
+
+        // The time is gone for the next person; sent anyway (an old page), it is refused and her choice of service kept.
+        var other = await People.SignInResident(app, People.NewMobile());
+        Assert.DoesNotContain("value=\"2026-02-10T09:00\"", (await other.Get(page)).Html, StringComparison.Ordinal);
+        var token = await other.AntiforgeryToken(page);
+        var (_, refused, _) = await other.Post(page, new Dictionary<string, string> { ["Service"] = "senior-citizen-card", ["Slot"] = "2026-02-10T09:00", ["__RequestVerificationToken"] = token! });
+        Assert.Contains("Sorry, that time has just been taken.", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-02-10T09:30\"", refused, StringComparison.Ordinal);
+
+        var id = System.Text.RegularExpressions.Regex.Match(mine, "name=\"id\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        var (_, cancelled, _) = await her.Submit("/me/bookings", new Dictionary<string, string> { ["id"] = id }, "/me/bookings?handler=Cancel");
+        Assert.Contains("Cancelled. The time is free for someone else.", cancelled, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-02-10T09:00\"", (await other.Get(page)).Html, StringComparison.Ordinal);
+        // Someone else's booking is not hers to cancel: nothing happens.
+        Assert.Equal(BookOutcome.Booked, (await Book(Guid.NewGuid(), "futian-hall", "senior-citizen-card", Tuesday, new TimeOnly(10, 0))).Outcome);
+        var theirs = await Stored(b => b.StartsAt == new DateTime(2026, 2, 10, 2, 0, 0, DateTimeKind.Utc) && b.HallCode == "futian-hall");
+        var (_, notHers, _) = await other.Post("/me/bookings?handler=Cancel", new Dictionary<string, string> { ["id"] = theirs.Id.ToString(), ["__RequestVerificationToken"] = token! });
+        Assert.DoesNotContain("Cancelled.", notHers, StringComparison.Ordinal);
+        Assert.Equal(BookingStatus.Booked, (await Stored(b => b.Id == theirs.Id)).Status);
+    }
+}
