@@ -143,4 +143,36 @@ public sealed class HallBookingTests(TongbanAppBeforeSpringFestival app) : IClas
         Assert.DoesNotContain("Cancelled.", notHers, StringComparison.Ordinal);
         Assert.Equal(BookingStatus.Booked, (await Stored(b => b.Id == theirs.Id)).Status);
     }
+
+    [Fact]
+    public async Task A12345Agent_BooksForHerOnThePhone_AndTheBookingAndHerTrailSaySo()
+    {
+        var mobile = People.NewMobile();
+        var her = await People.SignInResident(app, mobile);
+        var idNumber = People.IdNumberBornOn(new DateOnly(1950, 3, 1));
+        await her.Submit("/me/profile", new Dictionary<string, string> { ["Input.FullName"] = "吴桂兰", ["Input.IdNumber"] = idNumber, ["Input.ContactChannel"] = "Sms" });
+        await People.VerifyIdNumber(app, her, mobile, idNumber, "吴桂兰");
+        var agent = await People.SignInStaff(app, "agent.12345");
+        var (started, html, _) = await agent.Submit("/staff/assist", new Dictionary<string, string>
+        {
+            ["Input.IdNumber"] = idNumber,
+            ["Input.FullName"] = "吴桂兰",
+            ["Input.IdentityCheck"] = "CallbackToRegisteredMobile",
+            ["Input.ConsentReference"] = "REC-BOOK-1",
+        });
+        Assert.True(started == System.Net.HttpStatusCode.Redirect, html);
+
+        var page = "/halls/shenzhen-civic-centre/book?service=basic-pension-claim";
+        var (status, booked, _) = await agent.Submit(page, new Dictionary<string, string> { ["Slot"] = "2026-02-11T10:20" });
+        Assert.True(status == System.Net.HttpStatusCode.Redirect, booked);
+
+        var booking = await Stored(b => b.ServiceCode == "basic-pension-claim" && b.StartsAt == new DateTime(2026, 2, 11, 2, 20, 0, DateTimeKind.Utc));
+        var herId = (await People.Resident(app, mobile)).Id;
+        Assert.Equal((herId, "A03"), (booking.ResidentId, booking.CounterCode));
+        Assert.False(string.IsNullOrEmpty(booking.BookedBy));
+        Assert.Contains("booked by " + booking.BookedBy, (await her.Get("/me/bookings")).Html, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        var trail = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditRecords.AsNoTracking().Where(r => r.ResidentId == herId && r.Action == AuditAction.Created).ToListAsync(Ct);
+        Assert.Contains(trail, r => r.Subject.TextKey(r.Action) == "Audit.Created.Booking" && r.ActorName == booking.BookedBy);
+    }
 }
