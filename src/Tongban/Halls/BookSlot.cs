@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Cases;
 using Tongban.Catalogue;
+using Tongban.Notifications;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
@@ -31,12 +32,13 @@ public sealed record BookResult(BookOutcome Outcome, IReadOnlyList<FieldError> P
 /// service per resident (checked under a key lock on her and the service), and a counter's slot given once (the unique
 /// index; a booking that loses a race for one counter tries the next that handles the service).
 /// </summary>
-public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlots slots, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlots slots, WriteNotification write, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     public async Task<BookResult> Handle(Guid residentId, Actor actor, string hallCode, string serviceCode, DateOnly day, TimeOnly time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var hall = (await catalogue.Current(cancellationToken)).Hall(hallCode);
+        var snapshot = await catalogue.Current(cancellationToken);
+        var hall = snapshot.Hall(hallCode);
         var counters = hall?.Capacity?.BookableFor(serviceCode).Select(c => c.Code).ToList() ?? [];
         if (hall?.Capacity is null || counters.Count == 0)
         {
@@ -100,12 +102,31 @@ public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlot
                 continue;
             }
 
+            await Confirm(booking, hall, snapshot.Service(serviceCode), cancellationToken);
             await audit.Record(residentId, actor, AuditAction.Created, AuditSubject.Booking(CaseReference.Display(booking.Reference)), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new(BookOutcome.Booked, [], booking);
         }
 
         return new(BookOutcome.Taken, [new("Slot", t["Sorry, that time has just been taken. Choose another time."])]);
+    }
+
+    /// <summary>The confirmation on her way of being told, in her language: when, where, what to bring, whether she can get in without steps.</summary>
+    private async Task Confirm(Booking booking, ServiceHall hall, Service? service, CancellationToken cancellationToken)
+    {
+        var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == booking.ResidentId, cancellationToken);
+        var reference = CaseReference.Display(booking.Reference);
+        var (subject, text) = ResidentLanguage.Write(resident.PreferredLanguage, culture =>
+        {
+            var name = service?.Name.In(culture) ?? booking.ServiceCode;
+            var bring = string.Join(culture.Name == "en" ? "; " : "；", service?.Materials.Select(m => m.Name.In(culture)) ?? []);
+            var when = CityTime.Local(booking.StartsAt).ToString("f", culture);
+            var access = hall.StepFree ? t["The hall has step-free access."].Value : t["The hall has no step-free access: call {0} and staff will help you in.", hall.Phone].Value;
+            return (t["Appointment {0}: {1}", reference, name].Value,
+                t["Booking.Confirmation", name, when, hall.Name.In(culture), hall.Address.In(culture), bring.Length > 0 ? bring : t["nothing in particular"].Value, access, reference].Value);
+        });
+        write.Handle(resident, null, $"booking:{booking.Id:N}", subject, text, reference, "/me/bookings");
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static BookResult Invalid(string field, string message) => new(BookOutcome.Invalid, [new(field, message)]);

@@ -29,6 +29,22 @@ public sealed class HallBookingTests(TongbanAppBeforeSpringFestival app) : IClas
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Bookings.AsNoTracking().SingleAsync(which, Ct);
     }
 
+    /// <summary>Residents as the sign-in leaves them (a confirmed mobile), stored at once: a hundred sign-ins would take a while.</summary>
+    private async Task<List<Guid>> NewResidents(int count)
+    {
+        var residents = Enumerable.Range(0, count).Select(_ => new Tongban.Residents.Resident
+        {
+            Id = Guid.NewGuid(),
+            MobileNumber = "+86" + People.NewMobile(),
+            CreatedAt = app.Time.GetUtcNow().UtcDateTime,
+        }).ToList();
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Residents.AddRange(residents);
+        await db.SaveChangesAsync(Ct);
+        return residents.Select(r => r.Id).ToList();
+    }
+
     private async Task<BookResult> Book(Guid resident, string hall, string service, DateOnly day, TimeOnly time)
     {
         await using var scope = app.Scope();
@@ -56,7 +72,7 @@ public sealed class HallBookingTests(TongbanAppBeforeSpringFestival app) : IClas
     public async Task AHundredPeopleBookingTheLastSlotAtOnce_GetOneBooking_AndTheRestAClearRefusal()
     {
         // Futian's one booking counter for the senior citizen card, at 17:30 on Tuesday.
-        var people = Enumerable.Range(0, 100).Select(_ => Guid.NewGuid()).ToList();
+        var people = await NewResidents(100);
         var results = await Task.WhenAll(people.Select(p => Book(p, "futian-hall", "senior-citizen-card", Tuesday, new TimeOnly(17, 30))));
 
         var booked = Assert.Single(results, r => r.Outcome == BookOutcome.Booked);
@@ -75,7 +91,7 @@ public sealed class HallBookingTests(TongbanAppBeforeSpringFestival app) : IClas
     [Fact]
     public async Task ABookingInThePast_OnAHoliday_Twice_OrForAServiceTheHallDoesNotBook_IsRefusedWithAReason()
     {
-        var her = Guid.NewGuid();
+        var her = (await NewResidents(1))[0];
         async Task Refused(string expected, string hall, string service, DateOnly day, TimeOnly time)
         {
             var result = await Book(her, hall, service, day, time);
@@ -137,7 +153,7 @@ public sealed class HallBookingTests(TongbanAppBeforeSpringFestival app) : IClas
         Assert.Contains("Cancelled. The time is free for someone else.", cancelled, StringComparison.Ordinal);
         Assert.Contains("value=\"2026-02-10T09:00\"", (await other.Get(page)).Html, StringComparison.Ordinal);
         // Someone else's booking is not hers to cancel: nothing happens.
-        Assert.Equal(BookOutcome.Booked, (await Book(Guid.NewGuid(), "futian-hall", "senior-citizen-card", Tuesday, new TimeOnly(10, 0))).Outcome);
+        Assert.Equal(BookOutcome.Booked, (await Book((await NewResidents(1))[0], "futian-hall", "senior-citizen-card", Tuesday, new TimeOnly(10, 0))).Outcome);
         var theirs = await Stored(b => b.StartsAt == new DateTime(2026, 2, 10, 2, 0, 0, DateTimeKind.Utc) && b.HallCode == "futian-hall");
         var (_, notHers, _) = await other.Post("/me/bookings?handler=Cancel", new Dictionary<string, string> { ["id"] = theirs.Id.ToString(), ["__RequestVerificationToken"] = token! });
         Assert.DoesNotContain("Cancelled.", notHers, StringComparison.Ordinal);
@@ -174,5 +190,58 @@ public sealed class HallBookingTests(TongbanAppBeforeSpringFestival app) : IClas
         await using var scope = app.Scope();
         var trail = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditRecords.AsNoTracking().Where(r => r.ResidentId == herId && r.Action == AuditAction.Created).ToListAsync(Ct);
         Assert.Contains(trail, r => r.Subject.TextKey(r.Action) == "Audit.Created.Booking" && r.ActorName == booking.BookedBy);
+    }
+
+    [Fact]
+    public async Task TheConfirmationSaysWhereWhenAndWhatToBring_AndTheCalendarFileReadsBackInAnotherLibrary()
+    {
+        var mobile = People.NewMobile();
+        var her = await People.SignInResident(app, mobile);
+        var page = "/halls/shenzhen-civic-centre/book?service=senior-citizen-card";
+        var (status, html, _) = await her.Submit(page, new Dictionary<string, string> { ["Slot"] = "2026-02-12T15:40" });
+        Assert.True(status == System.Net.HttpStatusCode.Redirect, html);
+        var booking = await Stored(b => b.HallCode == "shenzhen-civic-centre" && b.ServiceCode == "senior-citizen-card" && b.StartsAt == new DateTime(2026, 2, 12, 7, 40, 0, DateTimeKind.Utc));
+
+        await using (var scope = app.Scope())
+        {
+            var message = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Notifications.AsNoTracking().SingleAsync(n => n.Key == $"booking:{booking.Id:N}", Ct);
+            // In the language she signed in with, English here.
+            Assert.Contains("Civic Centre Block B, Fuzhong 3rd Road, Futian", message.Text, StringComparison.Ordinal);
+            Assert.Contains("Please bring:", message.Text, StringComparison.Ordinal);
+            Assert.Contains("The hall has step-free access.", message.Text, StringComparison.Ordinal);
+            Assert.Contains(Tongban.Cases.CaseReference.Display(booking.Reference), message.Text, StringComparison.Ordinal);
+        }
+
+        var (bytes, disposition) = await her.Download($"/me/bookings?handler=Calendar&id={booking.Id}");
+        Assert.Contains(".ics", disposition, StringComparison.Ordinal);
+        var read = ReadWithPythonICalendar(System.Text.Encoding.UTF8.GetString(bytes));
+        Assert.Equal($"{booking.Id:N}@tongban", read[0]);
+        Assert.Equal("2026-02-12T07:40:00+00:00", read[1]); // 15:40 in the city
+        Assert.Equal("2026-02-12T08:00:00+00:00", read[2]); // one 20-minute slot
+        Assert.Equal("Civic Centre Block B, Fuzhong 3rd Road, Futian", read[3]);
+        Assert.Contains(Tongban.Cases.CaseReference.Display(booking.Reference), read[4], StringComparison.Ordinal);
+
+        // Nobody else's calendar: a stranger's request for it finds nothing.
+        var stranger = await People.SignInResident(app, People.NewMobile());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.Get($"/me/bookings?handler=Calendar&id={booking.Id}")).Status);
+    }
+
+    /// <summary>UID, start, end, location and description of the file's one event, as Debian's python3-icalendar reads them.</summary>
+    private static string[] ReadWithPythonICalendar(string ics)
+    {
+        const string Script = "import sys, icalendar\n"
+            + "e = [c for c in icalendar.Calendar.from_ical(sys.stdin.read()).walk('VEVENT')]\n"
+            + "assert len(e) == 1, len(e)\n"
+            + "e = e[0]\n"
+            + "for v in (str(e['UID']), e.decoded('DTSTART').isoformat(), e.decoded('DTEND').isoformat(), str(e['LOCATION']), str(e['DESCRIPTION']).replace('\\n', ' ')): print(v)\n";
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3", ["-c", Script]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var python = System.Diagnostics.Process.Start(start)!;
+        python.StandardInput.Write(ics);
+        python.StandardInput.Close();
+        var output = python.StandardOutput.ReadToEnd();
+        var error = python.StandardError.ReadToEnd();
+        python.WaitForExit();
+        Assert.True(python.ExitCode == 0, error + "\n" + ics);
+        return output.Split('\n');
     }
 }

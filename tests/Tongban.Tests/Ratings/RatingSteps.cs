@@ -24,6 +24,20 @@ public static class RatingSteps
         return (her, reference);
     }
 
+    /// <summary>A case row that has ended, to store as the use cases would have left it, for tests of what happens after.</summary>
+    public static Case EndedCaseRow(TongbanAppWithClock app, Guid residentId, string service, CaseStatus status) => new()
+    {
+        Id = Guid.NewGuid(),
+        Reference = CaseReference.New(),
+        ServiceCode = service,
+        ResidentId = residentId,
+        DraftId = Guid.NewGuid(),
+        FormVersion = "1",
+        AnswersJson = "{}",
+        Status = status,
+        SubmittedAt = app.Time.GetUtcNow().UtcDateTime,
+    };
+
     /// <summary>The rating form's fields: the overall level, the comment, and any dimensions.</summary>
     public static Dictionary<string, string> Form(int level, string? comment = null, params (string Dimension, int Level)[] dimensions)
     {

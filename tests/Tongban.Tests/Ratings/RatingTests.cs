@@ -173,18 +173,7 @@ public sealed class RatingTests(TongbanAppWithClock app) : IClassFixture<Tongban
         // Temporary assistance is for people in urgent need: the catalogue gives 1 working day to answer, 5 when complex.
         var mobile = await SignedInMobile();
         var resident = await People.Resident(app, mobile);
-        var withdrawn = new Case
-        {
-            Id = Guid.NewGuid(),
-            Reference = CaseReference.New(),
-            ServiceCode = "temporary-assistance",
-            ResidentId = resident.Id,
-            DraftId = Guid.NewGuid(),
-            FormVersion = "1",
-            AnswersJson = "{}",
-            Status = CaseStatus.Withdrawn,
-            SubmittedAt = app.Time.GetUtcNow().UtcDateTime,
-        };
+        var withdrawn = RatingSteps.EndedCaseRow(app, resident.Id, "temporary-assistance", CaseStatus.Withdrawn);
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -250,18 +239,7 @@ public sealed class RatingTests(TongbanAppWithClock app) : IClassFixture<Tongban
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             for (var i = 0; i < count; i++)
             {
-                var c = new Case
-                {
-                    Id = Guid.NewGuid(),
-                    Reference = Guid.NewGuid().ToString("N")[..9].ToUpperInvariant(),
-                    ServiceCode = service,
-                    ResidentId = resident.Id,
-                    DraftId = Guid.NewGuid(),
-                    FormVersion = "1",
-                    AnswersJson = "{}",
-                    Status = CaseStatus.Approved,
-                    SubmittedAt = app.Time.GetUtcNow().UtcDateTime,
-                };
+                var c = RatingSteps.EndedCaseRow(app, resident.Id, service, CaseStatus.Approved);
                 db.Cases.Add(c);
                 db.Ratings.Add(new Rating { Id = Guid.NewGuid(), CaseId = c.Id, ResidentId = c.ResidentId, ServiceCode = service, DepartmentCode = "health", Level = level, RatedAt = app.Time.GetUtcNow().UtcDateTime });
             }

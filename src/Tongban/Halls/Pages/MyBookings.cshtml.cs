@@ -2,16 +2,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tongban.Cases;
 using Tongban.Catalogue;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
 using Tongban.Residents.Access;
 
 namespace Tongban.Halls.Pages;
 
 /// <summary><c>/me/bookings</c>: her appointments still to come (or those of the person she acts for, each within the permission), with a cancel for each.</summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
-public sealed class MyBookingsModel(ResidentAccessPolicy policy, AppDbContext db, CatalogueStore catalogue, CancelBooking cancel, TimeProvider clock) : PageModel
+public sealed class MyBookingsModel(ResidentAccessPolicy policy, AppDbContext db, CatalogueStore catalogue, CancelBooking cancel, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<Booking> Upcoming { get; private set; } = [];
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
@@ -47,6 +50,29 @@ public sealed class MyBookingsModel(ResidentAccessPolicy policy, AppDbContext db
 
         await Load(subject, cancellationToken);
         return Page();
+    }
+
+    /// <summary>One booking still to come as an iCalendar file, for her or whoever may act for her on its service.</summary>
+    public async Task<IActionResult> OnGetCalendar(Guid id, CancellationToken cancellationToken)
+    {
+        if (await policy.Subject(HttpContext) is not { } subject)
+        {
+            return NotFound();
+        }
+
+        await Load(subject, cancellationToken);
+        if (Upcoming.SingleOrDefault(b => b.Id == id) is not { } booking)
+        {
+            return NotFound();
+        }
+
+        var hall = Hall(booking.HallCode);
+        var service = Catalogue.Service(booking.ServiceCode);
+        var reference = CaseReference.Display(booking.Reference);
+        var bring = string.Join("; ", service?.Materials.Select(m => m.Name.Current) ?? []);
+        var file = BookingCalendarFile.Write(booking, hall, $"{ServiceName(booking.ServiceCode)} · {hall?.Name.Current ?? booking.HallCode}",
+            t["Appointment reference {0}", reference] + (bring.Length > 0 ? "\n" + t["Please bring: {0}", bring] : ""), clock.GetUtcNow().UtcDateTime);
+        return File(System.Text.Encoding.UTF8.GetBytes(file), "text/calendar; charset=utf-8", $"appointment-{booking.Reference}.ics");
     }
 
     public ServiceHall? Hall(string code) => Catalogue.Hall(code);
