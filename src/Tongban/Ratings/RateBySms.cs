@@ -10,13 +10,13 @@ using Tongban.Platform.Sms;
 namespace Tongban.Ratings;
 
 /// <summary>
-/// Her SMS answer to the reminder to rate: a digit from 1 to 5 rates the case the newest reminder was about, within
+/// Her SMS answer to the reminder to rate: a digit from 1 to 5 rates the case, visit or call the newest reminder was about, within
 /// <see cref="ReplyWindow"/> of it (another number is answered with how to reply, a late one with where to rate now);
 /// after a bad rating, her next message within a day is taken as what went wrong.
 /// Only from the number the reminder went to (her sign-in number, proven by a code). Anything else is left to the
 /// other features that take replies (an offer's code).
 /// </summary>
-public sealed class RateBySms(AppDbContext db, RateCase rate, IStringLocalizer<SharedResource> t, TimeProvider clock) : ISmsReplyHandler
+public sealed class RateBySms(AppDbContext db, RateCase rate, Visits.RateVisit rateVisit, IStringLocalizer<SharedResource> t, TimeProvider clock) : ISmsReplyHandler
 {
     public static readonly TimeSpan ReplyWindow = TimeSpan.FromDays(7);
 
@@ -40,7 +40,7 @@ public sealed class RateBySms(AppDbContext db, RateCase rate, IStringLocalizer<S
         if (plain.Length is > 0 and <= 3 && plain.All(char.IsAsciiDigit))
         {
             var reminder = await db.Notifications.AsNoTracking()
-                .Where(n => n.ResidentId == resident.Id && n.Key.StartsWith(RemindToRate.KeyPrefix) && n.Channel == NotificationChannel.Sms && n.CaseId != null)
+                .Where(n => n.ResidentId == resident.Id && n.Key.StartsWith(RemindToRate.KeyPrefix) && n.Channel == NotificationChannel.Sms)
                 .OrderByDescending(n => n.CreatedAt).FirstOrDefaultAsync(cancellationToken);
             if (reminder is null)
             {
@@ -57,9 +57,18 @@ public sealed class RateBySms(AppDbContext db, RateCase rate, IStringLocalizer<S
                 return Say("Rating.Sms.Digit");
             }
 
-            var target = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == reminder.CaseId, cancellationToken);
-            var result = await ResidentLanguage.WriteAsync(resident.PreferredLanguage, () =>
-                rate.Handle(target, Actor.Self(resident.Id), RatedVia.Sms, new RatingInput(plain[0] - '0', new Dictionary<string, int?>(), null), cancellationToken));
+            var digit = new RatingInput(plain[0] - '0', new Dictionary<string, int?>(), null);
+            var result = await ResidentLanguage.WriteAsync(resident.PreferredLanguage, async () =>
+            {
+                if (Visits.InviteToRateVisit.VisitOf(reminder.Key) is { } visitId)
+                {
+                    var visit = await db.AssistedSessions.AsNoTracking().SingleAsync(v => v.Id == visitId, cancellationToken);
+                    return await rateVisit.Handle(visit, Actor.Self(resident.Id), RatedVia.Sms, digit, cancellationToken);
+                }
+
+                var target = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == reminder.CaseId, cancellationToken);
+                return await rate.Handle(target, Actor.Self(resident.Id), RatedVia.Sms, digit, cancellationToken);
+            });
             return result.Outcome switch
             {
                 RateOutcome.Rated when result.Rating!.IsBad => Say("Rating.Sms.Bad"),

@@ -120,7 +120,7 @@ public sealed class RateCase(AppDbContext db, CatalogueStore catalogue, OpenRect
         db.Ratings.Add(rating);
         if (rating.IsBad)
         {
-            await rectify.Handle(rating, target, round: 1, cancellationToken);
+            await rectify.Handle(rating, round: 1, cancellationToken);
         }
 
         try

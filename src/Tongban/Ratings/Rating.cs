@@ -3,17 +3,24 @@ using Tongban.Platform.Audit;
 namespace Tongban.Ratings;
 
 /// <summary>
-/// One resident's rating (好差评) of one case: five levels, 5 非常满意 to 1 非常不满意, the bottom two a bad review;
-/// the national dimensions for where she was served (online or offline), each 1–5 or not given; an optional comment.
-/// One per case (一事一评): a unique index on <see cref="CaseId"/> holds it under any number of sends at once.
+/// One resident's rating (好差评) of one case, or of one counter visit or 12345 call (its assisted session): five levels,
+/// 5 非常满意 to 1 非常不满意, the bottom two a bad review; the national dimensions for where she was served (online or
+/// offline), each 1–5 or not given; an optional comment. One per case (一事一评) and one per visit or call (一次一评):
+/// unique indexes on <see cref="CaseId"/> and <see cref="VisitId"/> hold it under any number of sends at once.
 /// </summary>
 public sealed class Rating
 {
     public const int MaxCommentLength = 500;
 
     public Guid Id { get; set; }
-    public Guid CaseId { get; set; }
+    /// <summary>The case rated; null for a rating of a visit or a call.</summary>
+    public Guid? CaseId { get; set; }
+
+    /// <summary>The counter visit or 12345 call rated (its assisted session); null for a rating of a case.</summary>
+    public Guid? VisitId { get; set; }
+
     public Guid ResidentId { get; set; }
+    /// <summary>The case's service, or for a visit or call <see cref="Visits.VisitService.CounterVisit"/> or <see cref="Visits.VisitService.HotlineCall"/>.</summary>
     public required string ServiceCode { get; set; }
 
     /// <summary>The department that ran the service when she rated: it answers a bad review even if the catalogue moves the service later.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tongban.Cases;
 using Tongban.Ratings.Rectifications;
+using Tongban.Residents.Assisted;
 
 namespace Tongban.Ratings;
 
@@ -13,6 +14,7 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
     {
         builder.ToTable("Ratings");
         builder.HasIndex(r => r.CaseId).IsUnique();
+        builder.HasIndex(r => r.VisitId).IsUnique();
         builder.HasIndex(r => new { r.ServiceCode, r.RatedAt });
         builder.HasIndex(r => new { r.DepartmentCode, r.RatedAt });
         builder.Property(r => r.ServiceCode).HasMaxLength(64);
@@ -31,5 +33,6 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
             s => JsonSerializer.Deserialize<Dictionary<string, int>>(s, (JsonSerializerOptions?)null) ?? new Dictionary<string, int>(),
             new ValueComparer<Dictionary<string, int>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), d => d.Count, d => new Dictionary<string, int>(d)));
         builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId);
+        builder.HasOne<AssistedSession>().WithMany().HasForeignKey(r => r.VisitId);
     }
 }

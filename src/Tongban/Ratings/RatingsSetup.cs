@@ -8,6 +8,9 @@ public static class RatingsSetup
 {
     public static IServiceCollection AddRatings(this IServiceCollection services) => services
         .AddScoped<RateCase>()
+        .AddScoped<Visits.RateVisit>()
+        .AddScoped<Visits.InviteToRateVisit>()
+        .AddScoped<IJobHandler>(sp => sp.GetRequiredService<Visits.InviteToRateVisit>())
         .AddScoped<RatingFigures>()
         .AddScoped<Helpful.GivePageFeedback>()
         .AddScoped<Helpful.PageFeedbackFigures>()

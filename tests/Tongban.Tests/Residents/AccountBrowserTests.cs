@@ -75,7 +75,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await son.ClickAsync("main form[action$='handler=accept'] button");
         await son.ClickAsync("main form[action='/me/acting-for'] button");
         await Check(son, "/me", problems);
-        foreach (var path in new[] { "/me", "/me/profile", "/me/delegations", "/me/delegations/new", "/me/activity", "/me/inbox", "/me/bookings", "/halls/futian-hall/book", "/halls/futian-hall/book?service=senior-citizen-card" })
+        foreach (var path in new[] { "/me", "/me/profile", "/me/delegations", "/me/delegations/new", "/me/activity", "/me/inbox", "/me/bookings", "/me/visits", "/halls/futian-hall/book", "/halls/futian-hall/book?service=senior-citizen-card" })
         {
             await Check(mother, path, problems);
         }
@@ -188,7 +188,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await using (var scope = app.Scope())
         {
             var id = await scope.ServiceProvider.GetRequiredService<Tongban.Platform.Data.AppDbContext>().Cases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
-            link = "/counter/rate/" + await scope.ServiceProvider.GetRequiredService<Tongban.Ratings.Counter.OpenCounterRating>().Handle(id, Guid.NewGuid(), TestContext.Current.CancellationToken);
+            link = "/counter/rate/" + await scope.ServiceProvider.GetRequiredService<Tongban.Ratings.Counter.OpenCounterRating>().Handle(id, null, Guid.NewGuid(), TestContext.Current.CancellationToken);
         }
 
         await Check(visitor, link, problems);

@@ -39,14 +39,13 @@ public sealed class AlertStaff(AppDbContext db, CatalogueStore catalogue, TimePr
     }
 
     /// <summary>
-    /// An alert about the case for every active member of the department with <paramref name="role"/> (for work
-    /// that follows a case, such as a bad review to rectify); <paramref name="key"/> makes it once per recipient.
+    /// An alert for every active member of the department with <paramref name="role"/> about work that follows a case or
+    /// a visit (a bad review to rectify), named by <paramref name="reference"/>; <paramref name="key"/> makes it once per recipient.
     /// </summary>
-    public async Task Department(Case target, string departmentCode, StaffRole role, StaffAlertKind kind, string key, DateOnly dueOn, CancellationToken cancellationToken)
+    public async Task Department(Guid? caseId, string reference, string departmentCode, StaffRole role, StaffAlertKind kind, string key, DateOnly dueOn, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         var staff = await db.StaffMembers.Where(s => s.Active && s.Role == role && s.DepartmentCode == departmentCode).Select(s => s.Id).ToListAsync(cancellationToken);
-        await Add(target, kind, key, staff, cancellationToken, dueOn);
+        await Add(caseId, reference, kind, key, staff, dueOn, cancellationToken);
     }
 
     private static IEnumerable<Guid> Assignee(Case target) => target.AssignedToId is { } id ? [id] : [];
@@ -57,7 +56,10 @@ public sealed class AlertStaff(AppDbContext db, CatalogueStore catalogue, TimePr
         return await db.StaffMembers.Where(s => s.Active && s.Role == role && s.DepartmentCode == department).Select(s => s.Id).ToListAsync(cancellationToken);
     }
 
-    private async Task Add(Case target, StaffAlertKind kind, string key, List<Guid> recipients, CancellationToken cancellationToken, DateOnly? dueOn = null)
+    private Task Add(Case target, StaffAlertKind kind, string key, List<Guid> recipients, CancellationToken cancellationToken) =>
+        Add(target.Id, target.Reference, kind, key, recipients, target.DueOn, cancellationToken);
+
+    private async Task Add(Guid? caseId, string reference, StaffAlertKind kind, string key, List<Guid> recipients, DateOnly dueOn, CancellationToken cancellationToken)
     {
         if (recipients.Count == 0)
         {
@@ -70,11 +72,11 @@ public sealed class AlertStaff(AppDbContext db, CatalogueStore catalogue, TimePr
         {
             Id = Guid.NewGuid(),
             StaffMemberId = staff,
-            CaseId = target.Id,
-            Reference = target.Reference,
+            CaseId = caseId,
+            Reference = reference,
             Kind = kind,
             Key = key,
-            DueOn = dueOn ?? target.DueOn,
+            DueOn = dueOn,
             CreatedAt = now,
         }));
     }

@@ -29,7 +29,8 @@ public sealed class StaffAlert
 {
     public Guid Id { get; set; }
     public Guid StaffMemberId { get; set; }
-    public Guid CaseId { get; set; }
+    /// <summary>The case; null for a bad review of a visit or a call (<see cref="Reference"/> is then the visit's).</summary>
+    public Guid? CaseId { get; set; }
     public required string Reference { get; set; }
     public StaffAlertKind Kind { get; set; }
 

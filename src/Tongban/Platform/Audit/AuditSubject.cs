@@ -23,6 +23,9 @@ public enum AuditSubjectKind
 
     /// <summary>An appointment at a hall, by its reference.</summary>
     Booking,
+
+    /// <summary>A counter visit or 12345 call she rated, by its reference.</summary>
+    Visit,
 }
 
 /// <summary>
@@ -54,6 +57,9 @@ public readonly record struct AuditSubject(AuditSubjectKind Kind, string? Key = 
 
     /// <summary>An appointment at a hall, by its reference as she reads it.</summary>
     public static AuditSubject Booking(string displayedReference) => new(AuditSubjectKind.Booking, displayedReference);
+
+    /// <summary>A change to what she said of a counter visit or 12345 call: which visit, and what was done.</summary>
+    public static AuditSubject Visit(string reference, string action) => new(AuditSubjectKind.Visit, reference, action);
 
     /// <summary>A letter to her, printed in the given batch.</summary>
     public static AuditSubject Letter(Guid batchId) => new(AuditSubjectKind.Letter, batchId.ToString("N", CultureInfo.InvariantCulture));

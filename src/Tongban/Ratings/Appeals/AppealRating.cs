@@ -32,8 +32,9 @@ public sealed class AppealRating(AppDbContext db, AuditTrail audit, TimeProvider
             return [new("Evidence", t["This review has been appealed already, or cannot be appealed."])];
         }
 
-        var rating = await db.Ratings.AsNoTracking().Where(r => r.Id == ratingId).Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r.ResidentId, c.Reference }).SingleAsync(cancellationToken);
-        await audit.Record(rating.ResidentId, officer, AuditAction.Changed, AuditSubject.Case(Cases.CaseReference.Display(rating.Reference), "RatingAppealed"), cancellationToken);
+        var rating = await db.Ratings.AsNoTracking().SingleAsync(r => r.Id == ratingId, cancellationToken);
+        var subject = await RatedSubject.Of(db, rating, cancellationToken);
+        await audit.Record(rating.ResidentId, officer, AuditAction.Changed, subject.Audit("RatingAppealed"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
     }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tongban.Cases;
 using Tongban.Catalogue;
 using Tongban.Notifications;
 using Tongban.Platform.Audit;
@@ -48,22 +47,21 @@ public sealed class DecideAppeal(AppDbContext db, CatalogueStore catalogue, Writ
             return [new("Reasons", t["This appeal has been decided already."])];
         }
 
-        var target = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == rating.CaseId, cancellationToken);
+        var rated = await RatedSubject.Of(db, rating, cancellationToken);
         if (upheld)
         {
             var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == rating.ResidentId, cancellationToken);
-            var service = (await catalogue.Current(cancellationToken)).Service(rating.ServiceCode);
-            var reference = CaseReference.Display(target.Reference);
+            var snapshot = await catalogue.Current(cancellationToken);
             var (subject, message) = ResidentLanguage.Write(resident.PreferredLanguage, culture =>
             {
-                var name = service?.Name.In(culture) ?? rating.ServiceCode;
-                return (t["Notice.Subject", name, reference].Value, t["Rating.Excluded", name, reference, text!].Value);
+                var name = RatedSubject.ServiceName(snapshot, rating.ServiceCode, t, culture);
+                return (t["Notice.Subject", name, rated.Reference].Value, t["Rating.Excluded", name, rated.Reference, text!].Value);
             });
-            write.Handle(resident, target.Id, $"rating-appeal:{rating.Id:N}", subject, message);
+            write.Handle(resident, rating.CaseId, $"rating-appeal:{rating.Id:N}", subject, message);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await audit.Record(rating.ResidentId, decider, AuditAction.Changed, AuditSubject.Case(CaseReference.Display(target.Reference), upheld ? "RatingExcluded" : "RatingAppealRejected"), cancellationToken);
+        await audit.Record(rating.ResidentId, decider, AuditAction.Changed, rated.Audit(upheld ? "RatingExcluded" : "RatingAppealRejected"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
     }

@@ -13,7 +13,11 @@ public sealed class CounterRatingToken
     /// <summary>SHA-256 of the token, hex.</summary>
     public required string TokenHash { get; set; }
 
-    public Guid CaseId { get; set; }
+    /// <summary>The case she rates, or (when null) the visit in <see cref="VisitId"/>.</summary>
+    public Guid? CaseId { get; set; }
+
+    /// <summary>The counter visit she rates, when it is the visit and not a case.</summary>
+    public Guid? VisitId { get; set; }
     public Guid StaffId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }

@@ -12,5 +12,6 @@ internal sealed class CounterRatingTokenConfiguration : IEntityTypeConfiguration
         builder.Property(t => t.TokenHash).HasMaxLength(64);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId);
+        builder.HasOne<Residents.Assisted.AssistedSession>().WithMany().HasForeignKey(t => t.VisitId);
     }
 }

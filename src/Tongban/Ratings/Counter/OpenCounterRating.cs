@@ -5,11 +5,11 @@ using Tongban.Platform.Data;
 
 namespace Tongban.Ratings.Counter;
 
-/// <summary>The tablet's one-use link for a case the clerk is serving her on; and finding a link's record again.</summary>
+/// <summary>The tablet's one-use link for a case the clerk is serving her on, or for the visit itself; and finding a link's record again.</summary>
 public sealed class OpenCounterRating(AppDbContext db, TimeProvider clock)
 {
     /// <summary>A new link's token (32 random bytes, base64url), valid for <see cref="CounterRatingToken.Lifetime"/>.</summary>
-    public async Task<string> Handle(Guid caseId, Guid staffId, CancellationToken cancellationToken)
+    public async Task<string> Handle(Guid? caseId, Guid? visitId, Guid staffId, CancellationToken cancellationToken)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -18,6 +18,7 @@ public sealed class OpenCounterRating(AppDbContext db, TimeProvider clock)
             Id = Guid.NewGuid(),
             TokenHash = Hash(token),
             CaseId = caseId,
+            VisitId = visitId,
             StaffId = staffId,
             CreatedAt = now,
             ExpiresAt = now + CounterRatingToken.Lifetime,

@@ -10,6 +10,7 @@ using Tongban.Platform.Data;
 using Tongban.Platform.Localization;
 using Tongban.Platform.Web;
 using Tongban.Ratings.Counter;
+using Tongban.Residents.Assisted;
 
 namespace Tongban.Ratings.Pages;
 
@@ -19,7 +20,7 @@ namespace Tongban.Ratings.Pages;
 /// says so, and nothing is counted twice.
 /// </summary>
 [AllowAnonymous]
-public sealed class CounterRateModel(AppDbContext db, OpenCounterRating tokens, RateCase rate, CatalogueStore catalogue, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CounterRateModel(AppDbContext db, OpenCounterRating tokens, RateCase rate, Visits.RateVisit rateVisit, CatalogueStore catalogue, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public int? Level { get; set; }
@@ -41,7 +42,7 @@ public sealed class CounterRateModel(AppDbContext db, OpenCounterRating tokens, 
 
     public async Task<IActionResult> OnPost(string token, CancellationToken cancellationToken)
     {
-        if (await Load(token, cancellationToken) is not var (link, target))
+        if (await Load(token, cancellationToken) is not var (link, target, visit))
         {
             return NotFound();
         }
@@ -65,26 +66,29 @@ public sealed class CounterRateModel(AppDbContext db, OpenCounterRating tokens, 
             return Page();
         }
 
-        var her = Actor.Self(target.ResidentId) with { Channel = Channel.Counter };
-        var result = await rate.Handle(target, her, RatedVia.CounterTablet, input, cancellationToken);
+        var her = Actor.Self(target?.ResidentId ?? visit!.ResidentId) with { Channel = Channel.Counter };
+        var result = target is not null
+            ? await rate.Handle(target, her, RatedVia.CounterTablet, input, cancellationToken)
+            : await rateVisit.Handle(visit!, her, RatedVia.CounterTablet, input, cancellationToken);
         Thanks = result.Outcome == RateOutcome.Rated;
         Errors = result.Problems;
         return Page();
     }
 
-    /// <summary>The link and its case; null for a link that never existed. <see cref="Closed"/> says why a known one cannot be used.</summary>
-    private async Task<(CounterRatingToken Link, Case Case)?> Load(string token, CancellationToken cancellationToken)
+    /// <summary>The link and its case or visit; null for a link that never existed. <see cref="Closed"/> says why a known one cannot be used.</summary>
+    private async Task<(CounterRatingToken Link, Case? Case, AssistedSession? Visit)?> Load(string token, CancellationToken cancellationToken)
     {
         if (await tokens.Find(token, cancellationToken) is not { } link)
         {
             return null;
         }
 
-        var target = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == link.CaseId, cancellationToken);
-        ServiceName = (await catalogue.Current(cancellationToken)).Service(target.ServiceCode)?.Name.Current ?? target.ServiceCode;
+        var target = link.CaseId is { } caseId ? await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, cancellationToken) : null;
+        var visit = target is null ? await db.AssistedSessions.AsNoTracking().SingleAsync(s => s.Id == link.VisitId, cancellationToken) : null;
+        ServiceName = RatedSubject.ServiceName(await catalogue.Current(cancellationToken), target?.ServiceCode ?? Visits.VisitService.CounterVisit, t);
         Closed = link.UsedAt is not null ? t["This rating link has been used already. Thank you."].Value
             : link.ExpiresAt <= clock.GetUtcNow().UtcDateTime ? t["This rating link has expired. The clerk can make a new one."].Value
             : null;
-        return (link, target);
+        return (link, target, visit);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Tongban.Catalogue;
+using Tongban.Platform.Localization;
 
 namespace Tongban.Ratings.Pages;
 
@@ -8,7 +10,7 @@ namespace Tongban.Ratings.Pages;
 /// rated them, the share of bad reviews and how many of those the department answered on time; and the latest
 /// rectifications, what was found and changed, without names. Apart from them, what visitors said of the service pages.
 /// </summary>
-public sealed class PublicRatingsModel(RatingFigures figures, Helpful.PageFeedbackFigures pages, CatalogueStore catalogue) : PageModel
+public sealed class PublicRatingsModel(RatingFigures figures, Helpful.PageFeedbackFigures pages, CatalogueStore catalogue, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<RatingRow> Departments { get; private set; } = [];
     public IReadOnlyList<RatingRow> Services { get; private set; } = [];
@@ -30,5 +32,5 @@ public sealed class PublicRatingsModel(RatingFigures figures, Helpful.PageFeedba
 
     public string DepartmentName(string code) => Catalogue.Department(code)?.Name.Current ?? code;
 
-    public string ServiceName(string code) => Catalogue.Service(code)?.Name.Current ?? code;
+    public string ServiceName(string code) => RatedSubject.ServiceName(Catalogue, code, t);
 }

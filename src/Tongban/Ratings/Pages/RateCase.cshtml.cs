@@ -67,7 +67,7 @@ public sealed class RateCaseModel(AppDbContext db, ResidentAccessPolicy policy, 
     {
         if (AtCounter && Rating is null && Actor.Id is { } clerk)
         {
-            TabletLink = $"/counter/rate/{await tablet.Handle(Case.Id, clerk, cancellationToken)}";
+            TabletLink = $"/counter/rate/{await tablet.Handle(Case.Id, null, clerk, cancellationToken)}";
         }
 
         return Page();
@@ -75,9 +75,9 @@ public sealed class RateCaseModel(AppDbContext db, ResidentAccessPolicy policy, 
 
     public async Task<IActionResult> OnPostVerdict(bool satisfied, CancellationToken cancellationToken)
     {
-        if (MayRate)
+        if (MayRate && Rating is not null)
         {
-            await judge.Handle(Case, satisfied, cancellationToken);
+            await judge.Handle(Rating.Id, satisfied, cancellationToken);
         }
 
         return ShowAfterAction($"/cases/{Case.Reference}/rate");

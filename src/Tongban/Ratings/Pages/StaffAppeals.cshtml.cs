@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Tongban.Cases;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
@@ -21,7 +20,7 @@ public sealed class StaffAppealsModel(AppDbContext db, DecideAppeal decide, Audi
 {
     public IReadOnlyList<Rating> Waiting { get; private set; } = [];
     public Rating? Appeal { get; private set; }
-    public string? Reference { get; private set; }
+    public RatedSubject? Subject { get; private set; }
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
     [BindProperty]
@@ -47,7 +46,7 @@ public sealed class StaffAppealsModel(AppDbContext db, DecideAppeal decide, Audi
             return NotFound();
         }
 
-        await audit.Record(Appeal!.ResidentId, Decider(), AuditAction.Viewed, AuditSubject.Case(CaseReference.Display(Reference!), "Rating"), cancellationToken);
+        await audit.Record(Appeal!.ResidentId, Decider(), AuditAction.Viewed, Subject!.Audit("Rating"), cancellationToken);
         return Page();
     }
 
@@ -79,7 +78,7 @@ public sealed class StaffAppealsModel(AppDbContext db, DecideAppeal decide, Audi
         }
 
         Appeal = found;
-        Reference = await db.Cases.Where(c => c.Id == found.CaseId).Select(c => c.Reference).SingleAsync(cancellationToken);
+        Subject = await RatedSubject.Of(db, found, cancellationToken);
         return true;
     }
 }

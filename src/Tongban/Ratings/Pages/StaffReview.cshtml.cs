@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Tongban.Cases;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Auth;
 using Tongban.Platform.Data;
@@ -20,7 +19,8 @@ public sealed class StaffReviewModel(AppDbContext db, AnswerRectification answer
 {
     public Rectification Rectification { get; private set; } = null!;
     public Rating Rating { get; private set; } = null!;
-    public Case Case { get; private set; } = null!;
+    /// <summary>The case or visit rated.</summary>
+    public RatedSubject Subject { get; private set; } = null!;
     public IReadOnlyList<Rectification> Earlier { get; private set; } = [];
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
@@ -50,7 +50,7 @@ public sealed class StaffReviewModel(AppDbContext db, AnswerRectification answer
         }
 
         Version = Rectification.Version;
-        await audit.Record(Case.ResidentId, Officer(), AuditAction.Viewed, AuditSubject.Case(CaseReference.Display(Case.Reference), "Rating"), cancellationToken);
+        await audit.Record(Rating.ResidentId, Officer(), AuditAction.Viewed, Subject.Audit("Rating"), cancellationToken);
         return Page();
     }
 
@@ -102,7 +102,7 @@ public sealed class StaffReviewModel(AppDbContext db, AnswerRectification answer
 
         Rectification = found;
         Rating = await db.Ratings.AsNoTracking().SingleAsync(r => r.Id == found.RatingId, cancellationToken);
-        Case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == found.CaseId, cancellationToken);
+        Subject = await RatedSubject.Of(db, Rating, cancellationToken);
         Earlier = await db.Rectifications.AsNoTracking().Where(r => r.RatingId == found.RatingId && r.Round < found.Round).ToListAsync(cancellationToken);
         return true;
     }

@@ -17,6 +17,10 @@ public sealed class StaffReviewsModel(AppDbContext db) : PageModel
     public IReadOnlyList<(Rectification Rectification, string Reference, int Level)> Open { get; private set; } = [];
     public IReadOnlyList<(Rectification Rectification, string Reference, int Level)> Answered { get; private set; } = [];
 
+    /// <summary>A case's reference as on its letters, or a visit's.</summary>
+    private static string Displayed(string? caseReference, Guid? visitId) =>
+        caseReference is null ? Residents.Assisted.AssistedSession.ReferenceOf(visitId!.Value) : Cases.CaseReference.Display(caseReference);
+
     public async Task OnGet(CancellationToken cancellationToken)
     {
         if (StaffReview.Department(User) is not { } department)
@@ -24,16 +28,17 @@ public sealed class StaffReviewsModel(AppDbContext db) : PageModel
             return;
         }
 
+        var cases = db.Cases;
         var all = from r in db.Rectifications.AsNoTracking()
                   where r.DepartmentCode == department
-                  join c in db.Cases on r.CaseId equals c.Id
                   join g in db.Ratings on r.RatingId equals g.Id
                   where g.ExcludedAt == null
-                  select new { r, c.Reference, g.Level };
+                  from c in cases.Where(c => c.Id == r.CaseId).DefaultIfEmpty()
+                  select new { r, Reference = c != null ? c.Reference : null, g.VisitId, g.Level };
         Open = (await all.Where(x => x.r.AnsweredAt == null).OrderBy(x => x.r.AnswerDueOn).ThenBy(x => x.r.OpenedAt).Take(Shown).ToListAsync(cancellationToken))
-            .Select(x => (x.r, x.Reference, x.Level)).ToList();
+            .Select(x => (x.r, Displayed(x.Reference, x.VisitId), x.Level)).ToList();
         Answered = (await all.Where(x => x.r.AnsweredAt != null).OrderByDescending(x => x.r.AnsweredAt).Take(20).ToListAsync(cancellationToken))
-            .Select(x => (x.r, x.Reference, x.Level)).ToList();
+            .Select(x => (x.r, Displayed(x.Reference, x.VisitId), x.Level)).ToList();
     }
 }
 

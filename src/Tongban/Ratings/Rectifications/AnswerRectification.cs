@@ -97,7 +97,7 @@ public sealed class AnswerRectification(AppDbContext db, OpenRectification open,
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await audit.Record(r.ResidentId, officer, AuditAction.Changed, AuditSubject.Case(await ReferenceOf(r.CaseId, cancellationToken), $"Rectification{step}"), cancellationToken);
+            await audit.Record(r.ResidentId, officer, AuditAction.Changed, (await SubjectOf(r, cancellationToken)).Audit($"Rectification{step}"), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return [];
         }
@@ -108,6 +108,6 @@ public sealed class AnswerRectification(AppDbContext db, OpenRectification open,
         }
     }
 
-    private async Task<string> ReferenceOf(Guid caseId, CancellationToken cancellationToken) =>
-        Cases.CaseReference.Display(await db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference).SingleAsync(cancellationToken));
+    private async Task<RatedSubject> SubjectOf(Rectification r, CancellationToken cancellationToken) =>
+        await RatedSubject.Of(db, r.CaseId, await db.Ratings.Where(g => g.Id == r.RatingId).Select(g => g.VisitId).SingleAsync(cancellationToken), cancellationToken);
 }

@@ -57,7 +57,7 @@ public sealed class CheckRectificationDeadline(AppDbContext db, TimeProvider clo
             return due;
         }
 
-        var target = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == r.CaseId, cancellationToken);
+        var rated = await RatedSubject.Of(db, r.CaseId, await db.Ratings.Where(g => g.Id == r.RatingId).Select(g => g.VisitId).SingleAsync(cancellationToken), cancellationToken);
         var late = now >= LateAt(r);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var marked = late
@@ -68,7 +68,7 @@ public sealed class CheckRectificationDeadline(AppDbContext db, TimeProvider clo
         if (marked == 1)
         {
             var (role, kind) = late ? (StaffRole.DepartmentHead, StaffAlertKind.ReviewLate) : (StaffRole.CaseOfficer, StaffAlertKind.ReviewDueNear);
-            await alert.Department(target, r.DepartmentCode, role, kind, $"{r.Id:N}:{kind}:{r.AnswerDueOn:yyyyMMdd}", r.AnswerDueOn, cancellationToken);
+            await alert.Department(r.CaseId, rated.Reference, r.DepartmentCode, role, kind, $"{r.Id:N}:{kind}:{r.AnswerDueOn:yyyyMMdd}", r.AnswerDueOn, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

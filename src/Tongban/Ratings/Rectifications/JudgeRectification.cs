@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Tongban.Cases;
 using Tongban.Platform.Data;
 
 namespace Tongban.Ratings.Rectifications;
@@ -11,10 +10,9 @@ namespace Tongban.Ratings.Rectifications;
 public sealed class JudgeRectification(AppDbContext db, OpenRectification open, TimeProvider clock)
 {
     /// <summary>True when her verdict was taken; false when there was no answer waiting for it (given already, or none yet).</summary>
-    public async Task<bool> Handle(Case target, bool satisfied, CancellationToken cancellationToken)
+    public async Task<bool> Handle(Guid ratingId, bool satisfied, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        var r = await db.Rectifications.Where(x => x.CaseId == target.Id).OrderByDescending(x => x.Round).FirstOrDefaultAsync(cancellationToken);
+        var r = await db.Rectifications.Where(x => x.RatingId == ratingId).OrderByDescending(x => x.Round).FirstOrDefaultAsync(cancellationToken);
         if (r is not { AnsweredAt: not null, Satisfied: null })
         {
             return false;
@@ -31,7 +29,7 @@ public sealed class JudgeRectification(AppDbContext db, OpenRectification open, 
         if (!satisfied && r.Round == 1)
         {
             var rating = await db.Ratings.AsNoTracking().SingleAsync(x => x.Id == r.RatingId, cancellationToken);
-            await open.Handle(rating, target, round: 2, cancellationToken);
+            await open.Handle(rating, round: 2, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

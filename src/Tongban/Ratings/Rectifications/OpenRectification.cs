@@ -1,4 +1,3 @@
-using Tongban.Cases;
 using Tongban.Cases.Alerts;
 using Tongban.Catalogue;
 using Tongban.Platform.Calendar;
@@ -19,18 +18,17 @@ public sealed class OpenRectification(JobScheduler jobs, AlertStaff alert, Worki
     public async Task<RectificationTimeLimits> LimitsFor(string serviceCode, CancellationToken cancellationToken) =>
         (await catalogue.Current(cancellationToken)).Service(serviceCode)?.Rectification ?? RectificationTimeLimits.Default;
 
-    public async Task<Rectification> Handle(Rating rating, Case target, int round, CancellationToken cancellationToken)
+    public async Task<Rectification> Handle(Rating rating, int round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rating);
-        ArgumentNullException.ThrowIfNull(target);
         var today = clock.Today();
         var limits = await LimitsFor(rating.ServiceCode, cancellationToken);
         var rectification = new Rectification
         {
             Id = Guid.NewGuid(),
             RatingId = rating.Id,
-            CaseId = target.Id,
-            ResidentId = target.ResidentId,
+            CaseId = rating.CaseId,
+            ResidentId = rating.ResidentId,
             ServiceCode = rating.ServiceCode,
             DepartmentCode = rating.DepartmentCode,
             OpenedAt = clock.GetUtcNow().UtcDateTime,
@@ -39,7 +37,8 @@ public sealed class OpenRectification(JobScheduler jobs, AlertStaff alert, Worki
             AnswerDueOn = calendar.AddWorkingDays(today, limits.Simple),
         };
         db.Rectifications.Add(rectification);
-        await alert.Department(target, rating.DepartmentCode, StaffRole.CaseOfficer, StaffAlertKind.BadReview, $"{rectification.Id:N}:opened", rectification.ContactDueOn, cancellationToken);
+        var subject = await RatedSubject.Of(db, rating, cancellationToken);
+        await alert.Department(rating.CaseId, subject.Reference, rating.DepartmentCode, StaffRole.CaseOfficer, StaffAlertKind.BadReview, $"{rectification.Id:N}:opened", rectification.ContactDueOn, cancellationToken);
         jobs.ScheduleForNewSubject(JobKind, rectification.Id.ToString(), CheckRectificationDeadline.NextCheck(rectification, calendar)!.Value);
         return rectification;
     }

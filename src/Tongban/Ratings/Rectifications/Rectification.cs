@@ -12,7 +12,8 @@ public sealed class Rectification
 
     public Guid Id { get; set; }
     public Guid RatingId { get; set; }
-    public Guid CaseId { get; set; }
+    /// <summary>The case the review was of; null when it was of a visit or a call.</summary>
+    public Guid? CaseId { get; set; }
     public Guid ResidentId { get; set; }
     public required string ServiceCode { get; set; }
     public required string DepartmentCode { get; set; }

@@ -42,6 +42,14 @@ public sealed class AssistedSession
     public DateTime StartedAt { get; set; }
     public DateTime? EndedAt { get; set; }
 
+    /// <summary>A counter visit or a 12345 call is rated (一次一评); a paper form keyed in from the post is not a visit.</summary>
+    public bool Rateable => Channel is Channel.Counter or Channel.Hotline;
+
+    /// <summary>How she and staff name the visit or call: eight letters and digits of its id, e.g. on a rating's answer.</summary>
+    public string Reference => ReferenceOf(Id);
+
+    public static string ReferenceOf(Guid id) => id.ToString("N")[..8].ToUpperInvariant();
+
     public Actor Actor(string staffName) => new(ActorKind.Staff, StaffId, staffName, Channel, $"consent:{ConsentReference}");
 }
 

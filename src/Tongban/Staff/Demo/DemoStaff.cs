@@ -21,6 +21,8 @@ public static class DemoStaff
         new("officer2.civil", "吴静", StaffRole.CaseOfficer, "civil-affairs", null, "GPTVXX3EKP6GCLHTBUQLXT2RT27G7RJR"),
         new("head.hr", "刘洋", StaffRole.DepartmentHead, "human-resources", null, "IDYQQHBO7LNCGM4CM7NWYMY7536T4TUR"),
         new("head.civil", "郑红", StaffRole.DepartmentHead, "civil-affairs", null, "ICWMSKYDFHS6BGOERP7MTLRL4WYD5MNJ"),
+        new("officer.gov", "何静怡", StaffRole.CaseOfficer, "government-services", null, "GARCZ44LNBQP6RAHRCOGSSTGZUUXODU4"),
+        new("head.gov", "梁志强", StaffRole.DepartmentHead, "government-services", null, "TSCUW72UECLVXVIXV7VFNYXBZ7LVT5JO"),
         new("analyst", "周敏", StaffRole.Analyst, null, null, "SXERATG3ELTWS7QPBI2ENICN6FD6GFAW"),
         new("operator", "孙涛", StaffRole.Operator, null, null, "MM6DGBTQMNZ5J33PH7W7H7WGD4HKLBIE"),
         new("worker.futian", "林秀英", StaffRole.CommunityWorker, null, null, "N2GQZ7XKLPR4MWA6TYB3HDC5VJE7FUKS", "futian"),

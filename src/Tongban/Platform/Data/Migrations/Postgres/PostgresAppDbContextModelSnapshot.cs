@@ -165,7 +165,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1473,7 +1473,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1493,12 +1493,17 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.Property<DateTime?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("VisitId");
 
                     b.ToTable("CounterRatingTokens", (string)null);
                 });
@@ -1562,7 +1567,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Comment")
@@ -1615,11 +1620,17 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AppealedAt");
 
                     b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId")
                         .IsUnique();
 
                     b.HasIndex("DepartmentCode", "RatedAt");
@@ -1645,7 +1656,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Changed")
@@ -2142,9 +2153,7 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                 {
                     b.HasOne("Tongban.Cases.Case", null)
                         .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("CaseId");
 
                     b.HasOne("Tongban.Staff.StaffMember", null)
                         .WithMany()
@@ -2218,18 +2227,22 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                 {
                     b.HasOne("Tongban.Cases.Case", null)
                         .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("CaseId");
+
+                    b.HasOne("Tongban.Residents.Assisted.AssistedSession", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId");
                 });
 
             modelBuilder.Entity("Tongban.Ratings.Rating", b =>
                 {
                     b.HasOne("Tongban.Cases.Case", null)
                         .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("CaseId");
+
+                    b.HasOne("Tongban.Residents.Assisted.AssistedSession", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId");
                 });
 
             modelBuilder.Entity("Tongban.Ratings.Rectifications.Rectification", b =>

@@ -156,7 +156,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1446,7 +1446,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1466,12 +1466,17 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.Property<DateTime?>("UsedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("VisitId");
 
                     b.ToTable("CounterRatingTokens", (string)null);
                 });
@@ -1535,7 +1540,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
@@ -1588,11 +1593,17 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AppealedAt");
 
                     b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId")
                         .IsUnique();
 
                     b.HasIndex("DepartmentCode", "RatedAt");
@@ -1618,7 +1629,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Changed")
@@ -2115,9 +2126,7 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                 {
                     b.HasOne("Tongban.Cases.Case", null)
                         .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("CaseId");
 
                     b.HasOne("Tongban.Staff.StaffMember", null)
                         .WithMany()
@@ -2191,18 +2200,22 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                 {
                     b.HasOne("Tongban.Cases.Case", null)
                         .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("CaseId");
+
+                    b.HasOne("Tongban.Residents.Assisted.AssistedSession", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId");
                 });
 
             modelBuilder.Entity("Tongban.Ratings.Rating", b =>
                 {
                     b.HasOne("Tongban.Cases.Case", null)
                         .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("CaseId");
+
+                    b.HasOne("Tongban.Residents.Assisted.AssistedSession", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId");
                 });
 
             modelBuilder.Entity("Tongban.Ratings.Rectifications.Rectification", b =>
