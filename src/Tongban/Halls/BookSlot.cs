@@ -6,6 +6,7 @@ using Tongban.Notifications;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
+using Tongban.Platform.Jobs;
 using Tongban.Platform.Localization;
 using Tongban.Platform.Web;
 
@@ -32,7 +33,7 @@ public sealed record BookResult(BookOutcome Outcome, IReadOnlyList<FieldError> P
 /// service per resident (checked under a key lock on her and the service), and a counter's slot given once (the unique
 /// index; a booking that loses a race for one counter tries the next that handles the service).
 /// </summary>
-public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlots slots, WriteNotification write, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlots slots, WriteNotification write, JobScheduler jobs, WorkingDayCalendar calendar, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     public async Task<BookResult> Handle(Guid residentId, Actor actor, string hallCode, string serviceCode, DateOnly day, TimeOnly time, CancellationToken cancellationToken)
     {
@@ -102,6 +103,12 @@ public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlot
                 continue;
             }
 
+            if (RemindOfBooking.When(booking, calendar, now) is { } remindAt)
+            {
+                jobs.ScheduleForNewSubject(RemindOfBooking.JobKind, booking.Id.ToString(), remindAt);
+            }
+
+            jobs.ScheduleForNewSubject(Queue.ReleaseNoShow.JobKind, booking.Id.ToString(), startsAt + Queue.ReleaseNoShow.Grace);
             await Confirm(booking, hall, snapshot.Service(serviceCode), cancellationToken);
             await audit.Record(residentId, actor, AuditAction.Created, AuditSubject.Booking(CaseReference.Display(booking.Reference)), cancellationToken);
             await transaction.CommitAsync(cancellationToken);

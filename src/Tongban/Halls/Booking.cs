@@ -31,4 +31,10 @@ public enum BookingStatus
 {
     Booked,
     Cancelled,
+
+    /// <summary>She came and took her queue ticket.</summary>
+    CheckedIn,
+
+    /// <summary>Not checked in by <see cref="Queue.ReleaseNoShow.Grace"/> after its time: the slot went to walk-ins.</summary>
+    NoShow,
 }

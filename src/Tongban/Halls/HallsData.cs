@@ -9,5 +9,6 @@ public static class HallsData
     extension(AppDbContext db)
     {
         public DbSet<Halls.Booking> Bookings => db.Set<Halls.Booking>();
+        public DbSet<Halls.Queue.QueueTicket> QueueTickets => db.Set<Halls.Queue.QueueTicket>();
     }
 }

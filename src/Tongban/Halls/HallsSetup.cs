@@ -1,3 +1,5 @@
+using Tongban.Platform.Jobs;
+
 namespace Tongban.Halls;
 
 public static class HallsSetup
@@ -6,5 +8,10 @@ public static class HallsSetup
         .AddSingleton<HallSlots>()
         .AddScoped<BookSlot>()
         .AddScoped<FreeSlots>()
-        .AddScoped<CancelBooking>();
+        .AddScoped<CancelBooking>()
+        .AddScoped<Queue.IssueTicket>()
+        .AddScoped<Queue.CallNextTicket>()
+        .AddScoped<Queue.QueueBoard>()
+        .AddScoped<IJobHandler, Queue.ReleaseNoShow>()
+        .AddScoped<IJobHandler, RemindOfBooking>();
 }

@@ -221,10 +221,17 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await clerk.ClickAsync("main form button[type=submit]");
         var resident = new Uri(clerk.Url).AbsolutePath;
         Assert.StartsWith("/staff/residents/", resident, StringComparison.Ordinal);
-        foreach (var path in new[] { resident, $"{resident}/profile", $"{resident}/activity" })
+        foreach (var path in new[] { resident, $"{resident}/profile", $"{resident}/activity", "/staff/visit/tablet", "/staff/hall/queue" })
         {
             await Check(clerk, path, problems);
         }
+
+        // The hall's queue with a refusal on it, and the hall's display.
+        await clerk.FillAsync("#Reference", "ABCD-EFGH-J");
+        await clerk.ClickAsync("form[action*='handler=CheckIn'] button");
+        Assert.Equal(1, await clerk.Locator(".error-summary li").CountAsync());
+        problems.AddRange(await Chromium.AxeViolations(clerk));
+        await Check(clerk, "/halls/futian-hall/queue", problems);
 
         // The clerk applies for her (her name, ID number and birth date are already known), then a Civil
         // Affairs officer finds the case in the department's queue.

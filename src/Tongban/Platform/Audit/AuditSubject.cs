@@ -58,6 +58,9 @@ public readonly record struct AuditSubject(AuditSubjectKind Kind, string? Key = 
     /// <summary>An appointment at a hall, by its reference as she reads it.</summary>
     public static AuditSubject Booking(string displayedReference) => new(AuditSubjectKind.Booking, displayedReference);
 
+    /// <summary>Something done with an appointment other than booking or cancelling it (checking her in).</summary>
+    public static AuditSubject Booking(string displayedReference, string action) => new(AuditSubjectKind.Booking, displayedReference, action);
+
     /// <summary>A change to what she said of a counter visit or 12345 call: which visit, and what was done.</summary>
     public static AuditSubject Visit(string reference, string action) => new(AuditSubjectKind.Visit, reference, action);
 

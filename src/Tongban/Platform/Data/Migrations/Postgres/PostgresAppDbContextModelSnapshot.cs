@@ -1001,6 +1001,69 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("Bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Halls.Queue.QueueTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CalledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalledTo")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Green")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HallCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("MissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ServedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("HallCode", "Day", "CalledAt");
+
+                    b.HasIndex("HallCode", "Day", "Number")
+                        .IsUnique();
+
+                    b.ToTable("QueueTickets", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Insights.InsightCell", b =>
                 {
                     b.Property<long>("Id")
@@ -2208,6 +2271,13 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Tongban.Halls.Queue.QueueTicket", b =>
+                {
+                    b.HasOne("Tongban.Halls.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId");
                 });
 
             modelBuilder.Entity("Tongban.Notifications.Notification", b =>

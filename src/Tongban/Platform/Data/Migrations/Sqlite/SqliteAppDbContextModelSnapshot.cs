@@ -980,6 +980,69 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("Bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Halls.Queue.QueueTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CalledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalledTo")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Green")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HallCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ServedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("HallCode", "Day", "CalledAt");
+
+                    b.HasIndex("HallCode", "Day", "Number")
+                        .IsUnique();
+
+                    b.ToTable("QueueTickets", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Insights.InsightCell", b =>
                 {
                     b.Property<long>("Id")
@@ -2181,6 +2244,13 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Tongban.Halls.Queue.QueueTicket", b =>
+                {
+                    b.HasOne("Tongban.Halls.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId");
                 });
 
             modelBuilder.Entity("Tongban.Notifications.Notification", b =>
