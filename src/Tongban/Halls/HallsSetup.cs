@@ -12,6 +12,7 @@ public static class HallsSetup
         .AddScoped<Queue.IssueTicket>()
         .AddScoped<Queue.CallNextTicket>()
         .AddScoped<Queue.QueueBoard>()
+        .AddScoped<Queue.QueueWaits>()
         .AddScoped<IJobHandler, Queue.ReleaseNoShow>()
         .AddScoped<IJobHandler, RemindOfBooking>();
 }

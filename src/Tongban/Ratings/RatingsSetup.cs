@@ -11,6 +11,7 @@ public static class RatingsSetup
         .AddScoped<Visits.RateVisit>()
         .AddScoped<Visits.InviteToRateVisit>()
         .AddScoped<IJobHandler>(sp => sp.GetRequiredService<Visits.InviteToRateVisit>())
+        .AddScoped<Residents.Assisted.IFollowEndedSessions>(sp => sp.GetRequiredService<Visits.InviteToRateVisit>())
         .AddScoped<RatingFigures>()
         .AddScoped<Helpful.GivePageFeedback>()
         .AddScoped<Helpful.PageFeedbackFigures>()

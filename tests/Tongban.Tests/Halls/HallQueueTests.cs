@@ -156,6 +156,46 @@ public sealed class HallQueueTests(TongbanAppBeforeSpringFestival app) : IClassF
         Assert.Equal(100, ids.Count);
     }
 
+    [Fact]
+    public async Task TheWaits_ArePublished_MedianAndShareWithinAQuarterHour_SmallGroupsSuppressed()
+    {
+        // Yesterday at the civic centre (no other test queues there): twelve walk-ins called 0, 3, … 33 minutes after
+        // taking their ticket at 09:00, and one green ticket.
+        const string civic = "shenzhen-civic-centre";
+        var day = app.Time.Today().AddDays(-1);
+        var nine = CityTime.StartOfDayUtc(day) + TimeSpan.FromHours(9);
+        var tickets = Enumerable.Range(0, 13).Select(i => new QueueTicket
+        {
+            Id = Guid.NewGuid(),
+            HallCode = civic,
+            Day = day,
+            Number = i + 1,
+            ServiceCode = Card,
+            Green = i == 12,
+            IssuedAt = nine,
+            CalledAt = nine + TimeSpan.FromMinutes(i == 12 ? 1 : i * 3),
+            CalledTo = "A01",
+            ServedAt = nine + TimeSpan.FromMinutes(40),
+        }).ToList();
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.QueueTickets.AddRange(tickets);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var waits = await Read(db => new QueueWaits(db, app.Time).Handle(civic, Ct));
+        Assert.Equal(13, waits.Overall.Called);
+        var walkIns = waits.ByQueue.Single(r => r.Group == "W");
+        Assert.Equal((12, 16.5, 0.5), (walkIns.Called, walkIns.MedianMinutes, walkIns.WithinQuarterHour));
+        Assert.Equal(new WaitRow("G", 1, null, null), waits.ByQueue.Single(r => r.Group == "G"));
+
+        var (_, page, _) = await new FormClient(app).Get($"/halls/{civic}/waits");
+        Assert.Contains("16.5 min", page, StringComparison.Ordinal);
+        Assert.Contains("fewer than 10 tickets", page, StringComparison.Ordinal);
+        Assert.Contains("9:00", page, StringComparison.Ordinal);
+    }
+
     private async Task<DateOnly> NextOpenDay(DateOnly from)
     {
         var day = from;

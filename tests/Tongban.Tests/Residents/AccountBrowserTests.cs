@@ -182,6 +182,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await Check(head, "/staff/appeals", problems);
         var visitor = await chromium.NewPage(locale: "en");
         await Check(visitor, "/ratings", problems);
+        await Check(visitor, "/halls/futian-hall/waits", problems);
 
         // The counter tablet, by a link a clerk made for another application of hers (any rating there is refused as a second one).
         string link;

@@ -15,7 +15,7 @@ namespace Tongban.Ratings.Visits;
 /// days after a counter visit if she did not rate it on the tablet there. By SMS she answers with a digit (see
 /// <see cref="RateBySms"/>); otherwise on her channel with the page to rate on. Its key makes it once.
 /// </summary>
-public sealed class InviteToRateVisit(AppDbContext db, JobScheduler jobs, WriteNotification write, IEnumerable<IEmailSender> email, TimeProvider clock, IStringLocalizer<SharedResource> t) : IJobHandler
+public sealed class InviteToRateVisit(AppDbContext db, JobScheduler jobs, WriteNotification write, IEnumerable<IEmailSender> email, TimeProvider clock, IStringLocalizer<SharedResource> t) : IJobHandler, IFollowEndedSessions
 {
     public const string JobKind = "VisitRatingInvitation";
 
@@ -28,7 +28,7 @@ public sealed class InviteToRateVisit(AppDbContext db, JobScheduler jobs, WriteN
         key is not null && key.StartsWith($"{RemindToRate.KeyPrefix}visit:", StringComparison.Ordinal) && Guid.TryParseExact(key[^32..], "N", out var id) ? id : null;
 
     /// <summary>When the visits or calls just ended are invited; in the caller's unit of work.</summary>
-    public async Task Schedule(IEnumerable<AssistedSession> ended, CancellationToken cancellationToken)
+    public async Task Follow(IReadOnlyList<AssistedSession> ended, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ended);
         var now = clock.GetUtcNow().UtcDateTime;
