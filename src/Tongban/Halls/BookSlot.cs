@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Cases;
 using Tongban.Catalogue;
+using Tongban.Halls.Closures;
 using Tongban.Notifications;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
@@ -62,12 +63,29 @@ public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlot
             return Invalid("Slot", t["The hall takes no appointment at that time (it is closed, or it is not the start of a slot). Choose one of the times shown."]);
         }
 
+        if (Closed(await db.ClosuresOn(hallCode, day, cancellationToken), day, counters) is { } closedResult)
+        {
+            return closedResult;
+        }
+
         var startsAt = CityTime.StartOfDayUtc(day) + time.ToTimeSpan();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var counter in counters)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Lock($"booking:{residentId:N}:{serviceCode}", cancellationToken);
+            await db.LockHallDay(hallCode, day, cancellationToken);
+            var closures = await db.ClosuresOn(hallCode, day, cancellationToken);
+            if (closures.WholeHall)
+            {
+                return Closed(closures, day, counters)!;
+            }
+
+            if (closures.Closes(counter))
+            {
+                continue;
+            }
+
             if (await db.Bookings.AnyAsync(b => b.ResidentId == residentId && b.ServiceCode == serviceCode && b.Status == BookingStatus.Booked && b.StartsAt > now, cancellationToken))
             {
                 return new(BookOutcome.AlreadyBooked, [new("Service", t["You already have an appointment for this service. Cancel it first to choose another time."])]);
@@ -134,6 +152,15 @@ public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlot
         });
         write.Handle(resident, null, $"booking:{booking.Id:N}", subject, text, reference, "/me/bookings");
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A refusal when an operator closed the hall that day, or every counter that books the service.</summary>
+    private BookResult? Closed(DayClosures closures, DateOnly day, List<string> counters)
+    {
+        var date = day.ToString("D", System.Globalization.CultureInfo.CurrentCulture);
+        return closures.WholeHall ? Invalid("Slot", t["The hall is closed on {0}: {1}. Choose another day.", date, closures.HallClosedBecause!])
+            : counters.All(closures.Closes) ? Invalid("Slot", t["No counter for this service is open on {0}. Choose another day.", date])
+            : null;
     }
 
     private static BookResult Invalid(string field, string message) => new(BookOutcome.Invalid, [new(field, message)]);

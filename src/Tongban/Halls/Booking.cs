@@ -23,6 +23,9 @@ public sealed class Booking
     public DateTime CreatedAt { get; set; }
     public DateTime? CancelledAt { get; set; }
 
+    /// <summary>Why the hall cancelled it (an operator closed the hall or its counter that day); null when she did.</summary>
+    public string? CancelledBecause { get; set; }
+
     /// <summary>Who booked it, when not she: a family member, a clerk, a 12345 agent (as her trail names them).</summary>
     public string? BookedBy { get; set; }
 }

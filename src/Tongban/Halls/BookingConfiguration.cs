@@ -14,6 +14,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CounterCode).HasMaxLength(16);
         builder.Property(b => b.ServiceCode).HasMaxLength(64);
         builder.Property(b => b.BookedBy).HasMaxLength(100);
+        builder.Property(b => b.CancelledBecause).HasMaxLength(Closures.HallClosure.MaxReasonLength);
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
 
         // One booking per counter slot: the filter is the same SQL on SQLite and PostgreSQL.

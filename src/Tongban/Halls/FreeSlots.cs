@@ -1,14 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Tongban.Catalogue;
+using Tongban.Halls.Closures;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
 
 namespace Tongban.Halls;
 
-/// <summary>One day she may book, and the times with a counter still free for the service (none: closed or fully booked).</summary>
-public sealed record FreeDay(DateOnly Day, bool Open, IReadOnlyList<TimeOnly> Free);
+/// <summary>
+/// One day she may book, and the times with a counter still free for the service (none: closed or fully booked); when an
+/// operator closed the whole hall that day, why.
+/// </summary>
+public sealed record FreeDay(DateOnly Day, bool Open, IReadOnlyList<TimeOnly> Free, string? ClosedBecause = null);
 
-/// <summary>The next 14 days at a hall for one service: each time at which a counter that handles it has no booking yet.</summary>
+/// <summary>
+/// The next 14 days at a hall for one service: each time at which a counter that handles it, and is not closed that day,
+/// has no booking yet.
+/// </summary>
 public sealed class FreeSlots(AppDbContext db, HallSlots slots, TimeProvider clock)
 {
     public async Task<IReadOnlyList<FreeDay>> Handle(ServiceHall hall, string serviceCode, CancellationToken cancellationToken)
@@ -22,15 +29,18 @@ public sealed class FreeSlots(AppDbContext db, HallSlots slots, TimeProvider clo
 
         var days = HallSlots.BookableDays(clock.Today()).ToList();
         var (from, to) = (CityTime.StartOfDayUtc(days[0]), CityTime.StartOfDayUtc(days[^1].AddDays(1)));
-        var taken = await db.Bookings.AsNoTracking()
+        var taken = (await db.Bookings.AsNoTracking()
             .Where(b => b.HallCode == hall.Code && counters.Contains(b.CounterCode) && b.Status != BookingStatus.Cancelled && b.StartsAt >= from && b.StartsAt < to)
-            .GroupBy(b => b.StartsAt).Select(g => new { StartsAt = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.StartsAt, g => g.Count, cancellationToken);
+            .Select(b => new { b.StartsAt, b.CounterCode }).ToListAsync(cancellationToken))
+            .Select(b => (b.StartsAt, b.CounterCode)).ToHashSet();
+        var closures = await db.ClosuresOf(hall.Code, days[0], days[^1], cancellationToken);
         return days.Select(day =>
         {
-            var times = slots.On(hall.Capacity!, day);
-            var free = times.Where(time => taken.GetValueOrDefault(CityTime.StartOfDayUtc(day) + time.ToTimeSpan()) < counters.Count).ToList();
-            return new FreeDay(day, times.Count > 0, free);
+            var closed = closures.GetValueOrDefault(day) ?? DayClosures.None;
+            var times = closed.WholeHall ? [] : slots.On(hall.Capacity!, day);
+            var open = counters.Where(c => !closed.Closes(c)).ToList();
+            var free = times.Where(time => open.Any(c => !taken.Contains((CityTime.StartOfDayUtc(day) + time.ToTimeSpan(), c)))).ToList();
+            return new FreeDay(day, times.Count > 0, free, closed.HallClosedBecause);
         }).ToList();
     }
 }

@@ -10,5 +10,6 @@ public static class HallsData
     {
         public DbSet<Halls.Booking> Bookings => db.Set<Halls.Booking>();
         public DbSet<Halls.Queue.QueueTicket> QueueTickets => db.Set<Halls.Queue.QueueTicket>();
+        public DbSet<Halls.Closures.HallClosure> HallClosures => db.Set<Halls.Closures.HallClosure>();
     }
 }

@@ -9,6 +9,7 @@ public static class HallsSetup
         .AddScoped<BookSlot>()
         .AddScoped<FreeSlots>()
         .AddScoped<CancelBooking>()
+        .AddScoped<Closures.CloseHallOrCounter>()
         .AddScoped<Queue.IssueTicket>()
         .AddScoped<Queue.CallNextTicket>()
         .AddScoped<Queue.QueueBoard>()

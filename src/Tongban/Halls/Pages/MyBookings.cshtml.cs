@@ -17,6 +17,9 @@ namespace Tongban.Halls.Pages;
 public sealed class MyBookingsModel(ResidentAccessPolicy policy, AppDbContext db, CatalogueStore catalogue, CancelBooking cancel, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<Booking> Upcoming { get; private set; } = [];
+
+    /// <summary>Appointments still to come that the hall cancelled (an operator closed it that day): why, and a way to choose again.</summary>
+    public IReadOnlyList<Booking> CancelledByHall { get; private set; } = [];
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
 
     [BindProperty(SupportsGet = true)]
@@ -83,7 +86,8 @@ public sealed class MyBookingsModel(ResidentAccessPolicy policy, AppDbContext db
     {
         Catalogue = await catalogue.Current(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var mine = await db.Bookings.AsNoTracking().Where(b => b.ResidentId == subject && b.Status == BookingStatus.Booked && b.StartsAt > now)
+        var mine = await db.Bookings.AsNoTracking()
+            .Where(b => b.ResidentId == subject && b.StartsAt > now && (b.Status == BookingStatus.Booked || (b.Status == BookingStatus.Cancelled && b.CancelledBecause != null)))
             .OrderBy(b => b.StartsAt).ToListAsync(cancellationToken);
         var shown = new List<Booking>();
         foreach (var booking in mine)
@@ -95,6 +99,7 @@ public sealed class MyBookingsModel(ResidentAccessPolicy policy, AppDbContext db
             }
         }
 
-        Upcoming = shown;
+        Upcoming = shown.Where(b => b.Status == BookingStatus.Booked).ToList();
+        CancelledByHall = shown.Where(b => b.Status == BookingStatus.Cancelled).ToList();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Cases;
 using Tongban.Catalogue;
+using Tongban.Halls.Closures;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
@@ -46,6 +47,11 @@ public sealed class IssueTicket(AppDbContext db, CatalogueStore catalogue, HallS
             booking = resident is null ? null : await todays.Where(b => b.ResidentId == resident && b.Status != BookingStatus.Cancelled).OrderBy(b => b.StartsAt).FirstOrDefaultAsync(cancellationToken);
         }
 
+        if (booking is { Status: BookingStatus.Cancelled, CancelledBecause: { } why })
+        {
+            return Refused("Reference", t["Her appointment was cancelled when the hall closed it: {0}", why]);
+        }
+
         if (booking is null || booking.Status == BookingStatus.Cancelled)
         {
             return Refused("Reference", t["No appointment today at this hall under that reference or ID number. She can take a walk-in ticket."]);
@@ -86,6 +92,11 @@ public sealed class IssueTicket(AppDbContext db, CatalogueStore catalogue, HallS
             return Refused("Service", t["The hall is closed today."]);
         }
 
+        if ((await db.ClosuresOn(hallCode, today, cancellationToken)).HallClosedBecause is { } why)
+        {
+            return Refused("Service", t["The hall is closed today: {0}", why]);
+        }
+
         return await Issue(hallCode, today, serviceCode, null, null, green, cancellationToken);
     }
 
@@ -98,7 +109,7 @@ public sealed class IssueTicket(AppDbContext db, CatalogueStore catalogue, HallS
     private async Task<TicketResult> Issue(string hallCode, DateOnly day, string serviceCode, Guid? residentId, Booking? booking, bool green, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Lock($"queue:{hallCode}:{day:yyyyMMdd}", cancellationToken);
+        await db.LockHallDay(hallCode, day, cancellationToken);
         if (booking is not null && await db.QueueTickets.AsNoTracking().SingleOrDefaultAsync(q => q.BookingId == booking.Id, cancellationToken) is { } issued)
         {
             return new(issued, [], AlreadyIssued: true);

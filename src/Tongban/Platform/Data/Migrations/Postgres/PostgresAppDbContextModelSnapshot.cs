@@ -953,6 +953,10 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CancelledBecause")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("CounterCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -999,6 +1003,52 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.HasIndex("ResidentId", "ServiceCode", "Status");
 
                     b.ToTable("Bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Halls.Closures.HallClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CounterCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HallCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Moved")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallCode", "Day", "CounterCode")
+                        .IsUnique();
+
+                    b.ToTable("HallClosures", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Halls.Queue.QueueTicket", b =>

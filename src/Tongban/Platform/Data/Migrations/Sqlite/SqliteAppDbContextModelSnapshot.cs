@@ -932,6 +932,10 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancelledBecause")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CounterCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -978,6 +982,52 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ResidentId", "ServiceCode", "Status");
 
                     b.ToTable("Bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Halls.Closures.HallClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounterCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HallCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Moved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallCode", "Day", "CounterCode")
+                        .IsUnique();
+
+                    b.ToTable("HallClosures", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Halls.Queue.QueueTicket", b =>
