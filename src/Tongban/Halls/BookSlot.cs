@@ -25,18 +25,23 @@ public enum BookOutcome
 
     /// <summary>Not a time she can book: past, too far ahead, closed, not a slot, or a service the hall does not book.</summary>
     Invalid,
+
+    /// <summary>The appointment she was changing is no longer hers to change (cancelled, passed, or another service's).</summary>
+    NotChangeable,
 }
 
 public sealed record BookResult(BookOutcome Outcome, IReadOnlyList<FieldError> Problems, Booking? Booking = null);
 
 /// <summary>
 /// Books a slot at a hall for one service, for her (by herself or by someone acting for her): one booking to come per
-/// service per resident (checked under a key lock on her and the service), and a counter's slot given once (the unique
-/// index; a booking that loses a race for one counter tries the next that handles the service).
+/// service per resident (checked under a key lock on her and the service), and a counter's time given once (under the
+/// hall-day lock, with the unique index behind it; a counter taken tries the next that handles the service). Given the
+/// booking she is changing, the old one is cancelled in the same transaction as the new one is made: she never ends up
+/// with both, nor with neither.
 /// </summary>
 public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlots slots, WriteNotification write, JobScheduler jobs, WorkingDayCalendar calendar, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
-    public async Task<BookResult> Handle(Guid residentId, Actor actor, string hallCode, string serviceCode, DateOnly day, TimeOnly time, CancellationToken cancellationToken)
+    public async Task<BookResult> Handle(Guid residentId, Actor actor, string hallCode, string serviceCode, DateOnly day, TimeOnly time, CancellationToken cancellationToken, Guid? replacing = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var snapshot = await catalogue.Current(cancellationToken);
@@ -58,7 +63,8 @@ public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlot
             return Invalid("Slot", t["Appointments open {0} days ahead. Choose an earlier day.", HallSlots.DaysAhead]);
         }
 
-        if (!slots.On(hall.Capacity, day).Contains(time))
+        var minutes = hall.Capacity.MinutesOf(serviceCode);
+        if (!slots.On(hall.Capacity, day, minutes).Contains(time))
         {
             return Invalid("Slot", t["The hall takes no appointment at that time (it is closed, or it is not the start of a slot). Choose one of the times shown."]);
         }
@@ -86,12 +92,25 @@ public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlot
                 continue;
             }
 
+            var old = replacing is null ? null : await db.Bookings.SingleOrDefaultAsync(
+                b => b.Id == replacing && b.ResidentId == residentId && b.ServiceCode == serviceCode && b.Status == BookingStatus.Booked && b.StartsAt > now, cancellationToken);
+            if (replacing is not null && old is null)
+            {
+                return new(BookOutcome.NotChangeable, [new("Slot", t["The appointment you were changing is no longer open (cancelled, passed or moved). Book a new time below."])]);
+            }
+
+            if (old is not null)
+            {
+                (old.Status, old.CancelledAt) = (BookingStatus.Cancelled, now);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             if (await db.Bookings.AnyAsync(b => b.ResidentId == residentId && b.ServiceCode == serviceCode && b.Status == BookingStatus.Booked && b.StartsAt > now, cancellationToken))
             {
                 return new(BookOutcome.AlreadyBooked, [new("Service", t["You already have an appointment for this service. Cancel it first to choose another time."])]);
             }
 
-            if (await db.Bookings.AnyAsync(b => b.HallCode == hallCode && b.CounterCode == counter && b.StartsAt == startsAt && b.Status != BookingStatus.Cancelled, cancellationToken))
+            if (!(await HeldTimes.Load(db, hallCode, hall.Capacity.SlotMinutes, day, day, cancellationToken)).Free(counter, startsAt, minutes))
             {
                 continue;
             }
@@ -105,6 +124,7 @@ public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlot
                 ServiceCode = serviceCode,
                 ResidentId = residentId,
                 StartsAt = startsAt,
+                Minutes = minutes,
                 Status = BookingStatus.Booked,
                 CreatedAt = now,
                 BookedBy = actor.IsResident(residentId) ? null : actor.Name,
@@ -129,6 +149,11 @@ public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlot
             jobs.ScheduleForNewSubject(Queue.ReleaseNoShow.JobKind, booking.Id.ToString(), startsAt + Queue.ReleaseNoShow.Grace);
             await Confirm(booking, hall, snapshot.Service(serviceCode), cancellationToken);
             await audit.Record(residentId, actor, AuditAction.Created, AuditSubject.Booking(CaseReference.Display(booking.Reference)), cancellationToken);
+            if (old is not null)
+            {
+                await audit.Record(residentId, actor, AuditAction.Changed, AuditSubject.Booking(CaseReference.Display(old.Reference), "Rebooked"), cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return new(BookOutcome.Booked, [], booking);
         }

@@ -1,8 +1,9 @@
 namespace Tongban.Halls;
 
 /// <summary>
-/// An appointment at a hall's counter for one service. While booked it holds its counter's slot: a unique index on the
-/// hall, the counter and the start among bookings not cancelled lets no slot be given twice, whatever the load.
+/// An appointment at a hall's counter for one service. While booked it holds its counter from its start for its length:
+/// bookings are made under the lock of the hall's day, which lets no two overlap, and a unique index on the hall, the
+/// counter and the start among bookings not cancelled keeps even a slip from giving one start twice.
 /// </summary>
 public sealed class Booking
 {
@@ -18,6 +19,11 @@ public sealed class Booking
 
     /// <summary>The slot's start, UTC.</summary>
     public DateTime StartsAt { get; set; }
+
+    /// <summary>How long it holds the counter; null for bookings made before services had lengths of their own (one slot).</summary>
+    public int? Minutes { get; set; }
+
+    public DateTime EndsAt(int hallSlotMinutes) => StartsAt.AddMinutes(Minutes ?? hallSlotMinutes);
 
     public BookingStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -17,7 +17,7 @@ public static class BookingCalendarFile
     {
         ArgumentNullException.ThrowIfNull(booking);
         var start = DateTime.SpecifyKind(booking.StartsAt, DateTimeKind.Utc);
-        var minutes = hall?.Capacity?.SlotMinutes ?? 30;
+        var minutes = booking.Minutes ?? hall?.Capacity?.SlotMinutes ?? 30;
         var appointment = new CalendarEvent
         {
             Uid = $"{booking.Id:N}@tongban",

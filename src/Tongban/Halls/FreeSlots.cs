@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Tongban.Catalogue;
 using Tongban.Halls.Closures;
 using Tongban.Platform.Calendar;
@@ -14,7 +13,7 @@ public sealed record FreeDay(DateOnly Day, bool Open, IReadOnlyList<TimeOnly> Fr
 
 /// <summary>
 /// The next 14 days at a hall for one service: each time at which a counter that handles it, and is not closed that day,
-/// has no booking yet.
+/// is held by no booking for as long as the service takes.
 /// </summary>
 public sealed class FreeSlots(AppDbContext db, HallSlots slots, TimeProvider clock)
 {
@@ -28,18 +27,15 @@ public sealed class FreeSlots(AppDbContext db, HallSlots slots, TimeProvider clo
         }
 
         var days = HallSlots.BookableDays(clock.Today()).ToList();
-        var (from, to) = (CityTime.StartOfDayUtc(days[0]), CityTime.StartOfDayUtc(days[^1].AddDays(1)));
-        var taken = (await db.Bookings.AsNoTracking()
-            .Where(b => b.HallCode == hall.Code && counters.Contains(b.CounterCode) && b.Status != BookingStatus.Cancelled && b.StartsAt >= from && b.StartsAt < to)
-            .Select(b => new { b.StartsAt, b.CounterCode }).ToListAsync(cancellationToken))
-            .Select(b => (b.StartsAt, b.CounterCode)).ToHashSet();
+        var minutes = hall.Capacity!.MinutesOf(serviceCode);
+        var held = await HeldTimes.Load(db, hall.Code, hall.Capacity.SlotMinutes, days[0], days[^1], cancellationToken);
         var closures = await db.ClosuresOf(hall.Code, days[0], days[^1], cancellationToken);
         return days.Select(day =>
         {
             var closed = closures.GetValueOrDefault(day) ?? DayClosures.None;
-            var times = closed.WholeHall ? [] : slots.On(hall.Capacity!, day);
+            var times = closed.WholeHall ? [] : slots.On(hall.Capacity, day, minutes);
             var open = counters.Where(c => !closed.Closes(c)).ToList();
-            var free = times.Where(time => open.Any(c => !taken.Contains((CityTime.StartOfDayUtc(day) + time.ToTimeSpan(), c)))).ToList();
+            var free = times.Where(time => open.Any(c => held.Free(c, CityTime.StartOfDayUtc(day) + time.ToTimeSpan(), minutes))).ToList();
             return new FreeDay(day, times.Count > 0, free, closed.HallClosedBecause);
         }).ToList();
     }

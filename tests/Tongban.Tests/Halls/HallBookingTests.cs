@@ -45,10 +45,10 @@ public sealed class HallBookingTests(TongbanAppBeforeSpringFestival app) : IClas
         return residents.Select(r => r.Id).ToList();
     }
 
-    private async Task<BookResult> Book(Guid resident, string hall, string service, DateOnly day, TimeOnly time)
+    private async Task<BookResult> Book(Guid resident, string hall, string service, DateOnly day, TimeOnly time, Guid? replacing = null)
     {
         await using var scope = app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<BookSlot>().Handle(resident, Actor.Self(resident), hall, service, day, time, Ct);
+        return await scope.ServiceProvider.GetRequiredService<BookSlot>().Handle(resident, Actor.Self(resident), hall, service, day, time, Ct, replacing);
     }
 
     [Fact]
@@ -224,6 +224,107 @@ public sealed class HallBookingTests(TongbanAppBeforeSpringFestival app) : IClas
         // Nobody else's calendar: a stranger's request for it finds nothing.
         var stranger = await People.SignInResident(app, People.NewMobile());
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.Get($"/me/bookings?handler=Calendar&id={booking.Id}")).Status);
+    }
+
+    [Fact]
+    public async Task AServiceThatTakesTwoSlots_HoldsItsCounterForBoth_AndIsNotOfferedInTheLastSlotOfTheDay()
+    {
+        // At the civic centre a household transfer takes 40 minutes, at counter A02 only; a residence permit takes one
+        // 20-minute slot, at A02 or A04.
+        var friday = new DateOnly(2026, 2, 13);
+        var civic = await Capacity("shenzhen-civic-centre");
+        Assert.Equal((40, 20), (civic.MinutesOf("household-transfer"), civic.MinutesOf("residence-permit")));
+        var transferTimes = app.Services.GetRequiredService<HallSlots>().On(civic, friday, 40);
+        Assert.Equal(new TimeOnly(17, 20), transferTimes[^1]); // 17:40 would run past 18:00
+
+        var people = await NewResidents(4);
+        var transfer = await Book(people[0], "shenzhen-civic-centre", "household-transfer", friday, new TimeOnly(10, 0));
+        Assert.Equal((BookOutcome.Booked, "A02", 40), (transfer.Outcome, transfer.Booking!.CounterCode, transfer.Booking.Minutes));
+        Assert.Equal(BookOutcome.Invalid, (await Book(people[1], "shenzhen-civic-centre", "household-transfer", friday, new TimeOnly(17, 40))).Outcome);
+
+        // 10:20 is a free start nowhere for a transfer (A02 is busy until 10:40), and only at A04 for a permit.
+        Assert.Equal(BookOutcome.Taken, (await Book(people[1], "shenzhen-civic-centre", "household-transfer", friday, new TimeOnly(10, 20))).Outcome);
+        var permit = await Book(people[2], "shenzhen-civic-centre", "residence-permit", friday, new TimeOnly(10, 20));
+        Assert.Equal((BookOutcome.Booked, "A04"), (permit.Outcome, permit.Booking!.CounterCode));
+        Assert.Equal(BookOutcome.Taken, (await Book(people[3], "shenzhen-civic-centre", "residence-permit", friday, new TimeOnly(10, 20))).Outcome);
+        Assert.Equal(BookOutcome.Booked, (await Book(people[1], "shenzhen-civic-centre", "household-transfer", friday, new TimeOnly(10, 40))).Outcome);
+
+        var her = await People.SignInResident(app, People.NewMobile());
+        var (_, page, _) = await her.Get("/halls/shenzhen-civic-centre/book?service=household-transfer");
+        Assert.Contains("about 40 minutes at the counter", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"2026-02-13T10:00\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"2026-02-13T10:20\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-02-13T11:20\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"2026-02-13T17:40\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SheChangesTheTimeInOneStep_KeepingTheOldOneWhenTheNewIsTaken_AndShowsItsQrCodeAtTheHall()
+    {
+        var friday = new DateOnly(2026, 2, 13);
+        var mobile = People.NewMobile();
+        var her = await People.SignInResident(app, mobile);
+        Assert.Contains("/halls/futian-hall/book?service=senior-citizen-card", (await her.Get("/services/senior-citizen-card")).Html, StringComparison.Ordinal);
+        var page = "/halls/futian-hall/book?service=senior-citizen-card";
+        var (status, html, _) = await her.Submit(page, new Dictionary<string, string> { ["Slot"] = "2026-02-13T09:00" });
+        Assert.True(status == System.Net.HttpStatusCode.Redirect, html);
+        var herId = (await People.Resident(app, mobile)).Id;
+        var first = await Stored(b => b.ResidentId == herId);
+
+        var (_, mine, _) = await her.Get("/me/bookings");
+        var reference = Tongban.Cases.CaseReference.Display(first.Reference);
+        var svg = System.Text.RegularExpressions.Regex.Match(mine, "<svg class=\"qr\".*?</svg>").Value;
+        Assert.Contains($"aria-label=\"QR code of appointment {reference}\"", svg, StringComparison.Ordinal);
+        Assert.Equal(reference, ScreenQr.Read(svg));
+        var change = $"/halls/futian-hall/book?service=senior-citizen-card&rebook={first.Id}";
+        Assert.Contains(change.Replace("&", "&amp;", StringComparison.Ordinal), mine, StringComparison.Ordinal);
+        Assert.Contains("your present time is kept until the new one is booked", (await her.Get(change)).Html, StringComparison.Ordinal);
+
+        // The time she wants goes to someone else first: she is told, and keeps 9:00.
+        Assert.Equal(BookOutcome.Booked, (await Book((await NewResidents(1))[0], "futian-hall", "senior-citizen-card", friday, new TimeOnly(9, 30))).Outcome);
+        var token = await her.AntiforgeryToken(change);
+        var form = new Dictionary<string, string> { ["Service"] = "senior-citizen-card", ["Rebook"] = first.Id.ToString(), ["Slot"] = "2026-02-13T09:30", ["__RequestVerificationToken"] = token! };
+        var (_, taken, _) = await her.Post(change, form);
+        Assert.Contains("Sorry, that time has just been taken.", taken, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Rebook\" value=\"{first.Id}\"", taken, StringComparison.Ordinal);
+        Assert.Equal(BookingStatus.Booked, (await Stored(b => b.Id == first.Id)).Status);
+
+        form["Slot"] = "2026-02-13T10:00";
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await her.Post(change, form)).Status);
+        Assert.Equal(BookingStatus.Cancelled, (await Stored(b => b.Id == first.Id)).Status);
+        var second = await Stored(b => b.ResidentId == herId && b.Status == BookingStatus.Booked);
+        Assert.Equal(new DateTime(2026, 2, 13, 2, 0, 0, DateTimeKind.Utc), second.StartsAt);
+
+        // The same change sent again (a second tab): the old one is gone, nothing more changes.
+        form["Slot"] = "2026-02-13T10:30";
+        Assert.Contains("no longer open", (await her.Post(change, form)).Html, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Bookings.CountAsync(b => b.ResidentId == herId && b.Status == BookingStatus.Booked, Ct));
+    }
+
+    [Fact]
+    public async Task TwentyChangesOfOneAppointmentAtOnce_ByAClerkForHer_LeaveHerWithExactlyOne_OnHerTrail()
+    {
+        var friday = new DateOnly(2026, 2, 13);
+        var her = (await NewResidents(1))[0];
+        var first = (await Book(her, "shenzhen-civic-centre", "senior-citizen-card", friday, new TimeOnly(9, 0))).Booking!;
+        var times = Enumerable.Range(0, 20).Select(i => new TimeOnly(10, 0).AddMinutes(20 * i)).ToList();
+        var clerk = new Actor(ActorKind.Staff, Guid.NewGuid(), "Test clerk", Channel.Counter, "consent:TEST") { Role = "CounterClerk" };
+        async Task<BookResult> Change(TimeOnly time)
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<BookSlot>().Handle(her, clerk, "shenzhen-civic-centre", "senior-citizen-card", friday, time, Ct, first.Id);
+        }
+
+        var results = await Task.WhenAll(times.Select(Change));
+
+        Assert.Single(results, r => r.Outcome == BookOutcome.Booked);
+        Assert.All(results.Where(r => r.Outcome != BookOutcome.Booked), r => Assert.Equal(BookOutcome.NotChangeable, r.Outcome));
+        await using var scope = app.Scope();
+        var mine = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Bookings.AsNoTracking().Where(b => b.ResidentId == her).ToListAsync(Ct);
+        Assert.Equal((1, 1), (mine.Count(b => b.Status == BookingStatus.Booked), mine.Count(b => b.Status == BookingStatus.Cancelled)));
+        var trail = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditRecords.AsNoTracking().Where(r => r.ResidentId == her && r.ActorName == "Test clerk").ToListAsync(Ct);
+        Assert.Equal(["Audit.Changed.Booking.Rebooked", "Audit.Created.Booking"], trail.Select(r => r.Subject.TextKey(r.Action)).Order(StringComparer.Ordinal));
     }
 
     /// <summary>UID, start, end, location and description of the file's one event, as Debian's python3-icalendar reads them.</summary>

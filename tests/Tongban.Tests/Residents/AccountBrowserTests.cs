@@ -80,6 +80,13 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
             await Check(mother, path, problems);
         }
 
+        // With an appointment: its QR code, and the page to change its time.
+        await mother.GotoAsync(new Uri(_site, "/halls/futian-hall/book?service=senior-citizen-card").ToString());
+        await mother.CheckAsync("#Slot");
+        await mother.ClickAsync("main form[method=post] button[type=submit]");
+        await Check(mother, "/me/bookings", problems);
+        await Check(mother, await mother.GetAttributeAsync("main a[href*='rebook=']", "href") ?? "/no-change-link", problems);
+
         await mother.GotoAsync(new Uri(_site, "/me/profile").ToString());
         await mother.FillAsync("#idNumber", "44030419560327002");
         await mother.FillAsync("#birthDay", "31");

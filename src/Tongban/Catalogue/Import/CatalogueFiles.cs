@@ -31,7 +31,7 @@ public sealed record HallDto(
     BookingDto? Booking = null);
 
 /// <summary>A hall's appointments; see <see cref="HallCapacity"/>. Hours by lower-case weekday ("monday"), each period "09:00-12:00".</summary>
-public sealed record BookingDto(int? SlotMinutes, Dictionary<string, List<string>>? Hours, List<CounterDto>? Counters);
+public sealed record BookingDto(int? SlotMinutes, Dictionary<string, List<string>>? Hours, List<CounterDto>? Counters, Dictionary<string, int>? ServiceMinutes = null);
 
 /// <summary>A counter: its code in the hall, its kind (booking, walkIn or greenChannel) and the services it handles.</summary>
 public sealed record CounterDto(string? Code, string? Kind, List<string>? Services);

@@ -4,13 +4,15 @@ namespace Tongban.Catalogue.Import;
 
 /// <summary>
 /// A hall's <c>booking</c> section read into its <see cref="HallCapacity"/>, with what is wrong in it: the slot length
-/// (5 to 120 minutes), each weekday's periods ("09:00-12:00", in order, not overlapping), and counters with unique codes,
+/// (5 to 120 minutes), the longer lengths of some services (whole slots up to <see cref="MaxServiceMinutes"/>, of
+/// services booked here), each weekday's periods ("09:00-12:00", in order, not overlapping), and counters with unique codes,
 /// a known kind and services that the catalogue offers at this hall's counters.
 /// </summary>
 public static class ReadHallBooking
 {
     public const int MinSlotMinutes = 5;
     public const int MaxSlotMinutes = 120;
+    public const int MaxServiceMinutes = 240;
 
     public static HallCapacity? Read(BookingDto? booking, string file, string item, Func<string, bool> offeredHere, List<CatalogueError> errors)
     {
@@ -73,7 +75,26 @@ public static class ReadHallBooking
             errors.Add(new(file, item, "booking.counters", "must include at least one booking counter"));
         }
 
-        return errors.Count > count ? null : new HallCapacity { SlotMinutes = booking.SlotMinutes!.Value, Hours = hours, Counters = counters };
+        var booked = counters.Where(c => c.Kind == CounterKind.Booking).SelectMany(c => c.Services).ToHashSet(StringComparer.Ordinal);
+        foreach (var (service, minutes) in booking.ServiceMinutes ?? [])
+        {
+            if (!booked.Contains(service))
+            {
+                errors.Add(new(file, item, $"booking.serviceMinutes.{service}", "must name a service one of this hall's booking counters handles"));
+            }
+            else if (booking.SlotMinutes is { } slot && (minutes <= slot || minutes > MaxServiceMinutes || minutes % slot != 0))
+            {
+                errors.Add(new(file, item, $"booking.serviceMinutes.{service}", $"must be two or more whole slots of {slot} minutes, at most {MaxServiceMinutes} minutes"));
+            }
+        }
+
+        return errors.Count > count ? null : new HallCapacity
+        {
+            SlotMinutes = booking.SlotMinutes!.Value,
+            ServiceMinutes = booking.ServiceMinutes ?? [],
+            Hours = hours,
+            Counters = counters,
+        };
     }
 
     private static OpenPeriod? Period(string? text)

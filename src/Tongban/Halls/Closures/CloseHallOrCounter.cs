@@ -100,18 +100,14 @@ public sealed class CloseHallOrCounter(AppDbContext db, CatalogueStore catalogue
         return new(closure, []);
     }
 
-    /// <summary>Another counter open that day that books her service and has nothing at her time (the hall-day lock keeps it so).</summary>
+    /// <summary>Another counter open that day that books her service and holds nothing for as long as hers takes (the hall-day lock keeps it so).</summary>
     private async Task<string?> FreeCounter(HallCapacity capacity, Booking booking, DayClosures closed, CancellationToken cancellationToken)
     {
-        foreach (var counter in capacity.BookableFor(booking.ServiceCode).Select(c => c.Code).Where(c => c != booking.CounterCode && !closed.Closes(c)))
-        {
-            if (!await db.Bookings.AnyAsync(b => b.HallCode == booking.HallCode && b.CounterCode == counter && b.StartsAt == booking.StartsAt && b.Status != BookingStatus.Cancelled, cancellationToken))
-            {
-                return counter;
-            }
-        }
-
-        return null;
+        var day = DateOnly.FromDateTime(CityTime.Local(booking.StartsAt));
+        var held = await HeldTimes.Load(db, booking.HallCode, capacity.SlotMinutes, day, day, cancellationToken);
+        var minutes = booking.Minutes ?? capacity.SlotMinutes;
+        return capacity.BookableFor(booking.ServiceCode).Select(c => c.Code)
+            .FirstOrDefault(c => c != booking.CounterCode && !closed.Closes(c) && held.Free(c, booking.StartsAt, minutes));
     }
 
     /// <summary>In her language, on her way of being told: the new counter, or the reason with the next free times and where to choose one.</summary>

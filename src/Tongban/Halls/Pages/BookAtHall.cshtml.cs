@@ -14,7 +14,8 @@ namespace Tongban.Halls.Pages;
 
 /// <summary>
 /// <c>/halls/{code}/book</c>: choose a service the hall takes appointments for, see its free times for the next 14 days
-/// and book one, without JavaScript: for herself, or by whoever acts for her within their permission.
+/// and book one, without JavaScript: for herself, or by whoever acts for her within their permission. With
+/// <c>rebook</c>, the appointment she is changing: the new time replaces it in one step, and it is kept if none is booked.
 /// </summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
 public sealed class BookAtHallModel(ResidentAccessPolicy policy, CatalogueStore catalogue, FreeSlots free, BookSlot book, IStringLocalizer<SharedResource> t) : PageModel
@@ -28,6 +29,10 @@ public sealed class BookAtHallModel(ResidentAccessPolicy policy, CatalogueStore 
     /// <summary>The chosen time, "yyyy-MM-ddTHH:mm" in city time.</summary>
     [BindProperty]
     public string? Slot { get; set; }
+
+    /// <summary>The appointment she is changing, if she came to change one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Rebook { get; set; }
 
     public IReadOnlyList<FreeDay> Days { get; private set; } = [];
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
@@ -61,18 +66,21 @@ public sealed class BookAtHallModel(ResidentAccessPolicy policy, CatalogueStore 
             return Page();
         }
 
-        var result = await book.Handle(subject, actor, Hall.Code, Service, day, time, cancellationToken);
+        var result = await book.Handle(subject, actor, Hall.Code, Service, day, time, cancellationToken, Rebook);
         if (result.Outcome == BookOutcome.Booked)
         {
             return Redirect($"/me/bookings?booked={result.Booking!.Reference}");
         }
 
         Errors = result.Problems;
+        Rebook = result.Outcome == BookOutcome.NotChangeable ? null : Rebook;
         Days = await free.Handle(Hall, Service, cancellationToken);
         return Page();
     }
 
     public string ServiceName(string code) => Catalogue.Service(code)?.Name.Current ?? code;
+
+    public int Minutes => Hall.Capacity!.MinutesOf(Service!);
 
     public static string SlotValue(DateOnly day, TimeOnly time) => $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}T{time.ToString("HH:mm", CultureInfo.InvariantCulture)}";
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using QRCoder;
+using Tongban.Platform.Web;
 
 namespace Tongban.Notifications.Letters;
 
@@ -170,18 +170,10 @@ public static partial class LetterPdf
         }
     }
 
-    /// <summary>The module grid of the QR code for <paramref name="text"/>, quiet zone included (true: dark).</summary>
-    public static bool[][] QrModules(string text)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return data.ModuleMatrix.Select(row => Enumerable.Range(0, row.Length).Select(i => row[i]).ToArray()).ToArray();
-    }
-
     /// <summary>Each row's runs of dark modules as one rectangle: fewer seams when printed.</summary>
     private static void DrawQr(XGraphics gfx, string text, double left, double top)
     {
-        var modules = QrModules(text);
+        var modules = QrCode.Modules(text);
         var cell = QrSide / modules.Length;
         for (var y = 0; y < modules.Length; y++)
         {

@@ -26,6 +26,8 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         { "booking hours that overlap", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.hours.monday", "not overlapping" },
         { "counter for a service not at the hall", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.counters[0].services", "offers at this hall" },
         { "booking without a booking counter", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.counters", "at least one booking counter" },
+        { "service length not in whole slots", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.serviceMinutes.residence-permit", "whole slots" },
+        { "length of a service not booked here", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.serviceMinutes.no-such-service", "booking counters handles" },
         { "misspelt field", "departments.json", "", "(json)", "nmae" },
         { "not JSON at all", "categories.json", "", "(json)", "line" },
         { "bad code", "departments.json", "department 'Civil Affairs'", "code", "lower-case" },
@@ -80,6 +82,8 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
             case "booking hours that overlap": copy.Edit("districts.json", f => Futian(f)["hours"]!["monday"] = new JsonArray("09:00-12:00", "11:30-18:00")); break;
             case "counter for a service not at the hall": copy.Edit("districts.json", f => Futian(f)["counters"]![0]!["services"] = new JsonArray("no-such-service")); break;
             case "booking without a booking counter": copy.Edit("districts.json", f => Futian(f)["counters"]![0]!["kind"] = "walkIn"); break;
+            case "service length not in whole slots": copy.Edit("districts.json", f => Futian(f)["serviceMinutes"] = new JsonObject { ["residence-permit"] = (int)Futian(f)["slotMinutes"]! * 3 / 2 }); break;
+            case "length of a service not booked here": copy.Edit("districts.json", f => Futian(f)["serviceMinutes"] = new JsonObject { ["no-such-service"] = 60 }); break;
             case "misspelt field": copy.Edit("departments.json", f => f["departments"]![0]!["nmae"] = "typo"); break;
             case "not JSON at all": copy.Write("categories.json", "{ \"categories\": [ { \"code\": \"family\", "); break;
             case "bad code": copy.Edit("departments.json", f => f["departments"]![0]!["code"] = "Civil Affairs"); break;
