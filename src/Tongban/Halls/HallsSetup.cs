@@ -14,6 +14,7 @@ public static class HallsSetup
         .AddScoped<Queue.CallNextTicket>()
         .AddScoped<Queue.QueueBoard>()
         .AddScoped<Queue.QueueWaits>()
+        .AddScoped<Insights.IInsightSource, Queue.HallVisitsForInsights>()
         .AddScoped<IJobHandler, Queue.ReleaseNoShow>()
         .AddScoped<IJobHandler, RemindOfBooking>();
 }

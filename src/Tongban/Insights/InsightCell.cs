@@ -65,5 +65,10 @@ public sealed class InsightCell
 
     public int BadReviews { get; set; }
 
+    /// <summary>Queue tickets at the halls called in the period (served or called and not there), and of them those called within 15 minutes.</summary>
+    public int HallVisits { get; set; }
+
+    public int CalledWithinQuarterHour { get; set; }
+
     public DateTime ComputedAt { get; set; }
 }

@@ -168,6 +168,26 @@ public sealed class InsightCounter
         }
     }
 
+    /// <summary>
+    /// One queue ticket at a hall called on <paramref name="calledOn"/>, within 15 minutes or not, on the counter channel,
+    /// in the city's and its service's cells: who waits longest in person.
+    /// </summary>
+    public void AddHallVisit(byte[] groups, DateOnly calledOn, bool withinQuarterHour, string? department, string service)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        foreach (var period in PeriodsOf(calledOn))
+        {
+            foreach (var key in Keys(WithChannel(groups, Channel.Counter), people: false))
+            {
+                foreach (var cell in CellsOf(period, key, department, service))
+                {
+                    cell.HallVisits++;
+                    cell.CalledWithinQuarterHour += withinQuarterHour ? 1 : 0;
+                }
+            }
+        }
+    }
+
     /// <summary>An online form of a department's service given up on <paramref name="page"/> (the question she stopped at, or "check").</summary>
     public void AddAbandonment(string department, string form, string page, DateOnly on)
     {

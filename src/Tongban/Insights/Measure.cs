@@ -41,7 +41,10 @@ public sealed record Measure(string Code, string Name, MeasureUnit Unit, bool Hi
     /// <summary>The share of ratings that were not a bad review: 基本满意 or better, as the national rules count satisfaction.</summary>
     public static readonly Measure Satisfaction = new("satisfaction", "Ratings that were not bad reviews", MeasureUnit.Share, true, c => c.Rated - c.BadReviews, c => c.Rated, 0.1);
 
-    public static readonly IReadOnlyList<Measure> All = [Reach, OnlineTakeUp, FormCompletion, AssistedShare, DaysToDecision, ApprovalRate, Breaches, OffersTakenUp, OffersUnreached, Satisfaction];
+    /// <summary>The share of queue tickets at the halls called within 15 minutes of taking them (or of her appointment's time).</summary>
+    public static readonly Measure HallWaits = new("hall-waits", "Hall visits called within 15 minutes", MeasureUnit.Share, true, c => c.CalledWithinQuarterHour, c => c.HallVisits, 0.15);
+
+    public static readonly IReadOnlyList<Measure> All = [Reach, OnlineTakeUp, FormCompletion, AssistedShare, DaysToDecision, ApprovalRate, Breaches, OffersTakenUp, OffersUnreached, Satisfaction, HallWaits];
 
     public static Measure? Find(string? code) => All.FirstOrDefault(m => m.Code == code);
 

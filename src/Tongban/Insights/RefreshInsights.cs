@@ -15,7 +15,7 @@ namespace Tongban.Insights;
 /// once an hour (<c>Insights:RefreshMinutes</c>) and whenever an operator or the seed command asks. The submission path
 /// never waits for it; pages read only its cells.
 /// </summary>
-public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, WorkingDayCalendar calendar, TimeProvider clock, IConfiguration configuration) : IJobHandler, IRecurringJob
+public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, WorkingDayCalendar calendar, TimeProvider clock, IConfiguration configuration, IEnumerable<IInsightSource> sources) : IJobHandler, IRecurringJob
 {
     public const string JobKind = "RefreshInsights";
 
@@ -106,6 +106,12 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
             counter.AddRating(groups.GetValueOrDefault(r.ResidentId) ?? Unknown, r.ServedOn, DateOnly.FromDateTime(CityTime.Local(r.RatedAt)), bad: r.Level <= 2, r.DepartmentCode, r.ServiceCode);
         }
 
+        var counting = new InsightCounting(counter, groups, service => departmentOf.GetValueOrDefault(service), since);
+        foreach (var source in sources)
+        {
+            await source.Count(counting, cancellationToken);
+        }
+
         var abandoned = db.FormEvents.AsNoTracking().Where(e => e.Step == FormStep.Abandoned && e.At >= since).Select(e => new { e.FormKey, e.Page, e.At });
         await foreach (var e in abandoned.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -128,5 +134,5 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
         return cells.Count;
     }
 
-    private static readonly byte[] Unknown = InsightCounter.Indices([.. Enumerable.Repeat(Dimension.Unknown, 6)]);
+    internal static readonly byte[] Unknown = InsightCounter.Indices([.. Enumerable.Repeat(Dimension.Unknown, 6)]);
 }

@@ -194,6 +194,19 @@ public sealed class HallQueueTests(TongbanAppBeforeSpringFestival app) : IClassF
         Assert.Contains("16.5 min", page, StringComparison.Ordinal);
         Assert.Contains("fewer than 10 tickets", page, StringComparison.Ordinal);
         Assert.Contains("9:00", page, StringComparison.Ordinal);
+
+        // The observatory counts every called ticket on the counter channel, and those called within 15 minutes.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await scope.ServiceProvider.GetRequiredService<Tongban.Insights.RefreshInsights>().Handle(Ct);
+            var called = await db.QueueTickets.AsNoTracking().Where(q => q.CalledAt != null).ToListAsync(Ct);
+            var counter = await db.InsightCells.AsNoTracking().SingleAsync(c => c.Department == null && c.Period == "12m" && c.Dimension == "channel" && c.Group == "Counter", Ct);
+            Assert.Equal((called.Count, called.Count(q => q.Wait <= QueueWaits.QuarterHour)), (counter.HallVisits, counter.CalledWithinQuarterHour));
+            Assert.True(counter.HallVisits >= 13);
+            var ofCard = await db.InsightCells.AsNoTracking().SingleAsync(c => c.Service == Card && c.Dimension == "channel" && c.Group == "Counter", Ct);
+            Assert.Equal(called.Count(q => q.ServiceCode == Card), ofCard.HallVisits);
+        }
     }
 
     private async Task<DateOnly> NextOpenDay(DateOnly from)

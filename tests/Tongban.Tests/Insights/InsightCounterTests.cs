@@ -69,6 +69,25 @@ public sealed class InsightCounterTests
     }
 
     [Fact]
+    public void AHallVisit_CountsOnTheCounterChannel_InHerGroups_AndItsService()
+    {
+        var counter = new InsightCounter(Today);
+        var elder = Person(80, "futian");
+        var groups = InsightCounter.Indices(ResidentGroups.Of(elder, Today));
+        counter.AddResident(groups);
+        counter.AddHallVisit(groups, new DateOnly(2026, 11, 20), withinQuarterHour: false, "civil-affairs", "senior-citizen-card");
+        counter.AddHallVisit(groups, new DateOnly(2026, 12, 1), withinQuarterHour: true, "civil-affairs", "senior-citizen-card");
+
+        var cells = counter.Cells(DateTime.UtcNow).ToList();
+        var year = Cell(cells, InsightCounter.TwelveMonths, "age×channel", "75+|Counter");
+        Assert.Equal((2, 1, 0), (year.HallVisits, year.CalledWithinQuarterHour, year.Cases));
+        Assert.Equal(0.5, Measure.HallWaits.ValueOf(year));
+        Assert.Equal(0, Cell(cells, "2026-11", "age", "75+").CalledWithinQuarterHour);
+        Assert.DoesNotContain(cells, c => c.Department == null && c.Dimension == "channel" && c.Group == "Online" && c.HallVisits > 0);
+        Assert.Equal(2, cells.Single(c => c.Service == "senior-citizen-card" && c.Dimension == "age" && c.Group == "75+").HallVisits);
+    }
+
+    [Fact]
     public void WithoutHerConsent_SheCountsAsNotStated_InEveryGroup()
     {
         var counter = new InsightCounter(Today);

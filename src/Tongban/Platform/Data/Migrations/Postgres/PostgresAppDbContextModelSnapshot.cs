@@ -1143,6 +1143,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.Property<int>("Breached")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CalledWithinQuarterHour")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Cases")
                         .HasColumnType("integer");
 
@@ -1174,6 +1177,9 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<int>("HallVisits")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Offered")
                         .HasColumnType("integer");

@@ -1120,6 +1120,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Breached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CalledWithinQuarterHour")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Cases")
                         .HasColumnType("INTEGER");
 
@@ -1151,6 +1154,9 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("HallVisits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Offered")
                         .HasColumnType("INTEGER");

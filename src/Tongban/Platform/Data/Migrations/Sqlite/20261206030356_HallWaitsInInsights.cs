@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tongban.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class HallWaitsInInsights : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "CalledWithinQuarterHour",
+                table: "InsightCells",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "HallVisits",
+                table: "InsightCells",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CalledWithinQuarterHour",
+                table: "InsightCells");
+
+            migrationBuilder.DropColumn(
+                name: "HallVisits",
+                table: "InsightCells");
+        }
+    }
+}
