@@ -7,6 +7,7 @@ using Tongban.Applications;
 using Tongban.Cases;
 using Tongban.Catalogue;
 using Tongban.Catalogue.Hsds;
+using Tongban.Certificates;
 using Tongban.Entitlements;
 using Tongban.Halls;
 using Tongban.Insights;
@@ -52,6 +53,7 @@ builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddCases();
 builder.Services.AddRatings();
 builder.Services.AddHalls();
+builder.Services.AddCertificates();
 builder.Services.AddNotifications();
 builder.Services.AddEntitlements();
 builder.Services.AddInsights();
@@ -98,8 +100,18 @@ if (args is ["backup", .. var backupArgs])
     return;
 }
 
-// Outside Development the audit log's signing key must be there from the start, not found missing at the first head.
+// `rotate-issuer-key`: a new e-certificate issuer key signs from now on; the old ones stay published (Certificates).
+if (args is ["rotate-issuer-key"])
+{
+    Console.WriteLine("New issuer key: " + app.Services.GetRequiredService<IssuerKeys>().Rotate());
+    return;
+}
+
+// Outside Development the audit log's signing key must be there from the start, not found missing at the first head;
+// so must the e-certificate issuer's keys and domain.
 _ = app.Services.GetRequiredService<AnchorKey>();
+_ = app.Services.GetRequiredService<CityIssuer>().Did;
+_ = app.Services.GetRequiredService<IssuerKeys>().Current;
 
 app.UseForwardedHeaders();
 // Before HTTPS is required: Prometheus scrapes each node directly, over plain HTTP, with its key.
@@ -135,6 +147,7 @@ app.MapInsightsData();
 app.MapSmsReplies();
 app.MapRatingsData();
 app.MapAuditTransparency();
+app.MapCertificates();
 app.MapLanguageSwitch();
 app.MapElderModeSwitch();
 

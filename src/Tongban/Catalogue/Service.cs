@@ -20,7 +20,11 @@ public sealed class Service
     /// <summary>Statutory time limit (承诺时限), the same on every channel.</summary>
     public int TimeLimitWorkingDays { get; set; }
 
+    /// <summary>Whether approving it issues her an e-certificate (电子证照) of this service's kind (its code).</summary>
     public bool IssuesECertificate { get; set; }
+
+    /// <summary>How many years the certificate it issues is valid; null when it does not expire.</summary>
+    public int? CertificateValidYears { get; set; }
 
     /// <summary>The time limits for answering a bad review of this service (好差评整改), in working days.</summary>
     public RectificationTimeLimits Rectification { get; set; } = RectificationTimeLimits.Default;

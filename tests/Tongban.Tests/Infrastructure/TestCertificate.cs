@@ -26,6 +26,15 @@ public static class TestCertificate
         return path;
     });
 
+    /// <summary>A new folder holding one e-certificate issuer key (ECDSA P-256, PKCS#8 PEM).</summary>
+    public static string NewIssuerKeysFolder()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var folder = Directory.CreateTempSubdirectory("tongban-issuer-").FullName;
+        System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "issuer-00000000000000000.pem"), key.ExportPkcs8PrivateKeyPem());
+        return folder;
+    }
+
     /// <summary>A key for signing the audit log's tree heads, made once per test run.</summary>
     public static string AnchorKeyPath => AnchorKey.Value;
 

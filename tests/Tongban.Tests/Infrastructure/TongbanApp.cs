@@ -67,11 +67,16 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Each app publishes its own audit log's heads, as each has its own database; the anchor key is shared.
         builder.UseSetting("Audit:Anchor:KeyPath", TestCertificate.AnchorKeyPath);
         builder.UseSetting("Audit:Anchor:PublishPath", PublishedHeadsPath);
+        builder.UseSetting("Certificates:KeysPath", IssuerKeysPath);
+        builder.UseSetting("Certificates:IssuerDomain", "localhost");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>This app's folder of e-certificate issuer keys, with one key in it: a test may rotate it without touching another app's.</summary>
+    public string IssuerKeysPath { get; } = TestCertificate.NewIssuerKeysFolder();
 
     /// <summary>Where this app appends the audit log's signed heads (outside its database, as in production).</summary>
     public string PublishedHeadsPath { get; } = Path.Combine(Directory.CreateTempSubdirectory("tongban-heads-").FullName, "audit-tree-heads.jsonl");

@@ -75,7 +75,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await son.ClickAsync("main form[action$='handler=accept'] button");
         await son.ClickAsync("main form[action='/me/acting-for'] button");
         await Check(son, "/me", problems);
-        foreach (var path in new[] { "/me", "/me/profile", "/me/delegations", "/me/delegations/new", "/me/activity", "/me/inbox", "/me/bookings", "/me/visits", "/halls/futian-hall/book", "/halls/futian-hall/book?service=senior-citizen-card" })
+        foreach (var path in new[] { "/me", "/me/profile", "/me/delegations", "/me/delegations/new", "/me/activity", "/me/inbox", "/me/bookings", "/me/certificates", "/me/visits", "/halls/futian-hall/book", "/halls/futian-hall/book?service=senior-citizen-card" })
         {
             await Check(mother, path, problems);
         }
@@ -190,6 +190,8 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         var visitor = await chromium.NewPage(locale: "en");
         await Check(visitor, "/ratings", problems);
         await Check(visitor, "/halls/futian-hall/waits", problems);
+        await Check(visitor, "/verify", problems);
+        await Check(visitor, $"/verify/{Guid.NewGuid()}", problems); // a short link to nothing: the verdict box
 
         // The counter tablet, by a link a clerk made for another application of hers (any rating there is refused as a second one).
         string link;

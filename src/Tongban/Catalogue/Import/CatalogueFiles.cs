@@ -58,6 +58,7 @@ public sealed record ServiceDto(
     string? Reapply = null,
     int? ReapplyAfterDays = null,
     EntitlementDto? Entitlement = null,
+    int? CertificateValidYears = null,
     RectificationDto? RectificationWorkingDays = null);
 
 /// <summary>The service's own time limits for answering a bad review; see <see cref="RectificationTimeLimits"/>.</summary>

@@ -133,6 +133,7 @@ public sealed class ImportCatalogue(AppDbContext db, CatalogueStore store, TimeP
             s.Fee = Text(dto.Fee);
             s.TimeLimitWorkingDays = dto.TimeLimitWorkingDays!.Value;
             s.IssuesECertificate = dto.IssuesECertificate!.Value;
+            s.CertificateValidYears = s.IssuesECertificate ? dto.CertificateValidYears : null;
             s.Rectification = dto.RectificationWorkingDays is { } r ? new(r.Contact!.Value, r.Simple!.Value, r.Complex!.Value) : RectificationTimeLimits.Default;
             s.Featured = dto.Featured ?? false;
             s.Reapply = ValidateCatalogue.ReapplyOf(dto);

@@ -144,6 +144,11 @@ public static partial class ValidateCatalogue
             errors.Add(new(file, item, "issuesECertificate", "must be true or false"));
         }
 
+        if (s.CertificateValidYears is { } years && (s.IssuesECertificate != true || years is < 1 or > 100))
+        {
+            errors.Add(new(file, item, "certificateValidYears", "must be a whole number of years from 1 to 100, for a service that issues an e-certificate"));
+        }
+
         if (s.TimeLimitWorkingDays is not { } limit || limit < 0 || limit > MaxTimeLimitWorkingDays)
         {
             errors.Add(new(file, item, "timeLimitWorkingDays", $"must be a whole number of working days from 0 to {MaxTimeLimitWorkingDays}"));

@@ -17,6 +17,9 @@ public enum ActorKind
 
     /// <summary>An automatic rule: instant approval, a proactive service.</summary>
     Rule,
+
+    /// <summary>Someone she showed a certificate to, checking it on the city's page or API: not identified, only counted on her trail.</summary>
+    Verifier,
 }
 
 /// <summary>
@@ -25,6 +28,9 @@ public enum ActorKind
 public sealed record Actor(ActorKind Kind, Guid? Id, string Name, Channel Channel, string? Reason)
 {
     public static Actor Self(Guid residentId) => new(ActorKind.Resident, residentId, "", Channel.Online, null);
+
+    /// <summary>Whoever checked her certificate on the city's verification page or API.</summary>
+    public static Actor Verifier(Channel channel) => new(ActorKind.Verifier, null, "", channel, null);
 
     /// <summary>On the PartnerApp channel, the code of the partner app the visit came from.</summary>
     public string? Partner { get; init; }

@@ -26,6 +26,9 @@ public enum AuditSubjectKind
 
     /// <summary>A counter visit or 12345 call she rated, by its reference.</summary>
     Visit,
+
+    /// <summary>One of her e-certificates, by its number.</summary>
+    Certificate,
 }
 
 /// <summary>
@@ -63,6 +66,9 @@ public readonly record struct AuditSubject(AuditSubjectKind Kind, string? Key = 
 
     /// <summary>A change to what she said of a counter visit or 12345 call: which visit, and what was done.</summary>
     public static AuditSubject Visit(string reference, string action) => new(AuditSubjectKind.Visit, reference, action);
+
+    /// <summary>One of her e-certificates, by its number.</summary>
+    public static AuditSubject Certificate(string number) => new(AuditSubjectKind.Certificate, number);
 
     /// <summary>A letter to her, printed in the given batch.</summary>
     public static AuditSubject Letter(Guid batchId) => new(AuditSubjectKind.Letter, batchId.ToString("N", CultureInfo.InvariantCulture));

@@ -28,6 +28,7 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
         { "booking without a booking counter", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.counters", "at least one booking counter" },
         { "service length not in whole slots", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.serviceMinutes.residence-permit", "whole slots" },
         { "length of a service not booked here", "districts.json", "district 'futian' › hall 'futian-hall'", "booking.serviceMinutes.no-such-service", "booking counters handles" },
+        { "validity of no certificate", "services/civil-affairs.json", "service 'elderly-allowance'", "certificateValidYears", "issues an e-certificate" },
         { "misspelt field", "departments.json", "", "(json)", "nmae" },
         { "not JSON at all", "categories.json", "", "(json)", "line" },
         { "bad code", "departments.json", "department 'Civil Affairs'", "code", "lower-case" },
@@ -84,6 +85,7 @@ public sealed class BrokenCatalogueTests(TongbanApp app) : IClassFixture<Tongban
             case "booking without a booking counter": copy.Edit("districts.json", f => Futian(f)["counters"]![0]!["kind"] = "walkIn"); break;
             case "service length not in whole slots": copy.Edit("districts.json", f => Futian(f)["serviceMinutes"] = new JsonObject { ["residence-permit"] = (int)Futian(f)["slotMinutes"]! * 3 / 2 }); break;
             case "length of a service not booked here": copy.Edit("districts.json", f => Futian(f)["serviceMinutes"] = new JsonObject { ["no-such-service"] = 60 }); break;
+            case "validity of no certificate": copy.Edit(civil, f => Elderly(f)["certificateValidYears"] = 5); break;
             case "misspelt field": copy.Edit("departments.json", f => f["departments"]![0]!["nmae"] = "typo"); break;
             case "not JSON at all": copy.Write("categories.json", "{ \"categories\": [ { \"code\": \"family\", "); break;
             case "bad code": copy.Edit("departments.json", f => f["departments"]![0]!["code"] = "Civil Affairs"); break;

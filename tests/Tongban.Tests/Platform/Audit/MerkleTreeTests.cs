@@ -21,7 +21,7 @@ public sealed class MerkleTreeTests
     private static byte[][] Leaves(int n) => Enumerable.Range(0, n).Select(i => MerkleTree.LeafHash(BitConverter.GetBytes(i * 7919))).ToArray();
 
     // RFC 9162 2.1.1: MTH(D[n]) = HASH(0x01 || MTH(D[0:k]) || MTH(D[k:n])).
-    private static byte[] Mth(ReadOnlySpan<byte[]> leaves) => leaves.Length switch
+    internal static byte[] Mth(ReadOnlySpan<byte[]> leaves) => leaves.Length switch
     {
         0 => SHA256.HashData([]),
         1 => leaves[0],
@@ -29,7 +29,7 @@ public sealed class MerkleTreeTests
     };
 
     // RFC 9162 2.1.3.1: PATH(m, D[n]).
-    private static List<byte[]> PathOf(int m, ReadOnlySpan<byte[]> leaves)
+    internal static List<byte[]> PathOf(int m, ReadOnlySpan<byte[]> leaves)
     {
         if (leaves.Length == 1)
         {
@@ -41,7 +41,7 @@ public sealed class MerkleTreeTests
     }
 
     // RFC 9162 2.1.4.1: SUBPROOF(m, D[n], b).
-    private static List<byte[]> SubProof(int m, ReadOnlySpan<byte[]> leaves, bool b)
+    internal static List<byte[]> SubProof(int m, ReadOnlySpan<byte[]> leaves, bool b)
     {
         if (m == leaves.Length)
         {

@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Jose;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Certificates;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Data;
+using Tongban.Tests.Infrastructure;
+
+namespace Tongban.Tests.Certificates;
+
+/// <summary>
+/// E-certificates as a verifier outside the city meets them: issued when a card is approved, verified with a JOSE library
+/// that did not sign them (jose-jwt) against the DID document fetched over HTTP, their status read from the published
+/// list decoded by Python, their place in the log proven with RFC 9162's own definitions, and every verdict in words.
+/// </summary>
+public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<TongbanAppWithClock>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A resident of 76 whose ID number is proven, with her senior citizen card approved by the published rules and issued.</summary>
+    private async Task<(FormClient Her, Guid Id, Certificate Card)> CardHolder()
+    {
+        var mobile = People.NewMobile();
+        var her = await People.SignInResident(app, mobile);
+        var idNumber = People.IdNumberBornOn(new DateOnly(1950, 3, 1));
+        await her.Submit("/me/profile", new Dictionary<string, string> { ["Input.FullName"] = "吴桂兰", ["Input.IdNumber"] = idNumber, ["Input.ContactChannel"] = "Sms" });
+        await People.VerifyIdNumber(app, her, mobile, idNumber, "吴桂兰");
+        var reference = await Applying.Apply(her, "senior-citizen-card", new Dictionary<string, string>
+        {
+            ["applicant.fullName"] = "吴桂兰",
+            ["applicant.idNumber"] = idNumber,
+            ["applicant.dateOfBirth"] = "1950-03-01",
+            ["applicant.residency"] = "hukou",
+            ["applicant.address"] = "福田区福中三路1号",
+        });
+        var approved = await Applying.StoredCase(app, reference);
+        Assert.Equal(Tongban.Cases.CaseStatus.Approved, approved.Status);
+        await app.RunDueJobs();
+        await using var scope = app.Scope();
+        var card = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Certificates.AsNoTracking().SingleAsync(c => c.CaseId == approved.Id, Ct);
+        return (her, approved.ResidentId, card);
+    }
+
+    private static JsonObject Part(string jwt, int index) => JsonNode.Parse(Base64Url.Decode(jwt.Split('.')[index]))!.AsObject();
+
+    private async Task<JsonObject> Fetch(string path)
+    {
+        var (status, body, _) = await new FormClient(app).Get(path);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    /// <summary>The credential checked as a verifier would: the key named by its header resolved from the DID document, the signature checked by jose-jwt.</summary>
+    private async Task<JsonObject> VerifiedByJoseJwt(string jwt)
+    {
+        var kid = Part(jwt, 0)["kid"]!.GetValue<string>();
+        var did = await Fetch("/.well-known/did.json");
+        Assert.StartsWith(did["id"]!.GetValue<string>() + "#", kid, StringComparison.Ordinal);
+        var method = did["verificationMethod"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == kid)!;
+        Assert.Contains(did["assertionMethod"]!.AsArray(), m => m!.GetValue<string>() == kid);
+        var jwk = method["publicKeyJwk"]!;
+        Assert.Equal(jwk.ToJsonString(), (await Fetch("/.well-known/jwks.json"))["keys"]!.AsArray().Single(k => k!["kid"]!.GetValue<string>() == kid)!.ToJsonString());
+        using var key = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            Q = new ECPoint { X = Base64Url.Decode(jwk["x"]!.GetValue<string>()), Y = Base64Url.Decode(jwk["y"]!.GetValue<string>()) },
+        });
+        return JsonNode.Parse(JWT.Decode(jwt, key, JwsAlgorithm.ES256))!.AsObject();
+    }
+
+    private async Task<JsonObject> Verify(string credential)
+    {
+        using var response = await app.CreateClient().PostAsJsonAsync("/api/v1/verify", new { credential }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+    }
+
+    [Fact]
+    public async Task AnApprovedCard_IsIssuedAsAVerifiableCredential_ThatAnotherJoseLibraryVerifies_AgainstTheDidFetchedOverHttp()
+    {
+        var (her, _, card) = await CardHolder();
+
+        Assert.Equal(("ES256", "vc+jwt"), (Part(card.Jwt, 0)["alg"]!.GetValue<string>(), Part(card.Jwt, 0)["typ"]!.GetValue<string>()));
+        var credential = await VerifiedByJoseJwt(card.Jwt);
+        Assert.Equal("https://www.w3.org/ns/credentials/v2", credential["@context"]![0]!.GetValue<string>());
+        Assert.Equal(["VerifiableCredential", "ECertificate"], credential["type"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("did:web:localhost", credential["issuer"]!["id"]!.GetValue<string>());
+        Assert.Equal($"urn:uuid:{card.Id}", credential["id"]!.GetValue<string>());
+        var subject = credential["credentialSubject"]!;
+        Assert.Equal(("吴桂兰", card.Number, "Senior citizen concession card"), (subject["name"]!.GetValue<string>(), subject["certificate"]!["number"]!.GetValue<string>(), subject["certificate"]!["name"]!["en"]!.GetValue<string>()));
+        Assert.DoesNotContain(People.IdNumberBornOn(new DateOnly(1950, 3, 1))[4..14], credential.ToJsonString(), StringComparison.Ordinal); // masked
+        var statuses = credential["credentialStatus"]!.AsArray();
+        Assert.Equal(["revocation", "suspension"], statuses.Select(s => s!["statusPurpose"]!.GetValue<string>()));
+        Assert.All(statuses, s => Assert.Equal(card.StatusIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), s!["statusListIndex"]!.GetValue<string>()));
+        Assert.Null(credential["validUntil"]); // the card does not expire
+
+        // In the register the once-only forms read, and in her wallet with its QR code and file.
+        await using (var scope = app.Scope())
+        {
+            var register = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ECertificates.AsNoTracking().SingleAsync(e => e.Number == card.Number, Ct);
+            Assert.Equal(("senior-citizen-card", false), (register.Kind, register.Revoked));
+        }
+
+        var (_, wallet, _) = await her.Get("/me/certificates");
+        Assert.Contains(card.Number, wallet, StringComparison.Ordinal);
+        var svg = System.Text.RegularExpressions.Regex.Match(wallet, "<svg class=\"qr\".*?</svg>").Value;
+        Assert.Equal($"https://localhost/verify/{card.Id}", Tongban.Tests.Halls.ScreenQr.Read(svg));
+        var (file, disposition) = await her.Download($"/me/certificates?handler=Download&id={card.Id}");
+        Assert.Equal(card.Jwt, Encoding.ASCII.GetString(file));
+        Assert.Contains($"{card.Number}.jwt", disposition, StringComparison.Ordinal);
+        var stranger = await People.SignInResident(app, People.NewMobile());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Get($"/me/certificates?handler=Download&id={card.Id}")).Status);
+        Assert.DoesNotContain(card.Number, (await stranger.Get("/me/certificates")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryVerdict_ComesInPlainWordsOrAsJson_AndEachCheckOfHersIsOnHerTrail()
+    {
+        var (her, herId, card) = await CardHolder();
+        Assert.Equal("valid", (await Verify(card.Jwt))["verdict"]!.GetValue<string>());
+
+        // Tampered: one character of the payload changed, or the whole payload re-signed by someone else's key under our key id.
+        var parts = card.Jwt.Split('.');
+        var payload = Part(card.Jwt, 1);
+        payload["credentialSubject"]!["name"] = "王某";
+        var tampered = $"{parts[0]}.{Base64Url.Encode(Encoding.UTF8.GetBytes(payload.ToJsonString()))}.{parts[2]}";
+        Assert.Equal("forged", (await Verify(tampered))["verdict"]!.GetValue<string>());
+        using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var kid = Part(card.Jwt, 0)["kid"]!.GetValue<string>();
+        var headers = new Dictionary<string, object> { ["typ"] = "vc+jwt", ["kid"] = kid };
+        Assert.Equal("forged", (await Verify(JWT.Encode(payload.ToJsonString(), stranger, JwsAlgorithm.ES256, headers)))["verdict"]!.GetValue<string>());
+        headers["kid"] = "did:web:localhost#key-0000000000000000";
+        Assert.Equal("forged", (await Verify(JWT.Encode(payload.ToJsonString(), stranger, JwsAlgorithm.ES256, headers)))["verdict"]!.GetValue<string>());
+        headers["kid"] = "did:web:other-city.example#key-1";
+        var other = await Verify(JWT.Encode(payload.ToJsonString(), stranger, JwsAlgorithm.ES256, headers));
+        Assert.Equal("otherissuer", other["verdict"]!.GetValue<string>());
+        Assert.Equal("notacredential", (await Verify("hello"))["verdict"]!.GetValue<string>());
+        Assert.Equal("notacredential", (await Verify(new string('x', VerifyCredential.MaxLength + 1)))["verdict"]!.GetValue<string>());
+
+        // Bad requests are problem details, never a 500.
+        var client = app.CreateClient();
+        using (var empty = await client.PostAsJsonAsync("/api/v1/verify", new { credential = "" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+            Assert.Equal("application/problem+json", empty.Content.Headers.ContentType?.MediaType);
+        }
+
+        using (var broken = await client.PostAsync("/api/v1/verify", new StringContent("{not json", Encoding.UTF8, "application/json"), Ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        }
+
+        using (var huge = await client.PostAsync("/api/v1/verify", new ByteArrayContent(RandomNumberGenerator.GetBytes(200_000)), Ct))
+        {
+            Assert.True(huge.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, huge.StatusCode.ToString());
+        }
+
+        using (var form = await client.PostAsync("/api/v1/verify", new FormUrlEncodedContent(new Dictionary<string, string> { ["credential"] = card.Jwt }), Ct))
+        {
+            Assert.Equal("valid", (await form.Content.ReadFromJsonAsync<JsonObject>(Ct))!["verdict"]!.GetValue<string>());
+        }
+
+        // Suspended, reinstated, revoked for good: the page says so in her language and the verifier's.
+        async Task Change(CertificateChange change)
+        {
+            await using var scope = app.Scope();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ChangeCertificateStatus>().Handle(card.Number, change, "Card reported lost", Ct));
+        }
+
+        await Change(CertificateChange.Suspend);
+        Assert.Equal("suspended", (await Verify(card.Jwt))["verdict"]!.GetValue<string>());
+        await Change(CertificateChange.Reinstate);
+        var (_, valid, _) = await new FormClient(app).Get($"/verify/{card.Id}");
+        Assert.Contains("The city issued this certificate as it stands", valid, StringComparison.Ordinal);
+        Assert.Contains("吴桂兰", valid, StringComparison.Ordinal);
+        await Change(CertificateChange.Revoke);
+        Assert.Contains("本市已注销此证照", (await new FormClient(app, "zh-CN").Get($"/verify/{card.Id}")).Html, StringComparison.Ordinal);
+        var (_, pasted, _) = await new FormClient(app).Submit("/verify", new Dictionary<string, string> { ["Credential"] = card.Jwt });
+        Assert.Contains("The city withdrew this certificate.", pasted, StringComparison.Ordinal);
+        var (_, uploaded, _) = await new FormClient(app).Upload("/verify", "Upload", "card.jwt", RandomNumberGenerator.GetBytes(3000));
+        Assert.Contains("We could not read a certificate", uploaded, StringComparison.Ordinal);
+        await using (var scope = app.Scope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AppDbContext>().ECertificates.AsNoTracking().SingleAsync(e => e.Number == card.Number, Ct)).Revoked);
+            Assert.False(await scope.ServiceProvider.GetRequiredService<ChangeCertificateStatus>().Handle(card.Number, CertificateChange.Reinstate, "undo", Ct));
+        }
+
+        var (_, trail, _) = await her.Get("/me/activity");
+        Assert.Contains("Checked your e-certificate " + card.Number, trail, StringComparison.Ordinal);
+        await using (var scope = app.Scope())
+        {
+            var checks = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditRecords.AsNoTracking()
+                .Where(r => r.ResidentId == herId && r.ActorKind == ActorKind.Verifier).CountAsync(Ct);
+            Assert.True(checks >= 6, $"{checks} checks on her trail");
+        }
+    }
+
+    [Fact]
+    public async Task ThePublishedStatusList_DecodedByPython_HasTheBitOfARevokedCertificate()
+    {
+        var (_, _, card) = await CardHolder();
+        var (_, _, kept) = await CardHolder();
+        await using (var scope = app.Scope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ChangeCertificateStatus>().Handle(card.Number, CertificateChange.Revoke, "Issued in error", Ct));
+        }
+
+        var (status, jwt, _) = await new FormClient(app).Get("/credentials/status/revocation");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var list = await VerifiedByJoseJwt(jwt);
+        Assert.Equal(["VerifiableCredential", "BitstringStatusListCredential"], list["type"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("https://localhost/credentials/status/revocation", list["id"]!.GetValue<string>());
+        var encoded = list["credentialSubject"]!["encodedList"]!.GetValue<string>();
+        Assert.Equal(("1", "0"), (BitWithPython(encoded, card.StatusIndex), BitWithPython(encoded, kept.StatusIndex)));
+        var (_, suspensions, _) = await new FormClient(app).Get("/credentials/status/suspension");
+        Assert.Equal("0", BitWithPython(Part(suspensions, 1)["credentialSubject"]!["encodedList"]!.GetValue<string>(), card.StatusIndex));
+        Assert.Equal(HttpStatusCode.NotFound, (await new FormClient(app).Get("/credentials/status/whatever")).Status);
+    }
+
+    /// <summary>Bit <paramref name="index"/> of a Bitstring Status List (multibase base64url, GZIP), as Python's standard library reads it.</summary>
+    private static string BitWithPython(string encoded, int index)
+    {
+        const string Script = "import sys, base64, gzip\n"
+            + "s = sys.argv[1][1:]; bits = gzip.decompress(base64.urlsafe_b64decode(s + '=' * (-len(s) % 4))); i = int(sys.argv[2])\n"
+            + "assert len(bits) == 16384, len(bits)\n"
+            + "print((bits[i // 8] >> (7 - i % 8)) & 1)\n";
+        using var python = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-c", Script, encoded, index.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = python.StandardOutput.ReadToEnd();
+        var error = python.StandardError.ReadToEnd();
+        python.WaitForExit();
+        Assert.True(python.ExitCode == 0, error);
+        return output.Trim();
+    }
+
+    [Fact]
+    public async Task AfterTheKeyIsRotated_NewCertificatesUseTheNewKey_AndOldOnesStillVerify()
+    {
+        var (_, _, before) = await CardHolder();
+        var newKey = app.Services.GetRequiredService<IssuerKeys>().Rotate();
+        var (_, _, after) = await CardHolder();
+
+        Assert.EndsWith("#" + newKey, Part(after.Jwt, 0)["kid"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotEqual(Part(before.Jwt, 0)["kid"]!.GetValue<string>(), Part(after.Jwt, 0)["kid"]!.GetValue<string>());
+        Assert.True((await Fetch("/.well-known/did.json"))["verificationMethod"]!.AsArray().Count >= 2);
+        await VerifiedByJoseJwt(before.Jwt);
+        await VerifiedByJoseJwt(after.Jwt);
+        Assert.Equal("valid", (await Verify(before.Jwt))["verdict"]!.GetValue<string>());
+        Assert.Equal("valid", (await Verify(after.Jwt))["verdict"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheLog_ProvesEachCertificateIn_AndEachSizeAPrefixOfTheNext_ByTheRfcsOwnDefinitions()
+    {
+        var (_, _, first) = await CardHolder();
+        var (_, _, second) = await CardHolder();
+        await using (var scope = app.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ChangeCertificateStatus>().Handle(second.Number, CertificateChange.Suspend, "Under review", Ct);
+        }
+
+        var head = await Fetch("/transparency/certificates");
+        var size = head["treeSize"]!.GetValue<long>();
+        var signed = await VerifiedByJoseJwt(head["signedHead"]!.GetValue<string>());
+        Assert.Equal((size, head["rootHash"]!.GetValue<string>()), (signed["treeSize"]!.GetValue<long>(), signed["rootHash"]!.GetValue<string>()));
+
+        var entries = (await new FormClient(app).Get("/transparency/certificates/entries")).Html;
+        var leaves = JsonNode.Parse(entries)!.AsArray().Select(e => Leaf(e!["entry"]!.GetValue<string>())).ToArray();
+        Assert.Equal(size, leaves.Length);
+        Assert.Equal(Convert.ToBase64String(Tongban.Tests.Platform.Audit.MerkleTreeTests.Mth(leaves)), head["rootHash"]!.GetValue<string>());
+        Assert.Contains(JsonNode.Parse(entries)!.AsArray(), e => e!["entry"]!.GetValue<string>().StartsWith($"suspend {second.Number} ", StringComparison.Ordinal));
+        Assert.Equal(Convert.ToBase64String(SHA256.HashData([0, .. Encoding.UTF8.GetBytes(CertificateLog.Issued(first.Number, first.Jwt))])), Convert.ToBase64String(leaves[first.LogIndex]));
+
+        var proof = await Fetch($"/transparency/certificates/proof?index={first.LogIndex}&size={size}");
+        Assert.Equal(Tongban.Tests.Platform.Audit.MerkleTreeTests.PathOf((int)first.LogIndex, leaves).Select(Convert.ToBase64String), proof["auditPath"]!.AsArray().Select(p => p!.GetValue<string>()));
+        var consistency = await Fetch($"/transparency/certificates/consistency?first={first.LogIndex + 1}&second={size}");
+        Assert.Equal(Tongban.Tests.Platform.Audit.MerkleTreeTests.SubProof((int)first.LogIndex + 1, leaves, true).Select(Convert.ToBase64String), consistency["proof"]!.AsArray().Select(p => p!.GetValue<string>()));
+
+        foreach (var wrong in new[] { $"proof?index={size}&size={size}", "proof?index=-1&size=1", $"proof?index=0&size={size + 1}", "consistency?first=0&second=1", $"consistency?first=2&second=1", "proof" })
+        {
+            var (status, body, _) = await new FormClient(app).Get("/transparency/certificates/" + wrong);
+            Assert.True(status == HttpStatusCode.BadRequest, wrong + ": " + body);
+        }
+    }
+
+    private static byte[] Leaf(string entry) => SHA256.HashData([0, .. Encoding.UTF8.GetBytes(entry)]);
+}
