@@ -47,6 +47,14 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
         return (her, approved.ResidentId, card);
     }
 
+    private static readonly Actor Operator = new(ActorKind.Staff, Guid.NewGuid(), "Test operator", Channel.Office, "certificate status") { Role = "Operator" };
+
+    private async Task<IReadOnlyList<Tongban.Platform.Web.FieldError>> Change(string number, CertificateChange change, string reason)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<ChangeCertificateStatus>().Handle(number, change, reason, Operator, Ct);
+    }
+
     private static JsonObject Part(string jwt, int index) => JsonNode.Parse(Base64Url.Decode(jwt.Split('.')[index]))!.AsObject();
 
     private async Task<JsonObject> Fetch(string path)
@@ -167,19 +175,13 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
         }
 
         // Suspended, reinstated, revoked for good: the page says so in her language and the verifier's.
-        async Task Change(CertificateChange change)
-        {
-            await using var scope = app.Scope();
-            Assert.True(await scope.ServiceProvider.GetRequiredService<ChangeCertificateStatus>().Handle(card.Number, change, "Card reported lost", Ct));
-        }
-
-        await Change(CertificateChange.Suspend);
+        Assert.Empty(await Change(card.Number, CertificateChange.Suspend, "Card reported lost"));
         Assert.Equal("suspended", (await Verify(card.Jwt))["verdict"]!.GetValue<string>());
-        await Change(CertificateChange.Reinstate);
+        Assert.Empty(await Change(card.Number, CertificateChange.Reinstate, "Card found"));
         var (_, valid, _) = await new FormClient(app).Get($"/verify/{card.Id}");
         Assert.Contains("The city issued this certificate as it stands", valid, StringComparison.Ordinal);
         Assert.Contains("吴桂兰", valid, StringComparison.Ordinal);
-        await Change(CertificateChange.Revoke);
+        Assert.Empty(await Change(card.Number, CertificateChange.Revoke, "Card reported stolen"));
         Assert.Contains("本市已注销此证照", (await new FormClient(app, "zh-CN").Get($"/verify/{card.Id}")).Html, StringComparison.Ordinal);
         var (_, pasted, _) = await new FormClient(app).Submit("/verify", new Dictionary<string, string> { ["Credential"] = card.Jwt });
         Assert.Contains("The city withdrew this certificate.", pasted, StringComparison.Ordinal);
@@ -188,8 +190,9 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
         await using (var scope = app.Scope())
         {
             Assert.True((await scope.ServiceProvider.GetRequiredService<AppDbContext>().ECertificates.AsNoTracking().SingleAsync(e => e.Number == card.Number, Ct)).Revoked);
-            Assert.False(await scope.ServiceProvider.GetRequiredService<ChangeCertificateStatus>().Handle(card.Number, CertificateChange.Reinstate, "undo", Ct));
         }
+
+        Assert.Contains("revoked: nothing more can change it", Assert.Single(await Change(card.Number, CertificateChange.Reinstate, "undo")).Message, StringComparison.Ordinal);
 
         var (_, trail, _) = await her.Get("/me/activity");
         Assert.Contains("Checked your e-certificate " + card.Number, trail, StringComparison.Ordinal);
@@ -206,10 +209,7 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
     {
         var (_, _, card) = await CardHolder();
         var (_, _, kept) = await CardHolder();
-        await using (var scope = app.Scope())
-        {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<ChangeCertificateStatus>().Handle(card.Number, CertificateChange.Revoke, "Issued in error", Ct));
-        }
+        Assert.Empty(await Change(card.Number, CertificateChange.Revoke, "Issued in error"));
 
         var (status, jwt, _) = await new FormClient(app).Get("/credentials/status/revocation");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -263,10 +263,7 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
     {
         var (_, _, first) = await CardHolder();
         var (_, _, second) = await CardHolder();
-        await using (var scope = app.Scope())
-        {
-            await scope.ServiceProvider.GetRequiredService<ChangeCertificateStatus>().Handle(second.Number, CertificateChange.Suspend, "Under review", Ct);
-        }
+        Assert.Empty(await Change(second.Number, CertificateChange.Suspend, "Under review"));
 
         var head = await Fetch("/transparency/certificates");
         var size = head["treeSize"]!.GetValue<long>();
@@ -293,4 +290,32 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
     }
 
     private static byte[] Leaf(string entry) => SHA256.HashData([0, .. Encoding.UTF8.GetBytes(entry)]);
+
+    [Fact]
+    public async Task AnOperator_SuspendsACardOnTheStaffPage_WithAReasonTheHolderIsSentInHerLanguage()
+    {
+        var (her, herId, card) = await CardHolder();
+        var operatorClient = await People.SignInStaff(app, "operator");
+        Assert.Contains("/staff/certificates", (await operatorClient.Get("/staff")).Html, StringComparison.Ordinal);
+
+        var (_, refused, _) = await operatorClient.Submit("/staff/certificates", new Dictionary<string, string> { ["Number"] = "EC-NOSUCHONE", ["Change"] = "Suspend", ["Reason"] = "x" });
+        Assert.Contains("No certificate has that number.", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"EC-NOSUCHONE\"", refused, StringComparison.Ordinal); // what she typed is kept
+        var (_, noReason, _) = await operatorClient.Submit("/staff/certificates", new Dictionary<string, string> { ["Number"] = card.Number, ["Change"] = "Suspend", ["Reason"] = "" });
+        Assert.Contains("Say why in a sentence", noReason, StringComparison.Ordinal);
+        var (status, html, location) = await operatorClient.Submit("/staff/certificates", new Dictionary<string, string> { ["Number"] = card.Number.ToLowerInvariant(), ["Change"] = "Suspend", ["Reason"] = "Reported lost by the holder" });
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        Assert.Contains("Reported lost by the holder", (await operatorClient.Get(location!.OriginalString)).Html, StringComparison.Ordinal);
+
+        Assert.Contains("Suspended: Reported lost by the holder", (await her.Get("/me/certificates")).Html, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var message = await db.Notifications.AsNoTracking().SingleAsync(n => n.ResidentId == herId && n.Key.StartsWith("certificate-suspend:"), Ct);
+        Assert.Contains("已暂停使用，原因：Reported lost by the holder", message.Text, StringComparison.Ordinal); // her profile says Chinese
+        Assert.Contains(await db.AuditRecords.AsNoTracking().Where(r => r.ResidentId == herId && r.ActorKind == ActorKind.Staff).ToListAsync(Ct),
+            r => r.Subject.TextKey(r.Action) == "Audit.Changed.Certificate.Suspend");
+        var (refusedStatus, _, sentTo) = await her.Get("/staff/certificates");
+        Assert.Equal(HttpStatusCode.Redirect, refusedStatus); // to the staff sign-in: a resident is no operator
+        Assert.Contains("/staff/sign-in", sentTo!.OriginalString, StringComparison.Ordinal);
+    }
 }

@@ -70,6 +70,9 @@ public readonly record struct AuditSubject(AuditSubjectKind Kind, string? Key = 
     /// <summary>One of her e-certificates, by its number.</summary>
     public static AuditSubject Certificate(string number) => new(AuditSubjectKind.Certificate, number);
 
+    /// <summary>A change to one of her e-certificates (revoked, suspended, reinstated).</summary>
+    public static AuditSubject Certificate(string number, string change) => new(AuditSubjectKind.Certificate, number, change);
+
     /// <summary>A letter to her, printed in the given batch.</summary>
     public static AuditSubject Letter(Guid batchId) => new(AuditSubjectKind.Letter, batchId.ToString("N", CultureInfo.InvariantCulture));
 
