@@ -122,8 +122,22 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
         var (file, disposition) = await her.Download($"/me/certificates?handler=Download&id={card.Id}");
         Assert.Equal(card.Jwt, Encoding.ASCII.GetString(file));
         Assert.Contains($"{card.Number}.jwt", disposition, StringComparison.Ordinal);
+        // On paper: one page with what it says and a QR code that scans to the same short link.
+        var (pdf, pdfName) = await her.Download($"/me/certificates?handler=Pdf&id={card.Id}");
+        Assert.Contains($"{card.Number}.pdf", pdfName, StringComparison.Ordinal);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var page = Assert.Single(document.GetPages());
+            var text = string.Concat(page.Text.Where(c => !char.IsWhiteSpace(c)));
+            Assert.Contains(card.Number, text, StringComparison.Ordinal);
+            Assert.Contains("吴桂兰", text, StringComparison.Ordinal);
+            Assert.Contains("Seniorcitizenconcessioncard", text, StringComparison.Ordinal);
+            Assert.Equal($"https://localhost/verify/{card.Id}", Tongban.Tests.Notifications.PrintedQr.Read(page));
+        }
+
         var stranger = await People.SignInResident(app, People.NewMobile());
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Get($"/me/certificates?handler=Download&id={card.Id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Get($"/me/certificates?handler=Pdf&id={card.Id}")).Status);
         Assert.DoesNotContain(card.Number, (await stranger.Get("/me/certificates")).Html, StringComparison.Ordinal);
     }
 

@@ -15,7 +15,7 @@ namespace Tongban.Certificates.Pages;
 /// file to download.
 /// </summary>
 [Authorize(Policy = AuthSetup.PersonPolicy)]
-public sealed class MyCertificatesModel(ResidentAccessPolicy policy, AppDbContext db, CatalogueStore catalogue, CityIssuer issuer) : PageModel
+public sealed class MyCertificatesModel(ResidentAccessPolicy policy, AppDbContext db, CatalogueStore catalogue, CityIssuer issuer, Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.SharedResource> t) : PageModel
 {
     public IReadOnlyList<Certificate> Held { get; private set; } = [];
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
@@ -43,6 +43,36 @@ public sealed class MyCertificatesModel(ResidentAccessPolicy policy, AppDbContex
         return Held.SingleOrDefault(c => c.Id == id) is { } certificate
             ? File(System.Text.Encoding.ASCII.GetBytes(certificate.Jwt), CityIssuer.MediaType, $"{certificate.Number}.jwt")
             : NotFound();
+    }
+
+    /// <summary>The certificate on one printable page, in the language of the page she is on.</summary>
+    public async Task<IActionResult> OnGetPdf(Guid id, CancellationToken cancellationToken)
+    {
+        if (await policy.Subject(HttpContext) is not { } subject)
+        {
+            return NotFound();
+        }
+
+        await Load(subject, cancellationToken);
+        if (Held.SingleOrDefault(c => c.Id == id) is not { } certificate)
+        {
+            return NotFound();
+        }
+
+        var subjectClaims = System.Text.Json.Nodes.JsonNode.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(certificate.Jwt.Split('.')[1]))!["credentialSubject"]!;
+        string Date(DateTime utc) => Platform.Calendar.CityTime.Local(utc).ToString("D", System.Globalization.CultureInfo.CurrentCulture);
+        var lines = new List<(string, string)>
+        {
+            (t["About"], subjectClaims["name"]?.GetValue<string>() ?? t["(name not stated)"]),
+            (t["ID number"], subjectClaims["idNumberMasked"]?.GetValue<string>() ?? "—"),
+            (t["Issued by"], Catalogue.Service(certificate.Kind)?.Department?.Name.Current ?? ""),
+            (t["Issued"], Date(certificate.IssuedAt)),
+            (t["Valid"], certificate.ValidUntil is { } until ? t["until {0}", Date(until)] : t["does not expire"]),
+        };
+        var pdf = CertificatePdf.Render(new PrintedCertificate(Name(certificate.Kind), certificate.Number, lines, ShortLink(certificate),
+            t["Scan this code, or type the address below, to check that this certificate is genuine and still valid. No sign-in is needed."],
+            t["Issued by the city as an electronic certificate (电子证照). The printout is a copy: what counts is what the check says today."]));
+        return File(pdf, "application/pdf", $"{certificate.Number}.pdf");
     }
 
     public string Name(string kind) => Catalogue.Service(kind)?.Name.Current ?? kind;

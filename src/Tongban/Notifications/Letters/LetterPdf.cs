@@ -116,10 +116,10 @@ public static partial class LetterPdf
         gfx.Dispose();
     }
 
-    private static XFont Font(double size, bool bold = false) => new(LetterFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+    internal static XFont Font(double size, bool bold = false) => new(LetterFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
 
     /// <summary>Draws wrapped text from <paramref name="top"/>; returns where the next line goes.</summary>
-    private static double Paragraph(XGraphics gfx, string text, XFont font, double left, double top, double width)
+    internal static double Paragraph(XGraphics gfx, string text, XFont font, double left, double top, double width)
     {
         var lineHeight = font.Size * 1.5;
         foreach (var line in Wrap(text, s => gfx.MeasureString(s, font).Width, width))
@@ -171,10 +171,10 @@ public static partial class LetterPdf
     }
 
     /// <summary>Each row's runs of dark modules as one rectangle: fewer seams when printed.</summary>
-    private static void DrawQr(XGraphics gfx, string text, double left, double top)
+    internal static void DrawQr(XGraphics gfx, string text, double left, double top, double side = QrSide)
     {
         var modules = QrCode.Modules(text);
-        var cell = QrSide / modules.Length;
+        var cell = side / modules.Length;
         for (var y = 0; y < modules.Length; y++)
         {
             for (var x = 0; x < modules[y].Length; x++)
