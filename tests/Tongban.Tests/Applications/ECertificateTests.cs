@@ -55,22 +55,39 @@ public sealed class ECertificateTests(TongbanAppWithClock app) : IClassFixture<T
     }
 
     [Fact]
-    public async Task TheDeathCertificateTheCityHolds_IsShownAndUsed_NotUploadedAgain()
+    public async Task TheDeathCertificateTheCityHolds_IsUsed_NotUploadedAgain_ItsDetailsHidden_AndItsUseOnTheDeceasedsRecord()
     {
         var certificate = await Held("440306194001010310");
+        var deceased = new Tongban.Residents.Resident { Id = Guid.NewGuid(), MobileNumber = "+86" + People.NewMobile(), IdNumber = "440306194001010310", CreatedAt = app.Time.GetUtcNow().UtcDateTime };
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Residents.Add(deceased);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
         var resident = await People.SignInResident(app, People.NewMobile());
         var answers = Answers("440306194001010310");
         await AnswerUpToTheCertificate(resident, answers);
 
+        // Only that the city holds it: someone who typed another person's ID number learns nothing more.
         var (_, page, _) = await resident.Get($"{Form}/death.certificate");
-        Assert.Contains("The city already holds this as an e-certificate", page, StringComparison.Ordinal);
-        Assert.Contains(certificate.Number, page, StringComparison.Ordinal);
-        Assert.Contains("南山区人民医院", page, StringComparison.Ordinal);
+        Assert.Contains("The city holds this document as an e-certificate of the person you named", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(certificate.Number, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("南山区人民医院", page, StringComparison.Ordinal);
 
         var reference = await Applying.Apply(resident, "death-benefit", answers); // continues without a file
-        await using var scope = app.Scope();
-        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.AsNoTracking().SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
-        Assert.Contains($"ecert:death-certificate:{certificate.Number}", stored.AnswersJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(certificate.Number, (await resident.Get($"/cases/{reference}")).Html, StringComparison.Ordinal);
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var stored = await db.Cases.AsNoTracking().SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
+            Assert.Contains($"ecert:death-certificate:{certificate.Number}", stored.AnswersJson, StringComparison.Ordinal);
+            var trail = await db.AuditRecords.AsNoTracking().Where(r => r.ResidentId == deceased.Id).ToListAsync(TestContext.Current.CancellationToken);
+            var use = Assert.Single(trail);
+            Assert.Equal(("Audit.Viewed.Certificate.UsedInApplication", "someone applying for Funeral grant and survivor's benefit"), (use.Subject.TextKey(use.Action), use.ActorName));
+        }
+
         var (_, officerPage, _) = await (await People.SignInStaff(app, "officer.hr")).Get($"/staff/cases/{reference}");
         Assert.Contains($"E-certificate no. {certificate.Number}, held by the city", officerPage, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Document", officerPage, StringComparison.Ordinal);

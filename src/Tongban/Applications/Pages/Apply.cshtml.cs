@@ -59,6 +59,9 @@ public sealed class ApplyModel(
     /// <summary>For a file question: the e-certificate the city holds in its place (once-only), if any.</summary>
     public ECertificate? Held { get; private set; }
 
+    /// <summary>Whether <see cref="Held"/> is someone else's (the person the form names): then only that it exists is shown.</summary>
+    public bool HeldOfSomeoneElse => Held is not null && Question?.ECertificateHolder is not null;
+
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
         if (await Load(cancellationToken) is { } refused)
@@ -93,6 +96,12 @@ public sealed class ApplyModel(
         var (value, error) = Question!.Type != QuestionType.File ? AnswerCheck.Check(Question, new TypedAnswer(Answer, Day, Month, Year), Today, t)
             : noFile && Held is not null ? (CertificateAnswer.Write(Held), null)
             : await upload.Handle(Question, Request.Form.Files.GetFile("file"), cancellationToken);
+        if (error is null && Held is not null && value == CertificateAnswer.Write(Held) && Question.ECertificateHolder is not null)
+        {
+            var by = ForSomeoneElse ? Actor : Actor with { Name = t["someone applying for {0}", Form.Title.Current] };
+            await certificates.RecordUse(Held, by, cancellationToken);
+        }
+
         var answers = _draft!.Answers();
         var (alsoSave, contradiction) = error is null ? BirthDateFromIdNumber.Check(Form, Question, value!, answers, _draft.Prefilled, t) : (null, null);
         if ((error ?? contradiction) is { } problem)

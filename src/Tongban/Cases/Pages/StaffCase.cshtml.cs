@@ -116,7 +116,7 @@ public sealed class StaffCaseModel(AppDbContext db, ResidentAccessPolicy policy,
         var snapshot = await catalogue.Current(cancellationToken);
         var questions = snapshot.Form(found.ServiceCode)?.Questions ?? [];
         Answers = found.Answers().Select(a => questions.FirstOrDefault(q => q.Id == a.Key) is { } q
-            ? (q.Label.Current, AnswerDisplay.Of(q, a.Value, t), q.Type == QuestionType.File && UploadedFile.Read(a.Value) is not null ? q.Id : null)
+            ? (q.Label.Current, AnswerDisplay.Of(q, a.Value, t, forStaff: true), q.Type == QuestionType.File && UploadedFile.Read(a.Value) is not null ? q.Id : null)
             : (a.Key, a.Value, (string?)null)).ToList();
         ServiceName = snapshot.Service(found.ServiceCode)?.Name.Current ?? found.ServiceCode;
         PartnerName = found.PartnerCode is { } partner ? partners.Value.Apps.GetValueOrDefault(partner)?.Name ?? partner : null;

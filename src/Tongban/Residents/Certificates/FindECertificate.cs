@@ -4,7 +4,7 @@ using Tongban.Platform.Data;
 namespace Tongban.Residents.Certificates;
 
 /// <summary>The e-certificate of a kind the city holds about a person: the newest one still valid, if any.</summary>
-public sealed class FindECertificate(AppDbContext db)
+public sealed class FindECertificate(AppDbContext db, Platform.Audit.AuditTrail audit)
 {
     /// <summary>
     /// Her own certificate, for her own form: only by the ID number proven to be hers, never by one she typed,
@@ -14,6 +14,20 @@ public sealed class FindECertificate(AppDbContext db)
     {
         var proven = await db.Residents.Where(r => r.Id == residentId).Select(r => r.IdNumber).SingleOrDefaultAsync(cancellationToken);
         return proven is not null && proven == ResidentIdNumber.Normalize(answeredIdNumber) ? await Handle(kind, proven, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// Someone else's certificate used in a form (the deceased's death certificate): goes on that person's trail, so that
+    /// a use of her records by someone who typed her ID number is visible to her (or to whoever settles her affairs).
+    /// </summary>
+    public async Task RecordUse(ECertificate certificate, Platform.Audit.Actor usedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var holder = await db.Residents.Where(r => r.IdNumber == certificate.HolderIdNumber).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        if (holder is { } id)
+        {
+            await audit.Record(id, usedBy, Platform.Audit.AuditAction.Viewed, Platform.Audit.AuditSubject.Certificate(certificate.Number, "UsedInApplication"), cancellationToken);
+        }
     }
 
     public async Task<ECertificate?> Handle(string kind, string? holderIdNumber, CancellationToken cancellationToken)
