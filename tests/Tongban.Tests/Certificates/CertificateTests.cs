@@ -332,4 +332,39 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
         Assert.Equal(HttpStatusCode.Redirect, refusedStatus); // to the staff sign-in: a resident is no operator
         Assert.Contains("/staff/sign-in", sentTo!.OriginalString, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ACertificatePastItsValidity_IsExpired_AndThePageSaysUntilWhen()
+    {
+        // A residence permit issued two years ago for one year, signed as the issuing job signs.
+        var now = app.Time.GetUtcNow().UtcDateTime;
+        var holder = new Tongban.Residents.Resident { Id = Guid.NewGuid(), MobileNumber = "+86" + People.NewMobile(), FullName = "林小梅", PreferredLanguage = "en", CreatedAt = now };
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Residents.Add(holder);
+        var service = (await scope.ServiceProvider.GetRequiredService<Tongban.Catalogue.CatalogueStore>().Current(Ct)).Service("residence-permit")!;
+        var permit = new Certificate
+        {
+            Id = Guid.NewGuid(),
+            Number = "EC-EXPIRED01",
+            Kind = service.Code,
+            ResidentId = holder.Id,
+            CaseId = Guid.NewGuid(),
+            IssuedAt = now.AddYears(-2),
+            ValidUntil = now.AddYears(-2).AddYears(service.CertificateValidYears!.Value),
+            StatusIndex = 7,
+            KeyId = "",
+            Jwt = "",
+        };
+        var issue = scope.ServiceProvider.GetServices<Tongban.Platform.Jobs.IJobHandler>().OfType<IssueCertificate>().Single();
+        (permit.Jwt, permit.KeyId) = scope.ServiceProvider.GetRequiredService<CityIssuer>().Sign(issue.Credential(permit, service, holder.FullName, null));
+        db.Certificates.Add(permit);
+        await db.SaveChangesAsync(Ct);
+
+        Assert.Equal(1, service.CertificateValidYears);
+        Assert.Equal(IssueCertificate.Iso(permit.ValidUntil!.Value), (await VerifiedByJoseJwt(permit.Jwt))["validUntil"]!.GetValue<string>());
+        Assert.Equal("expired", (await Verify(permit.Jwt))["verdict"]!.GetValue<string>());
+        var (_, page, _) = await new FormClient(app).Get($"/verify/{permit.Id}");
+        Assert.Contains("This certificate was valid until", page, StringComparison.Ordinal);
+    }
 }
