@@ -78,6 +78,8 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:UnencryptedKeys", "true");
         builder.UseSetting("Files:Clamd:Disabled", "true");
         builder.UseSetting("Audit:Anchor:KeyPath", PublishedServer.AnchorKey);
+        builder.UseSetting("Certificates:KeysPath", PublishedServer.IssuerKeys);
+        builder.UseSetting("Certificates:IssuerDomain", "localhost");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Delivering the notifications would compete with the submissions being measured.
         builder.UseSetting("Jobs:Run", "false");

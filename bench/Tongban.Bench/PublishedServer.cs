@@ -26,6 +26,18 @@ internal sealed class PublishedServer : IAsyncDisposable
         File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
         return path;
     });
+    /// <summary>A folder with one throw-away e-certificate issuer key, made once per run.</summary>
+    public static string IssuerKeys => IssuerKeysFolder.Value;
+
+    private static readonly Lazy<string> IssuerKeysFolder = new(() =>
+    {
+        var folder = Path.Combine(Folder, "issuer-keys");
+        Directory.CreateDirectory(folder);
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        File.WriteAllText(Path.Combine(folder, "issuer-0.pem"), key.ExportPkcs8PrivateKeyPem());
+        return folder;
+    });
+
     private static string? _certificateHash;
 
     /// <summary>The certificate and its key as PEM, for a proxy that ends TLS in front of the app (<see cref="BenchProxy"/>).</summary>
@@ -128,6 +140,8 @@ internal sealed class PublishedServer : IAsyncDisposable
         // The benchmark uploads nothing; its throw-away keys sign the audit heads.
         start.Environment["Files__Clamd__Disabled"] = "true";
         start.Environment["Audit__Anchor__KeyPath"] = AnchorKey;
+        start.Environment["Certificates__KeysPath"] = IssuerKeys;
+        start.Environment["Certificates__IssuerDomain"] = "localhost";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // As in-process: delivering the notifications would compete with the submissions being measured.
         start.Environment["Jobs__Run"] = "false";
