@@ -85,8 +85,6 @@ public sealed class CertificateLog(AppDbContext db, CityIssuer issuer, TimeProvi
         return first < 1 || first > second || second > leaves.Count ? null : MerkleTree.ConsistencyProof(first, second, Subtrees(leaves));
     }
 
-    public async Task<byte[]> RootOf(long size, CancellationToken cancellationToken) => MerkleTree.Root(size, Subtrees(await Leaves(size, cancellationToken)));
-
     public sealed record PublishedEntry(long Index, string Entry, DateTime At);
 
     public async Task<List<PublishedEntry>> Entries(long start, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -28,7 +27,7 @@ public sealed class CityIssuer(IssuerKeys keys, IConfiguration configuration, IH
     /// <summary>The https address the DID resolves to, where the status lists live too.</summary>
     public string BaseUrl => "https://" + Uri.UnescapeDataString(Did["did:web:".Length..].Replace(':', '/'));
 
-    public string MethodId(IssuerKey key) => $"{Did}#{key!.Id}";
+    public string MethodId(IssuerKey key) => $"{Did}#{key?.Id}";
 
     /// <summary>Signs a credential (the JWT payload is the credential itself), typ vc+jwt, kid the key's DID URL.</summary>
     public (string Jwt, string KeyId) Sign(JsonObject credential, string type = "vc+jwt")
@@ -117,6 +116,4 @@ public sealed class CityIssuer(IssuerKeys keys, IConfiguration configuration, IH
         ["rootHash"] = Convert.ToBase64String(root),
         ["timestamp"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
     }, "tree-head+jwt").Jwt;
-
-    public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace Tongban.Certificates;
 
 /// <summary>One of the city's issuer keys (ECDSA P-256): its id in the DID document and its key.</summary>
-public sealed record IssuerKey(string Id, ECDsa Key, DateTime CreatedAt);
+public sealed record IssuerKey(string Id, ECDsa Key);
 
 /// <summary>
 /// The keys that sign the city's e-certificates, one PEM file each in the folder <c>Certificates:KeysPath</c> (never in
@@ -71,7 +71,7 @@ public sealed class IssuerKeys(IConfiguration configuration, IHostEnvironment en
     {
         var key = ECDsa.Create();
         key.ImportFromPem(File.ReadAllText(path));
-        return new(IdOf(key), key, File.GetCreationTimeUtc(path));
+        return new(IdOf(key), key);
     }
 
     /// <summary>"key-" and the first 16 hex digits of SHA-256 over the public key.</summary>
