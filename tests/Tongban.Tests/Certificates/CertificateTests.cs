@@ -367,4 +367,42 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
         var (_, page, _) = await new FormClient(app).Get($"/verify/{permit.Id}");
         Assert.Contains("This certificate was valid until", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task HerProxy_SeesHerCertificatesOnlyForTheServicesSheLetThemActOn()
+    {
+        var (her, _, card) = await CardHolder();
+        async Task<FormClient> Proxy(string scope, params string[] services)
+        {
+            var mobile = People.NewMobile();
+            var proxy = await People.SignInResident(app, mobile);
+            var until = app.Time.GetUtcNow().UtcDateTime.AddYears(1);
+            var form = new Dictionary<string, string>
+            {
+                ["Input.Proxy"] = mobile,
+                ["Input.ProxyName"] = "家人",
+                ["Input.Scope"] = scope,
+                ["Input.UntilDay"] = "1",
+                ["Input.UntilMonth"] = "1",
+                ["Input.UntilYear"] = until.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            for (var i = 0; i < services.Length; i++)
+            {
+                form[$"Input.Services[{i}]"] = services[i];
+            }
+
+            Assert.Equal(HttpStatusCode.Redirect, (await her.Submit("/me/delegations/new", form)).Status);
+            var id = System.Text.RegularExpressions.Regex.Match((await proxy.Get("/me/delegations")).Html, "name=\"id\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+            Assert.Equal(HttpStatusCode.Redirect, (await proxy.Submit("/me/delegations", new Dictionary<string, string> { ["id"] = id }, "/me/delegations?handler=accept")).Status);
+            Assert.Equal(HttpStatusCode.Redirect, (await proxy.Submit("/me", new Dictionary<string, string> { ["delegation"] = id }, "/me/acting-for")).Status);
+            return proxy;
+        }
+
+        var forTheCard = await Proxy("listed", "senior-citizen-card");
+        var forThePension = await Proxy("listed", "basic-pension-claim");
+        Assert.Contains(card.Number, (await forTheCard.Get("/me/certificates")).Html, StringComparison.Ordinal);
+        Assert.Equal(card.Jwt, Encoding.ASCII.GetString((await forTheCard.Download($"/me/certificates?handler=Download&id={card.Id}")).Bytes));
+        Assert.DoesNotContain(card.Number, (await forThePension.Get("/me/certificates")).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await forThePension.Get($"/me/certificates?handler=Pdf&id={card.Id}")).Status);
+    }
 }
