@@ -114,17 +114,11 @@ public sealed class InsightCounter
             _formStarts[(department, form)] = _formStarts.GetValueOrDefault((department, form)) + 1;
         }
 
-        foreach (var period in PeriodsOf(startedOn))
+        Count(groups, channel, startedOn, department, ServiceOf(form), cell =>
         {
-            foreach (var key in Keys(WithChannel(groups, channel), people: false))
-            {
-                foreach (var cell in CellsOf(period, key, department, ServiceOf(form)))
-                {
-                    cell.DraftsStarted++;
-                    cell.DraftsSubmitted += sent ? 1 : 0;
-                }
-            }
-        }
+            cell.DraftsStarted++;
+            cell.DraftsSubmitted += sent ? 1 : 0;
+        });
     }
 
     /// <summary>
@@ -133,19 +127,12 @@ public sealed class InsightCounter
     /// </summary>
     public void AddOffer(byte[] groups, Channel channel, DateOnly offeredOn, bool taken, bool unreached, string? department, string service)
     {
-        ArgumentNullException.ThrowIfNull(groups);
-        foreach (var period in PeriodsOf(offeredOn))
+        Count(groups, channel, offeredOn, department, service, cell =>
         {
-            foreach (var key in Keys(WithChannel(groups, channel), people: false))
-            {
-                foreach (var cell in CellsOf(period, key, department, service))
-                {
-                    cell.Offered++;
-                    cell.OffersTaken += taken ? 1 : 0;
-                    cell.OffersUnreached += unreached ? 1 : 0;
-                }
-            }
-        }
+            cell.Offered++;
+            cell.OffersTaken += taken ? 1 : 0;
+            cell.OffersUnreached += unreached ? 1 : 0;
+        });
     }
 
     /// <summary>
@@ -154,35 +141,38 @@ public sealed class InsightCounter
     /// </summary>
     public void AddRating(byte[] groups, Channel servedOn, DateOnly ratedOn, bool bad, string? department, string service)
     {
-        ArgumentNullException.ThrowIfNull(groups);
-        foreach (var period in PeriodsOf(ratedOn))
+        Count(groups, servedOn, ratedOn, department, service, cell =>
         {
-            foreach (var key in Keys(WithChannel(groups, servedOn), people: false))
-            {
-                foreach (var cell in CellsOf(period, key, department, service))
-                {
-                    cell.Rated++;
-                    cell.BadReviews += bad ? 1 : 0;
-                }
-            }
-        }
+            cell.Rated++;
+            cell.BadReviews += bad ? 1 : 0;
+        });
     }
 
     /// <summary>
     /// One queue ticket at a hall called on <paramref name="calledOn"/>, within 15 minutes or not, on the counter channel,
     /// in the city's and its service's cells: who waits longest in person.
     /// </summary>
-    public void AddHallVisit(byte[] groups, DateOnly calledOn, bool withinQuarterHour, string? department, string service)
+    public void AddHallVisit(byte[] groups, DateOnly calledOn, bool withinQuarterHour, string? department, string service) =>
+        Count(groups, Channel.Counter, calledOn, department, service, cell =>
+        {
+            cell.HallVisits++;
+            cell.CalledWithinQuarterHour += withinQuarterHour ? 1 : 0;
+        });
+
+    /// <summary>
+    /// Counts one record of a day and channel into every cell it belongs to: its period(s), each grouping of her groups
+    /// with the channel, and its department's and service's cells.
+    /// </summary>
+    private void Count(byte[] groups, Channel channel, DateOnly on, string? department, string? service, Action<InsightCell> count)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        foreach (var period in PeriodsOf(calledOn))
+        foreach (var period in PeriodsOf(on))
         {
-            foreach (var key in Keys(WithChannel(groups, Channel.Counter), people: false))
+            foreach (var key in Keys(WithChannel(groups, channel), people: false))
             {
                 foreach (var cell in CellsOf(period, key, department, service))
                 {
-                    cell.HallVisits++;
-                    cell.CalledWithinQuarterHour += withinQuarterHour ? 1 : 0;
+                    count(cell);
                 }
             }
         }

@@ -59,6 +59,7 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
         }
 
         var since = CityTime.StartOfDayUtc(today.AddMonths(-12));
+        var counting = new InsightCounting(counter, groups, service => departmentOf.GetValueOrDefault(service), since);
         var cases = db.Cases.AsNoTracking().Where(c => c.SubmittedAt >= since)
             .Select(c => new { c.ResidentId, c.ServiceCode, c.Channel, c.ActorKind, c.SubmittedAt, c.DueOn, c.Status, c.DecidedAt });
         await foreach (var c in cases.AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -68,7 +69,7 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
             var open = c.Status is CaseStatus.WithOfficer or CaseStatus.InProgress or CaseStatus.WaitingForResident;
             counter.AddCase(
                 c.ResidentId,
-                groups.GetValueOrDefault(c.ResidentId) ?? Unknown,
+                counting.GroupsOf(c.ResidentId),
                 c.Channel,
                 sentOn,
                 online: c.ActorKind == ActorKind.Resident && c.Channel is Channel.Online or Channel.PartnerApp,
@@ -85,14 +86,14 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
         await foreach (var d in drafts.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var department = DepartmentOfForm(d.FormKey);
-            counter.AddDraft(groups.GetValueOrDefault(d.ResidentId) ?? Unknown, d.StartedChannel, DateOnly.FromDateTime(CityTime.Local(d.CreatedAt)), d.Sent, department, d.FormKey);
+            counter.AddDraft(counting.GroupsOf(d.ResidentId), d.StartedChannel, DateOnly.FromDateTime(CityTime.Local(d.CreatedAt)), d.Sent, department, d.FormKey);
         }
 
         var offers = db.Offers.AsNoTracking().Where(o => o.CreatedAt >= since)
             .Select(o => new { o.ResidentId, o.ServiceCode, o.Status, o.AnsweredChannel, o.CreatedAt, o.UnreachedAt });
         await foreach (var o in offers.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            counter.AddOffer(groups.GetValueOrDefault(o.ResidentId) ?? Unknown, o.AnsweredChannel ?? Channel.Proactive, DateOnly.FromDateTime(CityTime.Local(o.CreatedAt)),
+            counter.AddOffer(counting.GroupsOf(o.ResidentId), o.AnsweredChannel ?? Channel.Proactive, DateOnly.FromDateTime(CityTime.Local(o.CreatedAt)),
                 taken: o.Status is Entitlements.OfferStatus.Accepted or Entitlements.OfferStatus.Granted,
                 unreached: o.UnreachedAt is not null,
                 departmentOf.GetValueOrDefault(o.ServiceCode), o.ServiceCode);
@@ -103,10 +104,9 @@ public sealed class RefreshInsights(AppDbContext db, CatalogueStore catalogue, W
             .Select(r => new { r.ResidentId, r.ServiceCode, r.DepartmentCode, r.ServedOn, r.RatedAt, r.Level });
         await foreach (var r in ratings.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            counter.AddRating(groups.GetValueOrDefault(r.ResidentId) ?? Unknown, r.ServedOn, DateOnly.FromDateTime(CityTime.Local(r.RatedAt)), bad: r.Level <= 2, r.DepartmentCode, r.ServiceCode);
+            counter.AddRating(counting.GroupsOf(r.ResidentId), r.ServedOn, DateOnly.FromDateTime(CityTime.Local(r.RatedAt)), bad: r.Level <= 2, r.DepartmentCode, r.ServiceCode);
         }
 
-        var counting = new InsightCounting(counter, groups, service => departmentOf.GetValueOrDefault(service), since);
         foreach (var source in sources)
         {
             await source.Count(counting, cancellationToken);
