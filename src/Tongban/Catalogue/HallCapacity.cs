@@ -2,7 +2,8 @@ namespace Tongban.Catalogue;
 
 /// <summary>
 /// How a hall takes appointments (catalogue data): the length of a slot (the step at which appointments start), how long
-/// a service that needs more takes (a whole number of slots), the opening periods of each day of the week, and its counters, each for the services it handles and of a kind: bookable, kept for walk-ins, or the green channel
+/// a service that needs more takes (a whole number of slots), the opening periods of each day of the week, and its
+/// counters, each for the services it handles and of a kind: bookable, kept for walk-ins, or the green channel
 /// (绿色通道, for elders, people with a disability and pregnant women). A public holiday closes the hall; a make-up
 /// working day (调休) on a weekend opens it as a Monday.
 /// </summary>

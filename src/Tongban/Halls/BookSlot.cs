@@ -112,6 +112,8 @@ public sealed class BookSlot(AppDbContext db, CatalogueStore catalogue, HallSlot
 
             if (!(await HeldTimes.Load(db, hallCode, hall.Capacity.SlotMinutes, day, day, cancellationToken)).Free(counter, startsAt, minutes))
             {
+                // This counter is taken: its transaction rolls back, the old booking's cancel with it, so nothing tracked may outlive it.
+                db.ChangeTracker.Clear();
                 continue;
             }
 

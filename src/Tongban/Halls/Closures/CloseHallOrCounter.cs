@@ -77,6 +77,7 @@ public sealed class CloseHallOrCounter(AppDbContext db, CatalogueStore catalogue
         var affected = await db.Bookings
             .Where(b => b.HallCode == hall.Code && b.Status == BookingStatus.Booked && b.StartsAt >= from && b.StartsAt < to && b.StartsAt > now && (counterCode == "" || b.CounterCode == counterCode))
             .OrderBy(b => b.StartsAt).ToListAsync(cancellationToken);
+        var nextFree = new Dictionary<string, List<DateTime>>(StringComparer.Ordinal);
         foreach (var booking in affected)
         {
             if (await FreeCounter(hall.Capacity, booking, closed, cancellationToken) is { } other)
@@ -84,14 +85,22 @@ public sealed class CloseHallOrCounter(AppDbContext db, CatalogueStore catalogue
                 booking.CounterCode = other;
                 closure.Moved++;
                 await db.SaveChangesAsync(cancellationToken);
-                await Tell(booking, hall, snapshot, closure, operatorActor, moved: true, cancellationToken);
+                await Tell(booking, hall, snapshot, closure, operatorActor, [], cancellationToken);
             }
             else
             {
                 (booking.Status, booking.CancelledAt, booking.CancelledBecause) = (BookingStatus.Cancelled, now, reason);
                 closure.Cancelled++;
                 await db.SaveChangesAsync(cancellationToken);
-                await Tell(booking, hall, snapshot, closure, operatorActor, moved: false, cancellationToken);
+                // Cancelling on the closed day frees no time she could book: the next free times are found once per service.
+                if (!nextFree.TryGetValue(booking.ServiceCode, out var next))
+                {
+                    next = (await freeSlots.Handle(hall, booking.ServiceCode, cancellationToken))
+                        .SelectMany(d => d.Free.Select(time => CityTime.StartOfDayUtc(d.Day) + time.ToTimeSpan())).Take(TimesOffered).ToList();
+                    nextFree[booking.ServiceCode] = next;
+                }
+
+                await Tell(booking, hall, snapshot, closure, operatorActor, next, cancellationToken);
             }
         }
 
@@ -110,13 +119,15 @@ public sealed class CloseHallOrCounter(AppDbContext db, CatalogueStore catalogue
             .FirstOrDefault(c => c != booking.CounterCode && !closed.Closes(c) && held.Free(c, booking.StartsAt, minutes));
     }
 
-    /// <summary>In her language, on her way of being told: the new counter, or the reason with the next free times and where to choose one.</summary>
-    private async Task Tell(Booking booking, ServiceHall hall, CatalogueSnapshot snapshot, HallClosure closure, Actor operatorActor, bool moved, CancellationToken cancellationToken)
+    /// <summary>
+    /// In her language, on her way of being told: the new counter (a booking still booked was moved), or the reason with
+    /// the <paramref name="next"/> free times and where to choose one.
+    /// </summary>
+    private async Task Tell(Booking booking, ServiceHall hall, CatalogueSnapshot snapshot, HallClosure closure, Actor operatorActor, List<DateTime> next, CancellationToken cancellationToken)
     {
+        var moved = booking.Status == BookingStatus.Booked;
         var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == booking.ResidentId, cancellationToken);
         var reference = CaseReference.Display(booking.Reference);
-        var next = moved ? [] : (await freeSlots.Handle(hall, booking.ServiceCode, cancellationToken))
-            .SelectMany(d => d.Free.Select(time => CityTime.StartOfDayUtc(d.Day) + time.ToTimeSpan())).Take(TimesOffered).ToList();
         var bookAgain = $"/halls/{hall.Code}/book?service={booking.ServiceCode}";
         var (subject, text) = ResidentLanguage.Write(resident.PreferredLanguage, culture =>
         {
