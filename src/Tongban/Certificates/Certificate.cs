@@ -37,6 +37,10 @@ public sealed class Certificate
 
     /// <summary>Its issuance's leaf in the transparency log.</summary>
     public long LogIndex { get; set; }
+
+    /// <summary>The credential as signed: the JWS payload, read back (it was checked when it was issued).</summary>
+    public System.Text.Json.Nodes.JsonObject Credential() =>
+        System.Text.Json.Nodes.JsonNode.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(Jwt.Split('.')[1]))!.AsObject();
 }
 
 internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certificate>

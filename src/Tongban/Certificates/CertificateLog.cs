@@ -44,18 +44,17 @@ public sealed record TreeHead(long TreeSize, string RootHash, string SignedHead)
 /// <summary>
 /// The append-only Merkle log (RFC 9162 hashing, <see cref="MerkleTree"/>, the same code as the audit log's) of every
 /// issuance and change of status, so that nobody, the city included, can quietly issue or rewrite a certificate: its
-/// signed heads are public and a monitor that keeps them can ask for consistency between any two sizes. Appends take a
-/// key lock and the next index, in the issuer's transaction. Roots and proofs are computed from the leaves: fine for
+/// signed heads are public and a monitor that keeps them can ask for consistency between any two sizes. Appends take the
+/// next index under the key lock the issuer (or the status change) holds in its transaction. Roots and proofs are computed from the leaves: fine for
 /// the hundreds of thousands of certificates a year a city issues; stored subtrees (as the audit log keeps) are the next step.
 /// </summary>
 public sealed class CertificateLog(AppDbContext db, CityIssuer issuer, TimeProvider clock)
 {
     public const string LockKey = "certificate-log";
 
-    /// <summary>Appends an entry; the caller holds a transaction and saves.</summary>
+    /// <summary>Appends an entry; the caller holds <see cref="LockKey"/> in its transaction (so the next index is its own) and saves.</summary>
     public async Task<CertificateLogEntry> Append(Guid certificateId, string entry, CancellationToken cancellationToken)
     {
-        await db.Lock(LockKey, cancellationToken);
         var next = await db.Set<CertificateLogEntry>().CountAsync(cancellationToken) + db.ChangeTracker.Entries<CertificateLogEntry>().Count(e => e.State == EntityState.Added);
         var added = new CertificateLogEntry { Index = next, CertificateId = certificateId, Entry = entry, At = clock.GetUtcNow().UtcDateTime };
         db.Set<CertificateLogEntry>().Add(added);

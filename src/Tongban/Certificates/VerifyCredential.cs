@@ -97,7 +97,7 @@ public sealed partial class VerifyCredential(AppDbContext db, CityIssuer issuer,
             : certificate.SuspendedAt is not null ? Verdict.Suspended
             : certificate.ValidUntil < now ? Verdict.Expired
             : Verdict.Valid;
-        var credential = JsonNode.Parse(Base64Url(token.EncodedPayload))!.AsObject();
+        var credential = certificate.Credential();
         var subject = credential["credentialSubject"]?.AsObject();
         await audit.Record(certificate.ResidentId, Actor.Verifier(channel), AuditAction.Viewed, AuditSubject.Certificate(certificate.Number), cancellationToken);
         return new(verdict, issuer.Did, credential["issuer"]?["name"]?.GetValue<string>(), certificate.Number, certificate.Kind,

@@ -96,10 +96,10 @@ public sealed class ApplyModel(
         var (value, error) = Question!.Type != QuestionType.File ? AnswerCheck.Check(Question, new TypedAnswer(Answer, Day, Month, Year), Today, t)
             : noFile && Held is not null ? (CertificateAnswer.Write(Held), null)
             : await upload.Handle(Question, Request.Form.Files.GetFile("file"), cancellationToken);
-        if (error is null && Held is not null && value == CertificateAnswer.Write(Held) && Question.ECertificateHolder is not null)
+        if (error is null && HeldOfSomeoneElse && value == CertificateAnswer.Write(Held!))
         {
             var by = ForSomeoneElse ? Actor : Actor with { Name = t["someone applying for {0}", Form.Title.Current] };
-            await certificates.RecordUse(Held, by, cancellationToken);
+            await certificates.RecordUse(Held!, by, cancellationToken);
         }
 
         var answers = _draft!.Answers();

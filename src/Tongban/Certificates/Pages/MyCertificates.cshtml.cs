@@ -59,7 +59,7 @@ public sealed class MyCertificatesModel(ResidentAccessPolicy policy, AppDbContex
             return NotFound();
         }
 
-        var subjectClaims = System.Text.Json.Nodes.JsonNode.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(certificate.Jwt.Split('.')[1]))!["credentialSubject"]!;
+        var subjectClaims = certificate.Credential()["credentialSubject"]!;
         string Date(DateTime utc) => Platform.Calendar.CityTime.Local(utc).ToString("D", System.Globalization.CultureInfo.CurrentCulture);
         var lines = new List<(string, string)>
         {
