@@ -405,4 +405,36 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
         Assert.DoesNotContain(card.Number, (await forThePension.Get("/me/certificates")).Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await forThePension.Get($"/me/certificates?handler=Pdf&id={card.Id}")).Status);
     }
+
+    [Fact]
+    public async Task AHundredRunsOfTheIssueJobForOneCase_IssueOneCertificate_AndAHundredSuspensionsAtOnce_SuspendItOnce()
+    {
+        var (_, _, card) = await CardHolder();
+        async Task<DateTime?> Issue()
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetServices<Tongban.Platform.Jobs.IJobHandler>().OfType<IssueCertificate>().Single().Run(card.CaseId.ToString(), Ct);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Issue()));
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(1, await db.Certificates.CountAsync(c => c.CaseId == card.CaseId, Ct));
+            Assert.Equal(1, await db.ECertificates.CountAsync(e => e.Number == card.Number, Ct));
+            Assert.Equal(1, await db.Set<CertificateLogEntry>().CountAsync(e => e.CertificateId == card.Id, Ct));
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Change(card.Number, CertificateChange.Suspend, "Reported lost")));
+
+        Assert.Single(results, r => r.Count == 0);
+        Assert.All(results.Where(r => r.Count > 0), r => Assert.Equal("That certificate is already suspended.", Assert.Single(r).Message));
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var entries = await db.Set<CertificateLogEntry>().AsNoTracking().OrderBy(e => e.Index).ToListAsync(Ct);
+            Assert.Single(entries, e => e.Entry.StartsWith($"suspend {card.Number} ", StringComparison.Ordinal));
+            Assert.Equal(Enumerable.Range(0, entries.Count).Select(i => (long)i), entries.Select(e => e.Index)); // no gap, no index twice
+        }
+    }
 }
