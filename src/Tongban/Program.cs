@@ -12,6 +12,8 @@ using Tongban.Entitlements;
 using Tongban.Halls;
 using Tongban.Insights;
 using Tongban.Notifications;
+using Tongban.PartnerApi;
+using Tongban.PartnerApi.V1;
 using Tongban.Partners;
 using Tongban.Platform.Audit;
 using Tongban.Platform.Audit.Anchor;
@@ -49,6 +51,7 @@ builder.Services.AddIdentityProof(builder.Configuration, builder.Environment);
 builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddApplications();
 builder.Services.AddPartners(builder.Configuration);
+builder.Services.AddPartnerApi(builder.Configuration, builder.Environment);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddCases();
 builder.Services.AddRatings();
@@ -107,11 +110,19 @@ if (args is ["rotate-issuer-key"])
     return;
 }
 
+// `rotate-partner-key`: a new key signs the partner API's ID tokens once each node restarts; the old ones stay published (PartnerApi).
+if (args is ["rotate-partner-key"])
+{
+    Console.WriteLine("New partner API signing key: " + app.Services.GetRequiredService<ApiSigningKeys>().Rotate());
+    return;
+}
+
 // Outside Development the audit log's signing key must be there from the start, not found missing at the first head;
-// so must the e-certificate issuer's keys and domain.
+// so must the e-certificate issuer's keys and domain, and the partner API's signing keys.
 _ = app.Services.GetRequiredService<AnchorKey>();
 _ = app.Services.GetRequiredService<CityIssuer>().Did;
 _ = app.Services.GetRequiredService<IssuerKeys>().Current;
+_ = app.Services.GetRequiredService<ApiSigningKeys>().All;
 
 app.UseForwardedHeaders();
 // Before HTTPS is required: Prometheus scrapes each node directly, over plain HTTP, with its key.
@@ -148,6 +159,9 @@ app.MapSmsReplies();
 app.MapRatingsData();
 app.MapAuditTransparency();
 app.MapCertificates();
+app.MapPartnerTokens();
+Tongban.PartnerApi.Pages.AuthorizeModel.MapAuthorizeContinue(app);
+app.MapPartnerApiV1();
 app.MapLanguageSwitch();
 app.MapElderModeSwitch();
 

@@ -19,7 +19,10 @@ public sealed class PartnerOptions
     public const int CodeMaxLength = 40;
 
     /// <summary>Codes are lower-case letters, digits and hyphens, as in links: <c>demo-superapp</c>.</summary>
-    public bool CodesAreValid() => Apps.Keys.All(code => code.Length is > 0 and <= CodeMaxLength && code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'));
+    public bool CodesAreValid() => Apps.Keys.All(IsCode);
+
+    /// <summary>A partner code (also an API partner's client id): 1–40 lower-case letters, digits or hyphens.</summary>
+    public static bool IsCode(string code) => code.Length is > 0 and <= CodeMaxLength && code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     public Dictionary<string, PartnerApp> Apps { get; } = new(StringComparer.Ordinal);
 }

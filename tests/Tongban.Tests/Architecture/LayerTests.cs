@@ -6,7 +6,7 @@ namespace Tongban.Tests.Architecture;
 public sealed class LayerTests
 {
     private static readonly string[] Features =
-        ["Tongban.Applications", "Tongban.Cases", "Tongban.Catalogue", "Tongban.Entitlements", "Tongban.Halls", "Tongban.Insights", "Tongban.Notifications", "Tongban.Partners", "Tongban.Ratings", "Tongban.Residents", "Tongban.Staff"];
+        ["Tongban.Applications", "Tongban.Cases", "Tongban.Catalogue", "Tongban.Entitlements", "Tongban.Halls", "Tongban.Insights", "Tongban.Notifications", "Tongban.PartnerApi", "Tongban.Partners", "Tongban.Ratings", "Tongban.Residents", "Tongban.Staff"];
 
     [Fact]
     public void Platform_DependsOnNoFeature()

@@ -36,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // The partner API's OAuth clients, consents and tokens (OpenIddict's own entities, PartnerApi/).
+        modelBuilder.UseOpenIddict();
     }
 }
 

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Platform.Data;
+
+namespace Tongban;
+
+/// <summary>The partners registered for the open API, as a set of the one database context (see CasesData).</summary>
+public static class PartnerApiData
+{
+    extension(AppDbContext db)
+    {
+        public DbSet<PartnerApi.ApiPartner> ApiPartners => db.Set<PartnerApi.ApiPartner>();
+    }
+}

@@ -1,0 +1,16 @@
+namespace Tongban.PartnerApi.V1;
+
+/// <summary>
+/// Version 1 of the partner API, under <c>/api/v1</c>, for partner tokens only. A change that would break a partner goes
+/// into <c>/api/v2</c> beside it; this one keeps working (docs/partner-api.md).
+/// </summary>
+public static class ApiV1
+{
+    public static IEndpointRouteBuilder MapPartnerApiV1(this IEndpointRouteBuilder endpoints)
+    {
+        var v1 = endpoints.MapGroup("/api/v1").RequireAuthorization(PartnerApiSetup.PartnerPolicy).WithTags("Partner API v1");
+        v1.MapCatalogue();
+        v1.MapResidentCases();
+        return endpoints;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.PartnerApi;
+using Tongban.Tests.Infrastructure;
+
+namespace Tongban.Tests.PartnerApi;
+
+/// <summary>
+/// A partner's server as the tests play it: registered by the operator, it sends a resident to the consent screen with
+/// PKCE, then exchanges codes and refresh tokens and calls the API with plain HTTP, as the partner guide shows with curl.
+/// </summary>
+public sealed class PartnerClient(TongbanApp app, string clientId, string secret, string redirectUri)
+{
+    public string ClientId => clientId;
+    public string RedirectUri => redirectUri;
+
+    public static async Task<PartnerClient> Register(TongbanApp app, string clientId, string[]? scopes = null, string nameEn = "Test Super-app")
+    {
+        var redirect = $"https://{clientId}.example/callback";
+        await using var scope = app.Scope();
+        var registered = await scope.ServiceProvider.GetRequiredService<RegisterPartner>().Handle(
+            new PartnerRegistration(clientId, "测试超级应用", nameEn, "ops@" + clientId + ".example", [redirect], scopes ?? [.. PartnerScopes.All], 600), TestContext.Current.CancellationToken);
+        Assert.True(registered.Succeeded, string.Join("; ", registered.Errors.Values));
+        return new(app, clientId, registered.ClientSecret!, redirect);
+    }
+
+    /// <summary>A PKCE verifier and its S256 challenge (RFC 7636).</summary>
+    public static (string Verifier, string Challenge) Pkce()
+    {
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        return (verifier, Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+    }
+
+    public const string DefaultScope = "openid offline_access cases.read applications.write";
+
+    public string AuthorizeUrl(string challenge, string scope = DefaultScope, string state = "st-1", string? redirect = null) =>
+        $"/connect/authorize?response_type=code&client_id={clientId}&redirect_uri={Uri.EscapeDataString(redirect ?? redirectUri)}&scope={Uri.EscapeDataString(scope)}"
+        + $"&state={state}&code_challenge={challenge}&code_challenge_method=S256";
+
+    /// <summary>Her browser (signed in) answers the consent screen, allowing <paramref name="granted"/> only (one box ticked, or none); returns where she is sent.</summary>
+    public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Answer(FormClient her, string challenge, string? granted, string decision = "allow", string scope = DefaultScope)
+    {
+        ArgumentNullException.ThrowIfNull(her);
+        var fields = new Dictionary<string, string> { ["decision"] = decision };
+        if (granted is not null)
+        {
+            fields["Granted"] = granted;
+        }
+
+        return await her.Submit(AuthorizeUrl(challenge, scope), fields);
+    }
+
+    /// <summary>She allows <paramref name="granted"/>; returns the code the partner receives at its return address.</summary>
+    public async Task<string> Consent(FormClient her, string challenge, string granted, string scope = DefaultScope)
+    {
+        var (status, html, location) = await Answer(her, challenge, granted, scope: scope);
+        Assert.True(status == HttpStatusCode.Redirect, html);
+        Assert.StartsWith(redirectUri + "?", location!.OriginalString, StringComparison.Ordinal);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(location.Query);
+        Assert.Equal("st-1", query["state"].ToString());
+        return query["code"].ToString();
+    }
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> Token(IDictionary<string, string> form, string? asSecret = null) =>
+        Send(HttpMethod.Post, "/connect/token", new FormUrlEncodedContent(form), new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{asSecret ?? secret}"))));
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> RedeemCode(string code, string verifier) => Token(new Dictionary<string, string>
+    {
+        ["grant_type"] = "authorization_code",
+        ["code"] = code,
+        ["redirect_uri"] = redirectUri,
+        ["code_verifier"] = verifier,
+    });
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> Refresh(string refreshToken) =>
+        Token(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> Api(string path, string accessToken) =>
+        Send(HttpMethod.Get, path, null, new AuthenticationHeaderValue("Bearer", accessToken));
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpMethod method, string path, HttpContent? content, AuthenticationHeaderValue authorization)
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = authorization;
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
+}
