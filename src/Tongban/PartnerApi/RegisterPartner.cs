@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using Tongban.Partners;
 using Tongban.Platform.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-
-using Tongban.Partners;
 
 namespace Tongban.PartnerApi;
 
