@@ -18,12 +18,13 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" -addext 
   -keyout "$OUT/tls.key" -out "$OUT/tls.crt" 2>/dev/null
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$OUT/audit-anchor-key.pem" 2>/dev/null
 mkdir -p "$OUT/issuer-keys" && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$OUT/issuer-keys/issuer-0.pem" 2>/dev/null
+mkdir -p "$OUT/partner-keys" && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/partner-keys/partner-api-0.pem" 2>/dev/null
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=https://127.0.0.1:$PORT \
   Kestrel__Certificates__Default__Path="$PWD/$OUT/tls.crt" Kestrel__Certificates__Default__KeyPath="$PWD/$OUT/tls.key" \
   ConnectionStrings__Tongban="Data Source=$PWD/$OUT/data/bench.db" Bench__StaticFolder="$PWD/$OUT/static" \
   Logging__LogLevel__Default=Warning Sms__Gateway__Url=http://127.0.0.1:9/unused DataProtection__UnencryptedKeys=true \
   Files__Clamd__Disabled=true Audit__Anchor__KeyPath="$PWD/$OUT/audit-anchor-key.pem" \
-  Certificates__KeysPath="$PWD/$OUT/issuer-keys" Certificates__IssuerDomain=localhost \
+  Certificates__KeysPath="$PWD/$OUT/issuer-keys" Certificates__IssuerDomain=localhost Partners__Api__KeysPath="$PWD/$OUT/partner-keys" \
   dotnet "$OUT/publish/Tongban.dll" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT

@@ -80,6 +80,7 @@ internal sealed class BenchRun : WebApplicationFactory<Program>
         builder.UseSetting("Audit:Anchor:KeyPath", PublishedServer.AnchorKey);
         builder.UseSetting("Certificates:KeysPath", PublishedServer.IssuerKeys);
         builder.UseSetting("Certificates:IssuerDomain", "localhost");
+        builder.UseSetting("Partners:Api:KeysPath", PublishedServer.PartnerKeys);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Delivering the notifications would compete with the submissions being measured.
         builder.UseSetting("Jobs:Run", "false");

@@ -38,6 +38,18 @@ internal sealed class PublishedServer : IAsyncDisposable
         return folder;
     });
 
+    /// <summary>A folder with one throw-away partner API signing key, made once per run.</summary>
+    public static string PartnerKeys => PartnerKeysFolder.Value;
+
+    private static readonly Lazy<string> PartnerKeysFolder = new(() =>
+    {
+        var folder = Path.Combine(Folder, "partner-keys");
+        Directory.CreateDirectory(folder);
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        File.WriteAllText(Path.Combine(folder, "partner-api-0.pem"), key.ExportPkcs8PrivateKeyPem());
+        return folder;
+    });
+
     private static string? _certificateHash;
 
     /// <summary>The certificate and its key as PEM, for a proxy that ends TLS in front of the app (<see cref="BenchProxy"/>).</summary>
@@ -142,6 +154,7 @@ internal sealed class PublishedServer : IAsyncDisposable
         start.Environment["Audit__Anchor__KeyPath"] = AnchorKey;
         start.Environment["Certificates__KeysPath"] = IssuerKeys;
         start.Environment["Certificates__IssuerDomain"] = "localhost";
+        start.Environment["Partners__Api__KeysPath"] = PartnerKeys;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // As in-process: delivering the notifications would compete with the submissions being measured.
         start.Environment["Jobs__Run"] = "false";

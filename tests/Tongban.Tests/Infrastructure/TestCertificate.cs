@@ -35,6 +35,17 @@ public static class TestCertificate
         return folder;
     }
 
+    private static readonly Lazy<string> PartnerKeys = new(() =>
+    {
+        using var key = RSA.Create(2048);
+        var folder = Directory.CreateTempSubdirectory("tongban-partner-api-").FullName;
+        System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "partner-api-00000000000000000.pem"), key.ExportPkcs8PrivateKeyPem());
+        return folder;
+    });
+
+    /// <summary>A folder holding one partner API signing key (RSA 2048), shared by the apps of a test run.</summary>
+    public static string PartnerKeysPath => PartnerKeys.Value;
+
     /// <summary>A key for signing the audit log's tree heads, made once per test run.</summary>
     public static string AnchorKeyPath => AnchorKey.Value;
 

@@ -69,6 +69,7 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Audit:Anchor:PublishPath", PublishedHeadsPath);
         builder.UseSetting("Certificates:KeysPath", IssuerKeysPath);
         builder.UseSetting("Certificates:IssuerDomain", "localhost");
+        builder.UseSetting("Partners:Api:KeysPath", TestCertificate.PartnerKeysPath);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
