@@ -38,6 +38,36 @@ public static partial class Applying
         return CaseReferenceOn((await browser.Get(done!.OriginalString)).Html);
     }
 
+    /// <summary>As <see cref="Apply(FormClient, string, IReadOnlyDictionary{string, string})"/>, in a browser page (typed answers and dates only).</summary>
+    public static async Task<string> Apply(Microsoft.Playwright.IPage page, Uri site, string service, IReadOnlyDictionary<string, string> answers)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(answers);
+        await page.GotoAsync(new Uri(site, $"/services/{service}/apply").ToString());
+        for (var i = 0; i < 30 && !page.Url.EndsWith("/check", StringComparison.Ordinal); i++)
+        {
+            var question = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+            Assert.True(answers.TryGetValue(question, out var answer), $"unexpected question {question}");
+            foreach (var (name, value) in Fields(answer))
+            {
+                var choice = page.Locator($"main form input[type=radio][name={name}][value='{value}']");
+                if (await choice.CountAsync() > 0)
+                {
+                    await choice.CheckAsync();
+                }
+                else
+                {
+                    await page.FillAsync($"main form [name={name}]", value);
+                }
+            }
+
+            await page.ClickAsync("main form button[type=submit]");
+        }
+
+        await page.ClickAsync("main form button[type=submit]");
+        return CaseReferenceOn(await page.ContentAsync());
+    }
+
     /// <summary>The case stored under a reference as shown to the resident.</summary>
     public static async Task<Tongban.Cases.Case> StoredCase(TongbanApp app, string reference)
     {

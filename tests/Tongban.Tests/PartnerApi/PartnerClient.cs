@@ -17,6 +17,7 @@ public sealed class PartnerClient(TongbanApp app, string clientId, string secret
 {
     public string ClientId => clientId;
     public string RedirectUri => redirectUri;
+    public string Secret => secret;
 
     public static async Task<PartnerClient> Register(TongbanApp app, string clientId, string[]? scopes = null, string nameEn = "Test Super-app")
     {

@@ -106,6 +106,26 @@ public sealed class PartnerFlowAbuseTests(TongbanAppWithClock app) : IClassFixtu
     }
 
     [Fact]
+    public async Task ARefreshTokenUsedAgainAfterItRolled_IsRefused_AndEndsEverythingTheConsentGave()
+    {
+        var partner = await PartnerClient.Register(app, NewClientId());
+        var her = await People.SignInResident(app, People.NewMobile());
+        var (verifier, challenge) = PartnerClient.Pkce();
+        var (_, tokens) = await partner.RedeemCode(await partner.Consent(her, challenge, "cases.read"), verifier);
+        var first = tokens.GetProperty("refresh_token").GetString()!;
+        var (_, rolled) = await partner.Refresh(first);
+        var current = rolled.GetProperty("access_token").GetString()!;
+
+        // Past the half minute a partner gets to retry a refresh whose answer it lost, the old one is a copy someone kept.
+        app.Time.Advance(TimeSpan.FromSeconds(31));
+        var (replayStatus, replay) = await partner.Refresh(first);
+        Assert.Equal(HttpStatusCode.BadRequest, replayStatus);
+        Assert.Equal("invalid_grant", replay.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await partner.Api("/api/v1/me/cases", current)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await partner.Refresh(rolled.GetProperty("refresh_token").GetString()!)).Status);
+    }
+
+    [Fact]
     public async Task AHundredConcurrentRedemptionsOfOneCode_GiveTokensOnce()
     {
         var partner = await PartnerClient.Register(app, NewClientId());

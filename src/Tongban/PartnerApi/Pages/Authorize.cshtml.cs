@@ -96,6 +96,8 @@ public sealed class AuthorizeModel(AppDbContext db, IOpenIddictApplicationManage
         Asked = [.. PartnerScopes.ForResident.Where(scopes.Contains)];
         Parameters = [.. request.GetParameters().Where(p => p.Key is not ("decision" or "Granted" or "__RequestVerificationToken"))
             .Select(p => new KeyValuePair<string, string>(p.Key, (string?)p.Value ?? ""))];
+        // OpenIddict has checked that the return address is one the partner registered.
+        Tongban.Platform.Web.SecurityHeaders.AllowFormRedirectTo(HttpContext, new Uri(request.RedirectUri!));
         return Page();
     }
 

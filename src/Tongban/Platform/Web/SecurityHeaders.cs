@@ -10,13 +10,28 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    private const string FormTargetKey = "Tongban.SecurityHeaders.FormTarget";
+
+    /// <summary>
+    /// Lets this page's form lead on to <paramref name="address"/>'s origin: Chromium applies <c>form-action</c> to the
+    /// redirect after a post too, so the consent screen's answer could not otherwise return to the partner.
+    /// </summary>
+    public static void AllowFormRedirectTo(HttpContext http, Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(address);
+        http.Items[FormTargetKey] = address.GetLeftPart(UriPartial.Authority);
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
             http.Response.OnStarting(() =>
             {
                 var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = http.Items[FormTargetKey] is string origin
+                    ? ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {origin}", StringComparison.Ordinal)
+                    : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
