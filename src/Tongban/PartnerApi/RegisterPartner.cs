@@ -112,7 +112,17 @@ public sealed class RegisterPartner(AppDbContext db, IOpenIddictApplicationManag
             RegisteredAt = clock.GetUtcNow().UtcDateTime,
         });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two operators registering the same code at once: the table's key lets one through.
+            db.ChangeTracker.Clear();
+            return new(null, new Dictionary<string, string> { ["ClientId"] = "A partner with this code is already registered." });
+        }
+
         await applications.CreateAsync(descriptor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new(secret, errors);

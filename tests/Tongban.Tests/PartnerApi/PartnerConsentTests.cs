@@ -77,7 +77,7 @@ public sealed class PartnerConsentTests(TongbanAppWithClock app) : IClassFixture
         Assert.Contains("Bay Bank", partners, StringComparison.Ordinal);
         Assert.Contains("See your applications and cases", partners, StringComparison.Ordinal);
         Assert.DoesNotContain("Start, fill in and send applications for you", partners, StringComparison.Ordinal);
-        Assert.DoesNotContain("not yet", partners, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not yet", partners, StringComparison.Ordinal);
         var (refreshStatus, refreshed) = await partner.Refresh(tokens.GetProperty("refresh_token").GetString()!);
         Assert.True(refreshStatus == HttpStatusCode.OK, refreshed.ToString());
 

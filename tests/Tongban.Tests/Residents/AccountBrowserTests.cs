@@ -261,6 +261,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await Check(operatorPage, "/staff/letters", problems);
         await Check(operatorPage, "/staff/halls/closures", problems);
         await Check(operatorPage, "/staff/certificates", problems);
+        await Check(operatorPage, "/staff/partners", problems);
 
         // The cases above are counted as the job would, so that the head's figures have rows, charts and summaries.
         await using (var scope = app.Scope())
