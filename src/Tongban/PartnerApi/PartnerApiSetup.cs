@@ -5,7 +5,7 @@ using Tongban.Platform.Data;
 namespace Tongban.PartnerApi;
 
 /// <summary>
-/// The open API's OAuth 2.0 / OpenID Connect authorization server (OpenIddict, ADR 0029): authorization code with PKCE
+/// The open API's OAuth 2.0 / OpenID Connect authorization server (OpenIddict, ADR 0030): authorization code with PKCE
 /// for acting for a resident under her consent, client credentials for a partner's own calls, refresh tokens that
 /// can be revoked, discovery and JWKS. Codes and tokens are sealed by ASP.NET Core data protection, whose keys every
 /// node shares, and each is also an entry in the database, so a withdrawn consent stops its tokens on every node at once.
