@@ -9,5 +9,6 @@ public static class PartnerApiData
     extension(AppDbContext db)
     {
         public DbSet<PartnerApi.ApiPartner> ApiPartners => db.Set<PartnerApi.ApiPartner>();
+        public DbSet<PartnerApi.PartnerRequestWindow> PartnerRequestWindows => db.Set<PartnerApi.PartnerRequestWindow>();
     }
 }

@@ -73,6 +73,7 @@ public static class PartnerApiSetup
         services.AddScoped<WithdrawPartnerAccess>();
         services.AddScoped<ListPartnerAccess>();
         services.AddScoped<PartnerCaller>();
+        services.AddScoped<CountPartnerRequest>();
         if (environment.IsDevelopment())
         {
             services.AddHostedService<SeedDemoPartnerOnStart>();

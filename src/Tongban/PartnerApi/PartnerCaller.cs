@@ -21,9 +21,24 @@ public sealed record PartnerCall(ApiPartner Partner, Guid? ResidentId, string? C
 /// <summary>Reads the caller of an API request from its validated access token.</summary>
 public sealed class PartnerCaller(AppDbContext db)
 {
+    // One lookup a request: the request limit and the endpoint both ask.
+    private (ClaimsPrincipal User, PartnerCall? Call)? _last;
+
     public async Task<PartnerCall?> Of(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (_last is { } last && ReferenceEquals(last.User, user))
+        {
+            return last.Call;
+        }
+
+        var call = await Read(user, cancellationToken);
+        _last = (user, call);
+        return call;
+    }
+
+    private async Task<PartnerCall?> Read(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
         var clientId = user.GetClaim(Claims.ClientId);
         var partner = clientId is null ? null : await db.ApiPartners.AsNoTracking().SingleOrDefaultAsync(p => p.ClientId == clientId, cancellationToken);
         if (partner is null)

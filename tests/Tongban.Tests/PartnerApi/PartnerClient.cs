@@ -19,12 +19,12 @@ public sealed class PartnerClient(TongbanApp app, string clientId, string secret
     public string RedirectUri => redirectUri;
     public string Secret => secret;
 
-    public static async Task<PartnerClient> Register(TongbanApp app, string clientId, string[]? scopes = null, string nameEn = "Test Super-app")
+    public static async Task<PartnerClient> Register(TongbanApp app, string clientId, string[]? scopes = null, string nameEn = "Test Super-app", int requestsPerMinute = 600)
     {
         var redirect = $"https://{clientId}.example/callback";
         await using var scope = app.Scope();
         var registered = await scope.ServiceProvider.GetRequiredService<RegisterPartner>().Handle(
-            new PartnerRegistration(clientId, "测试超级应用", nameEn, "ops@" + clientId + ".example", [redirect], scopes ?? [.. PartnerScopes.All], 600), TestContext.Current.CancellationToken);
+            new PartnerRegistration(clientId, "测试超级应用", nameEn, "ops@" + clientId + ".example", [redirect], scopes ?? [.. PartnerScopes.All], requestsPerMinute), TestContext.Current.CancellationToken);
         Assert.True(registered.Succeeded, string.Join("; ", registered.Errors.Values));
         return new(app, clientId, registered.ClientSecret!, redirect);
     }

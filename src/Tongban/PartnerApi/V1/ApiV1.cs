@@ -8,7 +8,8 @@ public static class ApiV1
 {
     public static IEndpointRouteBuilder MapPartnerApiV1(this IEndpointRouteBuilder endpoints)
     {
-        var v1 = endpoints.MapGroup("/api/v1").RequireAuthorization(PartnerApiSetup.PartnerPolicy).WithTags("Partner API v1");
+        var v1 = endpoints.MapGroup("/api/v1").RequireAuthorization(PartnerApiSetup.PartnerPolicy).WithTags("Partner API v1")
+            .AddEndpointFilter<RequestLimitFilter>();
         v1.MapCatalogue();
         v1.MapResidentCases();
         return endpoints;

@@ -1664,6 +1664,23 @@ namespace Tongban.Platform.Data.Migrations.Postgres
                     b.ToTable("ApiPartner");
                 });
 
+            modelBuilder.Entity("Tongban.PartnerApi.PartnerRequestWindow", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ClientId", "Minute");
+
+                    b.ToTable("PartnerRequestWindows", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Platform.Audit.Anchor.AuditAnchorCheck", b =>
                 {
                     b.Property<long>("Id")

@@ -1641,6 +1641,23 @@ namespace Tongban.Platform.Data.Migrations.Sqlite
                     b.ToTable("ApiPartner");
                 });
 
+            modelBuilder.Entity("Tongban.PartnerApi.PartnerRequestWindow", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "Minute");
+
+                    b.ToTable("PartnerRequestWindows", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Platform.Audit.Anchor.AuditAnchorCheck", b =>
                 {
                     b.Property<long>("Id")
