@@ -83,11 +83,16 @@ public sealed class PartnerClient(TongbanApp app, string clientId, string secret
     public Task<(HttpStatusCode Status, JsonElement Body)> Api(string path, string accessToken) =>
         Send(HttpMethod.Get, path, null, new AuthenticationHeaderValue("Bearer", accessToken));
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpMethod method, string path, HttpContent? content, AuthenticationHeaderValue authorization)
+    /// <summary>Calls the API with a JSON body, in <paramref name="language"/> (Accept-Language).</summary>
+    public Task<(HttpStatusCode Status, JsonElement Body)> Api(HttpMethod method, string path, string accessToken, object? body, string language = "en") =>
+        Send(method, path, body is null ? null : System.Net.Http.Json.JsonContent.Create(body), new AuthenticationHeaderValue("Bearer", accessToken), language);
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpMethod method, string path, HttpContent? content, AuthenticationHeaderValue authorization, string language = "en")
     {
         using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
         using var request = new HttpRequestMessage(method, path) { Content = content };
         request.Headers.Authorization = authorization;
+        request.Headers.AcceptLanguage.ParseAdd(language);
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());

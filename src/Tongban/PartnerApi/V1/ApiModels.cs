@@ -20,3 +20,25 @@ public sealed record ApiCase(string Reference, string ServiceCode, ApiText Servi
 
 /// <summary>A page of a list: the items and how many there are in all.</summary>
 public sealed record ApiList<T>(IReadOnlyList<T> Items, int Total);
+
+/// <summary>One answer to a question of an application: text as typed, a date as yyyy-MM-dd, a choice by its value, yes or no.</summary>
+public sealed record ApiAnswer(string? Value);
+
+/// <summary>A choice of a question: the value to send and what she reads.</summary>
+public sealed record ApiOption(string Value, ApiText Label);
+
+/// <summary>A question of the form, as the web asks it: its id, its type (Text, Number, Date, Choice, YesNo, Address, IdNumber, Phone, File) and words.</summary>
+public sealed record ApiQuestion(string Id, string Type, ApiText Label, ApiText? Hint, bool Optional, IReadOnlyList<ApiOption> Options);
+
+/// <summary>
+/// Her application being filled in (the same draft she sees on the web and at a counter): which questions are answered,
+/// which the city filled in from what it holds (their values are not disclosed), the next question to ask, or none
+/// when it is ready to send.
+/// </summary>
+public sealed record ApiApplication(Guid Id, string Service, IReadOnlyList<string> Answered, IReadOnlyList<string> Prefilled, ApiQuestion? Next, bool Submitted);
+
+/// <summary>What sending made: one case per service, each already judged by its published rules where it could be.</summary>
+public sealed record ApiSubmitted(IReadOnlyList<ApiCase> Cases);
+
+/// <summary>Which service to apply for, by its catalogue code.</summary>
+public sealed record ApiStart(string? Service);

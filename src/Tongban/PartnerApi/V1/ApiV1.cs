@@ -12,6 +12,7 @@ public static class ApiV1
             .AddEndpointFilter<RequestLimitFilter>();
         v1.MapCatalogue();
         v1.MapResidentCases();
+        v1.MapApplications();
         return endpoints;
     }
 }

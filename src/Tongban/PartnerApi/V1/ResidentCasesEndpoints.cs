@@ -67,7 +67,7 @@ public static class ResidentCasesEndpoints
         return TypedResults.Ok(ToApi(found, await catalogue.Current(cancellationToken)));
     }
 
-    private static ApiCase ToApi(Case c, CatalogueSnapshot snapshot) => new(
+    internal static ApiCase ToApi(Case c, CatalogueSnapshot snapshot) => new(
         CaseReference.Display(c.Reference), c.ServiceCode, snapshot.Service(c.ServiceCode) is { } s ? ApiText.Of(s.Name) : new ApiText(c.ServiceCode, c.ServiceCode),
         c.Status.ToString(), c.SubmittedAt, c.DueOn, c.DecidedAt, c.Channel.ToString());
 }

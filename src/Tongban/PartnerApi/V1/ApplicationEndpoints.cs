@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tongban.Applications;
+using Tongban.Applications.Reapplying;
+using Tongban.Catalogue;
+using Tongban.Catalogue.Forms;
+using Tongban.Platform.Calendar;
+using Tongban.Platform.Data;
+using Tongban.Platform.Localization;
+
+namespace Tongban.PartnerApi.V1;
+
+/// <summary>
+/// <c>/api/v1/me/applications</c>: a partner she allowed to (scope <c>applications.write</c>) starts, fills and sends her
+/// application from the same form definition, the same checks and the same draft as the web, so every form and rule
+/// works through the API with no second copy, and she can carry on on the web or at a counter where it stopped.
+/// Documents (file questions) are not taken here: she gives them on the web or at a counter.
+/// </summary>
+public static class ApplicationEndpoints
+{
+    public static RouteGroupBuilder MapApplications(this RouteGroupBuilder v1)
+    {
+        ArgumentNullException.ThrowIfNull(v1);
+        v1.MapPost("/me/applications", Start).WithName("startMyApplication")
+            .WithSummary("Starts her application for a service, or resumes the one she has open (scope applications.write).");
+        v1.MapPut("/me/applications/{id:guid}/answers/{questionId}", Answer).WithName("answerMyApplication")
+            .WithSummary("Answers one question; 400 with the reason in her language (Accept-Language) when the answer will not do (scope applications.write).");
+        v1.MapPost("/me/applications/{id:guid}/submit", Submit).WithName("submitMyApplication")
+            .WithSummary("Sends the application; sending again returns the same cases (scope applications.write).");
+        return v1;
+    }
+
+    private static async Task<Results<Created<ApiApplication>, ProblemHttpResult>> Start(
+        ApiStart body, HttpContext http, PartnerCaller caller, CatalogueStore catalogue, EarlierCases earlierCases, StartApplication start, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await ApiProblems.ActingFor(http, caller, PartnerScopes.Apply, cancellationToken) is not { ResidentId: { } residentId })
+        {
+            return ApiProblems.NotAllowed(PartnerScopes.Apply);
+        }
+
+        var form = body.Service is { Length: > 0 and <= 100 } code ? (await catalogue.Current(cancellationToken)).ApplicationForm("services", code) : null;
+        if (form is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such service.", detail: "'service' is the code of a service in /api/v1/services that is applied for online.");
+        }
+
+        var earlier = await earlierCases.Of(residentId, [.. form.Services.Select(s => s.Service.Code)], cancellationToken);
+        if (MayApplyAgain.InForm(form, earlier, clock.Today()) is [var blocked, ..])
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "She cannot apply for this now.",
+                detail: $"{blocked.Block}: see her case {Cases.CaseReference.Display(blocked.Because.Reference)}.");
+        }
+
+        var draft = await start.Handle(residentId, form, Channel.PartnerApp, cancellationToken);
+        return TypedResults.Created($"/api/v1/me/applications/{draft.Id}", State(draft, form, clock.Today()));
+    }
+
+    private static async Task<Results<Ok<ApiApplication>, ProblemHttpResult, ValidationProblem>> Answer(
+        Guid id, string questionId, ApiAnswer body, HttpContext http, PartnerCaller caller, AppDbContext db, CatalogueStore catalogue, SaveAnswer save,
+        RecordFormStep funnel, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
+    {
+        var (residentId, draft, form, problem) = await Open(id, http, caller, db, catalogue, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var today = clock.Today();
+        if (draft!.SubmittedAt is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already sent.", detail: "This application was sent; start a new one to apply again.");
+        }
+
+        var answers = draft.Answers();
+        if (ApplicationFlow.Visible(form!, answers, today).FirstOrDefault(q => q.Id == questionId) is not { } question)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not asked.", detail: "This form does not ask that question, or not with the answers given so far.");
+        }
+
+        if (question.Type == QuestionType.File)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Documents are given on the web or at a counter.",
+                detail: $"She can carry on at {form!.Path} or at a service hall, where this application waits for her.");
+        }
+
+        var typed = question.Type == QuestionType.Date && DateOnly.TryParseExact(body.Value, "yyyy-MM-dd", out var date)
+            ? new TypedAnswer(null, $"{date.Day}", $"{date.Month}", $"{date.Year}")
+            : question.Type == QuestionType.Date ? new TypedAnswer(null, body.Value, null, null) : new TypedAnswer(body.Value);
+        var (value, error) = AnswerCheck.Check(question, typed, today, t);
+        var (alsoSave, contradiction) = error is null ? BirthDateFromIdNumber.Check(form!, question, value!, answers, draft.Prefilled, t) : (null, null);
+        if ((error ?? contradiction) is { } refusal)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [question.Id] = [refusal] }, title: "The answer will not do.");
+        }
+
+        var saving = new Dictionary<string, string>(alsoSave!) { [question.Id] = value! };
+        if (!await save.Handle(draft.Id, saving, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already sent.", detail: "This application was sent meanwhile.");
+        }
+
+        funnel.Handle(form!.Key, question.Id, FormStep.Answered, Channel.PartnerApp, residentId);
+        foreach (var (key, saved) in saving)
+        {
+            answers[key] = saved;
+        }
+
+        draft.SetAnswers(answers);
+        return TypedResults.Ok(State(draft, form, today));
+    }
+
+    private static async Task<Results<Ok<ApiSubmitted>, ProblemHttpResult>> Submit(
+        Guid id, HttpContext http, PartnerCaller caller, AppDbContext db, CatalogueStore catalogue, SubmitApplication submit, CancellationToken cancellationToken)
+    {
+        var (residentId, draft, form, problem) = await Open(id, http, caller, db, catalogue, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var call = (await caller.Of(http.User, cancellationToken))!;
+        var result = await submit.Handle(draft!.Id, residentId, form!, call.Actor, cancellationToken);
+        if (result is null)
+        {
+            return NoSuchApplication();
+        }
+
+        if (result.Unanswered is { } unanswered)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not finished.", detail: $"Answer '{unanswered.Id}' first.");
+        }
+
+        if (result.Cases.Count == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "She cannot apply for this now.", detail: "She already has this service, or an application for it is open.");
+        }
+
+        var snapshot = await catalogue.Current(cancellationToken);
+        return TypedResults.Ok(new ApiSubmitted([.. result.Cases.Select(c => ResidentCasesEndpoints.ToApi(c, snapshot))]));
+    }
+
+    /// <summary>Her draft of a service's form, for a partner allowed to apply for her; anyone else's reads as none.</summary>
+    private static async Task<(Guid ResidentId, Draft? Draft, ApplicationForm? Form, ProblemHttpResult? Problem)> Open(
+        Guid id, HttpContext http, PartnerCaller caller, AppDbContext db, CatalogueStore catalogue, CancellationToken cancellationToken)
+    {
+        if (await ApiProblems.ActingFor(http, caller, PartnerScopes.Apply, cancellationToken) is not { ResidentId: { } residentId })
+        {
+            return (default, null, null, ApiProblems.NotAllowed(PartnerScopes.Apply));
+        }
+
+        var draft = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.ResidentId == residentId, cancellationToken);
+        var form = draft?.FormKey.Split('/') is ["services", var code] ? (await catalogue.Current(cancellationToken)).ApplicationForm("services", code) : null;
+        return form is null ? (residentId, null, null, NoSuchApplication()) : (residentId, draft, form, null);
+    }
+
+    private static ProblemHttpResult NoSuchApplication() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such application.", detail: "She has no application with this id that a partner can fill.");
+
+    private static ApiApplication State(Draft draft, ApplicationForm form, DateOnly today)
+    {
+        var answers = draft.Answers();
+        var next = draft.SubmittedAt is null ? ApplicationFlow.Next(form, answers, today) : null;
+        return new(draft.Id, form.Code, [.. answers.Keys.Where(k => !draft.Prefilled.Contains(k)).Order(StringComparer.Ordinal)], [.. draft.Prefilled.Order(StringComparer.Ordinal)],
+            next is null ? null : new ApiQuestion(next.Id, next.Type.ToString(), ApiText.Of(next.Label), next.Hint is { } hint ? ApiText.Of(hint) : null, next.Optional,
+                [.. next.Options.Select(o => new ApiOption(o.Value, ApiText.Of(o.Label)))]),
+            draft.SubmittedAt is not null);
+    }
+}

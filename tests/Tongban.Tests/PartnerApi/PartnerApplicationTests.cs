@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Platform.Audit;
+using Tongban.Platform.Data;
+using Tongban.Tests.Cases;
+using Tongban.Tests.Infrastructure;
+
+namespace Tongban.Tests.PartnerApi;
+
+/// <summary>
+/// A partner she allowed to apply for her fills the same form, with the same checks and the same draft as the web,
+/// and sends it: the case is hers, came by the partner app, and is on her trail under the partner's name.
+/// </summary>
+public sealed class PartnerApplicationTests(TongbanAppWithClock app) : IClassFixture<TongbanAppWithClock>
+{
+    private static int _partners;
+
+    private async Task<(PartnerClient Partner, FormClient Her, string Mobile, string Access)> Consented(string granted)
+    {
+        var partner = await PartnerClient.Register(app, "apply-partner-" + Interlocked.Increment(ref _partners), nameEn: "Pearl Telecom");
+        var mobile = People.NewMobile();
+        var her = await People.SignInResident(app, mobile);
+        var (verifier, challenge) = PartnerClient.Pkce();
+        var (status, tokens) = await partner.RedeemCode(await partner.Consent(her, challenge, granted), verifier);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return (partner, her, mobile, tokens.GetProperty("access_token").GetString()!);
+    }
+
+    [Fact]
+    public async Task ThePartnerFillsTheWebsForm_RefusedAnswersSayWhyInHerLanguage_AndSendingTwiceMakesOneCase()
+    {
+        var (partner, her, mobile, access) = await Consented("applications.write");
+        var (started, application) = await partner.Api(HttpMethod.Post, "/api/v1/me/applications", access, new { service = "senior-citizen-card" });
+        Assert.Equal(HttpStatusCode.Created, started);
+        var id = application.GetProperty("id").GetString()!;
+
+        // A wrong ID number is refused with the web's own message, in Chinese when that is asked for, and nothing is saved.
+        var (badStatus, bad) = await partner.Api(HttpMethod.Put, $"/api/v1/me/applications/{id}/answers/applicant.idNumber", access, new { value = "12345" }, language: "zh-CN");
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+        Assert.Matches("[\u4e00-\u9fff]", bad.GetProperty("errors").GetProperty("applicant.idNumber")[0].GetString()!);
+
+        for (var i = 0; i < 20 && application.TryGetProperty("next", out var next); i++)
+        {
+            var question = next.GetProperty("id").GetString()!;
+            var (answered, state) = await partner.Api(HttpMethod.Put, $"/api/v1/me/applications/{id}/answers/{question}", access, new { value = CaseWorkflowTests.TooYoungForTheCard[question] });
+            Assert.True(answered == HttpStatusCode.OK, state.ToString());
+            application = state;
+        }
+
+        Assert.False(application.TryGetProperty("next", out _)); // nothing left to ask: ready to send
+        Assert.Contains("applicant.idNumber", application.GetProperty("answered").EnumerateArray().Select(a => a.GetString()));
+        var sends = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => partner.Api(HttpMethod.Post, $"/api/v1/me/applications/{id}/submit", access, null)));
+        Assert.All(sends, s => Assert.Equal(HttpStatusCode.OK, s.Status));
+        var references = sends.Select(s => s.Body.GetProperty("cases")[0].GetProperty("reference").GetString()).Distinct().ToList();
+        var reference = Assert.Single(references)!;
+        Assert.Equal("WithOfficer", sends[0].Body.GetProperty("cases")[0].GetProperty("status").GetString()); // under 60: a person decides
+        Assert.Equal("PartnerApp", sends[0].Body.GetProperty("cases")[0].GetProperty("channel").GetString());
+
+        // Hers on the web, and on her trail under the partner's name.
+        Assert.Contains(reference, (await her.Get("/me/applications")).Html, StringComparison.Ordinal);
+        var resident = await People.Resident(app, mobile);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(1, await db.Cases.CountAsync(c => c.ResidentId == resident.Id, TestContext.Current.CancellationToken));
+        Assert.True(await db.AuditRecords.AnyAsync(r => r.ResidentId == resident.Id && r.ActorKind == ActorKind.Partner && r.ActorName.Contains("Pearl Telecom"), TestContext.Current.CancellationToken));
+
+        // Sent is sent: no more answers into it.
+        var (late, _) = await partner.Api(HttpMethod.Put, $"/api/v1/me/applications/{id}/answers/applicant.address", access, new { value = "罗湖区1号" });
+        Assert.Equal(HttpStatusCode.Conflict, late);
+    }
+
+    [Fact]
+    public async Task WithoutTheScope_OrOnSomeoneElsesApplication_OrAnUnknownService_NothingIsDone()
+    {
+        var (readOnly, _, _, readAccess) = await Consented("cases.read");
+        var (noScope, problem) = await readOnly.Api(HttpMethod.Post, "/api/v1/me/applications", readAccess, new { service = "senior-citizen-card" });
+        Assert.Equal(HttpStatusCode.Forbidden, noScope);
+        Assert.Equal("insufficient_scope", problem.GetProperty("title").GetString());
+
+        var (partner, _, _, access) = await Consented("applications.write");
+        var (other, _, _, otherAccess) = await Consented("applications.write");
+        var (_, hers) = await other.Api(HttpMethod.Post, "/api/v1/me/applications", otherAccess, new { service = "senior-citizen-card" });
+        var (foreign, _) = await partner.Api(HttpMethod.Put, $"/api/v1/me/applications/{hers.GetProperty("id").GetString()}/answers/applicant.fullName", access, new { value = "冒名" });
+        Assert.Equal(HttpStatusCode.NotFound, foreign);
+
+        var (unknown, _) = await partner.Api(HttpMethod.Post, "/api/v1/me/applications", access, new { service = "no-such-service" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        var (empty, _) = await partner.Api(HttpMethod.Post, "/api/v1/me/applications", access, new { });
+        Assert.Equal(HttpStatusCode.NotFound, empty);
+        var (notAsked, _) = await partner.Api(HttpMethod.Put, $"/api/v1/me/applications/{Guid.NewGuid()}/answers/x", access, new { value = "x" });
+        Assert.Equal(HttpStatusCode.NotFound, notAsked);
+    }
+}
