@@ -9,10 +9,14 @@ public static class ApiV1
     public static IEndpointRouteBuilder MapPartnerApiV1(this IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup("/api/v1").RequireAuthorization(PartnerApiSetup.PartnerPolicy).WithTags("Partner API v1")
-            .AddEndpointFilter<RequestLimitFilter>();
+            .AddEndpointFilter<RequestLimitFilter>()
+            .WithMetadata(Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status429TooManyRequests));
         v1.MapCatalogue();
         v1.MapResidentCases();
         v1.MapApplications();
         return endpoints;
     }
+
+    /// <summary>A problem (RFC 9457) that any operation may answer with, for the OpenAPI document.</summary>
+    public static ProducesResponseTypeMetadata Problem(int status) => new(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]);
 }

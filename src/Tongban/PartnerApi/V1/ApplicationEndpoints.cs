@@ -22,11 +22,15 @@ public static class ApplicationEndpoints
     public static RouteGroupBuilder MapApplications(this RouteGroupBuilder v1)
     {
         ArgumentNullException.ThrowIfNull(v1);
-        v1.MapPost("/me/applications", Start).WithName("startMyApplication")
+        v1.MapPost("/me/applications", Start).WithName("startMyApplication").WithMetadata(new RequiresScope(PartnerScopes.Apply))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Starts her application for a service, or resumes the one she has open (scope applications.write).");
-        v1.MapPut("/me/applications/{id:guid}/answers/{questionId}", Answer).WithName("answerMyApplication")
+        v1.MapPut("/me/applications/{id:guid}/answers/{questionId}", Answer).WithName("answerMyApplication").WithMetadata(new RequiresScope(PartnerScopes.Apply))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Answers one question; 400 with the reason in her language (Accept-Language) when the answer will not do (scope applications.write).");
-        v1.MapPost("/me/applications/{id:guid}/submit", Submit).WithName("submitMyApplication")
+        v1.MapPost("/me/applications/{id:guid}/submit", Submit).WithName("submitMyApplication").WithMetadata(new RequiresScope(PartnerScopes.Apply))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Sends the application; sending again returns the same cases (scope applications.write).");
         return v1;
     }

@@ -18,9 +18,9 @@ public static class ResidentCasesEndpoints
     public static RouteGroupBuilder MapResidentCases(this RouteGroupBuilder v1)
     {
         ArgumentNullException.ThrowIfNull(v1);
-        v1.MapGet("/me/cases", List).WithName("listMyCases")
+        v1.MapGet("/me/cases", List).WithName("listMyCases").WithMetadata(new RequiresScope(PartnerScopes.ReadCases)).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Her cases, newest first (scope cases.read). 'offset' from 0, 'limit' 1–200 (50 by default).");
-        v1.MapGet("/me/cases/{reference}", One).WithName("getMyCase")
+        v1.MapGet("/me/cases/{reference}", One).WithName("getMyCase").WithMetadata(new RequiresScope(PartnerScopes.ReadCases)).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One of her cases by the reference on her letters, with or without the hyphens (scope cases.read).");
         return v1;
     }

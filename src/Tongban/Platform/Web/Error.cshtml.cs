@@ -32,7 +32,8 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
 
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
-        if (originalPath is not null && ApiPaths.IsApi(originalPath))
+        // The original path is already decoded: read it as it is (a string would be decoded again, and "%2500" become a NUL).
+        if (originalPath is not null && ApiPaths.IsApi(new PathString(originalPath)))
         {
             HttpContext.Response.StatusCode = status;
             await problems.WriteAsync(new ProblemDetailsContext { HttpContext = HttpContext, ProblemDetails = { Status = status } });
@@ -45,4 +46,11 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
     }
 
     public Task<IActionResult> OnPost(int? code) => OnGet(code);
+
+    // Re-executed with the failed request's method: an API's PUT or DELETE gets its problem too, not a bare page.
+    public Task<IActionResult> OnPut(int? code) => OnGet(code);
+
+    public Task<IActionResult> OnDelete(int? code) => OnGet(code);
+
+    public Task<IActionResult> OnPatch(int? code) => OnGet(code);
 }
