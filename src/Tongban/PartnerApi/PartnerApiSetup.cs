@@ -74,6 +74,7 @@ public static class PartnerApiSetup
         services.AddScoped<ListPartnerAccess>();
         services.AddScoped<PartnerCaller>();
         services.AddScoped<CountPartnerRequest>();
+        services.AddScoped<PartnerReach>();
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", V1.ApiV1OpenApi.Describe);
         if (environment.IsDevelopment())
         {

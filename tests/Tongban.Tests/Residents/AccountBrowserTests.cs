@@ -271,6 +271,7 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
 
         var head = await SignedInStaff("head.civil");
         await Check(head, "/staff/insights", problems);
+        await Check(head, "/staff/partners/reach", problems);
 
         Assert.Empty(problems);
     }
