@@ -31,8 +31,8 @@ public sealed class OpenApiFuzzTests(TongbanAppWithClock app) : IClassFixture<To
     {
         var partner = await PartnerClient.Register(app, "fuzz-partner", requestsPerMinute: 100_000);
         var her = await People.SignInResident(app, People.NewMobile());
-        var reader = await Consented(partner, her, "cases.read");
-        var applicant = await Consented(partner, her, "applications.write");
+        var reader = await partner.AccessFor(her, "cases.read");
+        var applicant = await partner.AccessFor(her, "applications.write");
         var (_, own) = await partner.Token(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "catalogue" });
         var (_, started) = await partner.Api(HttpMethod.Post, "/api/v1/me/applications", applicant, new { service = "senior-citizen-card" });
         var draftId = started.GetProperty("id").GetString()!;
@@ -72,13 +72,6 @@ public sealed class OpenApiFuzzTests(TongbanAppWithClock app) : IClassFixture<To
 
         Assert.True(operations >= 6, $"only {operations} partner operations in the document");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30).Select(f => $"{f.Key} (e.g. {f.Value[..Math.Min(120, f.Value.Length)]})")));
-    }
-
-    private static async Task<string> Consented(PartnerClient partner, FormClient her, string scope)
-    {
-        var (verifier, challenge) = PartnerClient.Pkce();
-        var (_, tokens) = await partner.RedeemCode(await partner.Consent(her, challenge, scope), verifier);
-        return tokens.GetProperty("access_token").GetString()!;
     }
 
     private sealed record FuzzRequest(string Url, HttpMethod Method, string? Body, string ContentType = "application/json");

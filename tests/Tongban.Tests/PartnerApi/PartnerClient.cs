@@ -66,6 +66,33 @@ public sealed class PartnerClient(TongbanApp app, string clientId, string secret
         return query["code"].ToString();
     }
 
+    /// <summary>She allows <paramref name="granted"/>; returns the access token the partner gets for it.</summary>
+    public async Task<string> AccessFor(FormClient her, string granted)
+    {
+        var (verifier, challenge) = Pkce();
+        var (status, tokens) = await RedeemCode(await Consent(her, challenge, granted), verifier);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return tokens.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>Starts her application for <paramref name="service"/> through the API and answers every question it asks from <paramref name="answers"/>; returns the last state.</summary>
+    public async Task<JsonElement> FillIn(string access, string service, IReadOnlyDictionary<string, string> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var (started, application) = await Api(HttpMethod.Post, "/api/v1/me/applications", access, new { service });
+        Assert.True(started == HttpStatusCode.Created, application.ToString());
+        var id = application.GetProperty("id").GetString();
+        for (var i = 0; i < 30 && application.TryGetProperty("next", out var next); i++)
+        {
+            var question = next.GetProperty("id").GetString()!;
+            var (answered, state) = await Api(HttpMethod.Put, $"/api/v1/me/applications/{id}/answers/{question}", access, new { value = answers[question] });
+            Assert.True(answered == HttpStatusCode.OK, state.ToString());
+            application = state;
+        }
+
+        return application;
+    }
+
     public Task<(HttpStatusCode Status, JsonElement Body)> Token(IDictionary<string, string> form, string? asSecret = null) =>
         Send(HttpMethod.Post, "/connect/token", new FormUrlEncodedContent(form), new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{asSecret ?? secret}"))));
 

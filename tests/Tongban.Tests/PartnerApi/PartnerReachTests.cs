@@ -52,17 +52,9 @@ public sealed class PartnerReachTests(TongbanAppWithClock app) : IClassFixture<T
                 u => u.SetProperty(r => r.DateOfBirth, born).SetProperty(r => r.DistrictCode, district).SetProperty(r => r.StatisticsConsent, true), TestContext.Current.CancellationToken);
         }
 
-        var (verifier, challenge) = PartnerClient.Pkce();
-        var (_, tokens) = await partner.RedeemCode(await partner.Consent(her, challenge, "applications.write"), verifier);
-        var access = tokens.GetProperty("access_token").GetString()!;
-        var (_, application) = await partner.Api(HttpMethod.Post, "/api/v1/me/applications", access, new { service = "senior-citizen-card" });
+        var access = await partner.AccessFor(her, "applications.write");
+        var application = await partner.FillIn(access, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
         var id = application.GetProperty("id").GetString();
-        while (application.TryGetProperty("next", out var next))
-        {
-            var question = next.GetProperty("id").GetString()!;
-            (_, application) = await partner.Api(HttpMethod.Put, $"/api/v1/me/applications/{id}/answers/{question}", access, new { value = CaseWorkflowTests.TooYoungForTheCard[question] });
-        }
-
         var (sent, _) = await partner.Api(HttpMethod.Post, $"/api/v1/me/applications/{id}/submit", access, null);
         Assert.Equal(HttpStatusCode.OK, sent);
     }
