@@ -334,6 +334,23 @@ public sealed class CertificateTests(TongbanAppWithClock app) : IClassFixture<To
     }
 
     [Fact]
+    public async Task APartnerSheLetSeeHerCases_GetsHerCertificate_ThatVerifies_AndTheLookIsOnHerTrail()
+    {
+        var (her, id, card) = await CardHolder();
+        var partner = await Tongban.Tests.PartnerApi.PartnerClient.Register(app, "wallet-" + card.Number.ToLowerInvariant()[^6..], nameEn: "City Wallet");
+        var access = await partner.AccessFor(her, "cases.read");
+        var (status, list) = await partner.Api("/api/v1/me/certificates", access);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var held = Assert.Single(list.GetProperty("items").EnumerateArray());
+        Assert.Equal(card.Number, held.GetProperty("number").GetString());
+        Assert.Equal("valid", held.GetProperty("status").GetString());
+        Assert.Equal("valid", (await Verify(held.GetProperty("credential").GetString()!))["verdict"]!.GetValue<string>());
+        await using var scope = app.Scope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditRecords.AnyAsync(
+            r => r.ResidentId == id && r.ActorKind == ActorKind.Partner && r.Subject == AuditSubject.Certificate(card.Number), Ct));
+    }
+
+    [Fact]
     public async Task ACertificatePastItsValidity_IsExpired_AndThePageSaysUntilWhen()
     {
         // A residence permit issued two years ago for one year, signed as the issuing job signs.

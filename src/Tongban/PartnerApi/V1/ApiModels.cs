@@ -42,3 +42,9 @@ public sealed record ApiSubmitted(IReadOnlyList<ApiCase> Cases);
 
 /// <summary>Which service to apply for, by its catalogue code.</summary>
 public sealed record ApiStart(string? Service);
+
+/// <summary>One of her appointments at a service hall: the reference she shows there, when, where and for what, and where it stands (Booked, Cancelled, CheckedIn, NoShow).</summary>
+public sealed record ApiAppointment(string Reference, string ServiceCode, string HallCode, DateTime StartsAt, string Status);
+
+/// <summary>One of her e-certificates: its number and kind, validity, where it stands (valid, suspended, revoked, expired), and the signed credential anyone can check at /verify.</summary>
+public sealed record ApiCertificate(string Number, string Kind, DateTime IssuedAt, DateTime? ValidUntil, string Status, string Credential);
