@@ -37,13 +37,13 @@ public sealed class PartnerReach(AppDbContext db, TimeProvider clock)
     /// <summary>Every group of the dimension in its order (none reached is a finding too), then those not known.</summary>
     private static ReachTable Table(Dimension dimension, IEnumerable<(string Group, int Cases)> counted)
     {
-        var counts = dimension.Groups.Append(Dimension.Unknown).ToDictionary(g => g, _ => 0, StringComparer.Ordinal);
+        List<string> order = [.. dimension.Groups, Dimension.Unknown];
+        var counts = order.ToDictionary(g => g, _ => 0, StringComparer.Ordinal);
         foreach (var (group, cases) in counted)
         {
             counts[group] = counts.GetValueOrDefault(group) + cases;
         }
 
-        var order = dimension.Groups.Append(Dimension.Unknown).ToList();
         return new(dimension.Code, [.. counts.OrderBy(c => order.IndexOf(c.Key) is var i and >= 0 ? i : order.Count).Select(c => (c.Key, c.Value))], Suppression.Suppressed(counts));
     }
 }

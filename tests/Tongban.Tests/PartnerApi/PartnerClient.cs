@@ -75,6 +75,14 @@ public sealed class PartnerClient(TongbanApp app, string clientId, string secret
         return tokens.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>The partner's own access token (client credentials, the catalogue scope), for calls that act for nobody.</summary>
+    public async Task<string> OwnToken()
+    {
+        var (status, tokens) = await Token(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "catalogue" });
+        Assert.True(status == HttpStatusCode.OK, tokens.ToString());
+        return tokens.GetProperty("access_token").GetString()!;
+    }
+
     /// <summary>Starts her application for <paramref name="service"/> through the API and answers every question it asks from <paramref name="answers"/>; returns the last state.</summary>
     public async Task<JsonElement> FillIn(string access, string service, IReadOnlyDictionary<string, string> answers)
     {

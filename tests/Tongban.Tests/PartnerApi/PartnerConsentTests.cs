@@ -131,9 +131,7 @@ public sealed class PartnerConsentTests(TongbanAppWithClock app) : IClassFixture
     public async Task APartnersOwnToken_ReadsTheCatalogue_ButNoResidentsData()
     {
         var partner = await PartnerClient.Register(app, NewClientId());
-        var (status, tokens) = await partner.Token(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "catalogue" });
-        Assert.True(status == HttpStatusCode.OK, tokens.ToString());
-        var access = tokens.GetProperty("access_token").GetString()!;
+        var access = await partner.OwnToken();
         var (servicesStatus, services) = await partner.Api("/api/v1/services", access);
         Assert.Equal(HttpStatusCode.OK, servicesStatus);
         Assert.Contains(services.GetProperty("items").EnumerateArray(), s => s.GetProperty("code").GetString() == "senior-citizen-card");

@@ -15,7 +15,7 @@ public sealed class PartnerRequestLimitTests(TongbanAppWithClock app) : IClassFi
         app.Time.Advance(TimeSpan.FromSeconds(90 - now.Second) - TimeSpan.FromMilliseconds(now.Millisecond));
         var partner = await PartnerClient.Register(app, "limited-partner", requestsPerMinute: 20);
         var other = await PartnerClient.Register(app, "unlimited-partner");
-        var token = await OwnToken(partner);
+        var token = await partner.OwnToken();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Call(token)));
         Assert.True(answers.Count(a => a.Status == HttpStatusCode.OK) == 20, string.Join(", ", answers.GroupBy(a => a.Status).Select(g => $"{g.Key}: {g.Count()}")) + answers[0].Body);
@@ -26,16 +26,9 @@ public sealed class PartnerRequestLimitTests(TongbanAppWithClock app) : IClassFi
         Assert.Contains("20 requests a minute", refused[0].Body, StringComparison.Ordinal);
 
         // Another partner is not held back by this one; and the next minute the first may call again.
-        Assert.Equal(HttpStatusCode.OK, (await Call(await OwnToken(other))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Call(await other.OwnToken())).Status);
         app.Time.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(HttpStatusCode.OK, (await Call(token)).Status);
-    }
-
-    private static async Task<string> OwnToken(PartnerClient partner)
-    {
-        var (status, body) = await partner.Token(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "catalogue" });
-        Assert.Equal(HttpStatusCode.OK, status);
-        return body.GetProperty("access_token").GetString()!;
     }
 
     private async Task<(HttpStatusCode Status, double? RetryAfter, string? ContentType, string Body)> Call(string token)
