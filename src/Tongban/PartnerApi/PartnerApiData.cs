@@ -10,5 +10,7 @@ public static class PartnerApiData
     {
         public DbSet<PartnerApi.ApiPartner> ApiPartners => db.Set<PartnerApi.ApiPartner>();
         public DbSet<PartnerApi.PartnerRequestWindow> PartnerRequestWindows => db.Set<PartnerApi.PartnerRequestWindow>();
+        public DbSet<PartnerApi.Webhooks.WebhookSubscription> WebhookSubscriptions => db.Set<PartnerApi.Webhooks.WebhookSubscription>();
+        public DbSet<PartnerApi.Webhooks.WebhookDelivery> WebhookDeliveries => db.Set<PartnerApi.Webhooks.WebhookDelivery>();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Validation.AspNetCore;
+using Tongban.PartnerApi.Webhooks;
 using Tongban.Platform.Data;
 
 namespace Tongban.PartnerApi;
@@ -75,6 +76,7 @@ public static class PartnerApiSetup
         services.AddScoped<PartnerCaller>();
         services.AddScoped<CountPartnerRequest>();
         services.AddScoped<PartnerReach>();
+        services.AddWebhooks();
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", V1.ApiV1OpenApi.Describe);
         if (environment.IsDevelopment())
         {

@@ -18,10 +18,16 @@ public static class PartnerScopes
     /// <summary>The service catalogue and open data, for the partner's own use.</summary>
     public const string Catalogue = "catalogue";
 
+    /// <summary>Its subscription to changes of the cases it sent, for the partner's own use.</summary>
+    public const string Webhooks = "webhooks";
+
     /// <summary>Scopes a resident grants, in the order the consent screen lists them.</summary>
     public static IReadOnlyList<string> ForResident { get; } = [ReadCases, Apply, Updates];
 
-    public static IReadOnlyList<string> All { get; } = [.. ForResident, Catalogue];
+    /// <summary>Scopes of the partner's own token (client credentials), which acts for nobody.</summary>
+    public static IReadOnlyList<string> ForPartner { get; } = [Catalogue, Webhooks];
+
+    public static IReadOnlyList<string> All { get; } = [.. ForResident, .. ForPartner];
 
     /// <summary>What the scope lets the partner do, in plain words (a key of the shared resource).</summary>
     public static string PlainWords(string scope) => scope switch
@@ -30,6 +36,7 @@ public static class PartnerScopes
         Apply => "Start, fill in and send applications for you",
         Updates => "Tell you when something changes on an application it sent for you",
         Catalogue => "Read the list of the city's services",
+        Webhooks => "Choose where messages about its applications are sent",
         _ => scope,
     };
 }

@@ -34,9 +34,9 @@ public static class TokenEndpoint
 
         if (request.IsClientCredentialsGrantType())
         {
-            if (request.GetScopes().Any(s => s != PartnerScopes.Catalogue))
+            if (request.GetScopes().Any(s => !PartnerScopes.ForPartner.Contains(s)))
             {
-                return Refuse(Errors.InvalidScope, $"A partner's own token carries only the '{PartnerScopes.Catalogue}' scope; a resident's data needs her consent (authorization code).");
+                return Refuse(Errors.InvalidScope, $"A partner's own token carries only '{string.Join("' and '", PartnerScopes.ForPartner)}'; a resident's data needs her consent (authorization code).");
             }
 
             var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);

@@ -42,14 +42,14 @@ public sealed class PartnerClient(TongbanApp app, string clientId, string secret
         $"/connect/authorize?response_type=code&client_id={clientId}&redirect_uri={Uri.EscapeDataString(redirect ?? redirectUri)}&scope={Uri.EscapeDataString(scope)}"
         + $"&state={state}&code_challenge={challenge}&code_challenge_method=S256";
 
-    /// <summary>Her browser (signed in) answers the consent screen, allowing <paramref name="granted"/> only (one box ticked, or none); returns where she is sent.</summary>
+    /// <summary>Her browser (signed in) answers the consent screen, allowing <paramref name="granted"/> only (the boxes ticked, space-separated, or none); returns where she is sent.</summary>
     public async Task<(HttpStatusCode Status, string Html, Uri? Location)> Answer(FormClient her, string challenge, string? granted, string decision = "allow", string scope = DefaultScope)
     {
         ArgumentNullException.ThrowIfNull(her);
         var fields = new Dictionary<string, string> { ["decision"] = decision };
-        if (granted is not null)
+        foreach (var (box, i) in (granted ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((box, i) => (box, i)))
         {
-            fields["Granted"] = granted;
+            fields[$"Granted[{i}]"] = box;
         }
 
         return await her.Submit(AuthorizeUrl(challenge, scope), fields);
@@ -67,18 +67,18 @@ public sealed class PartnerClient(TongbanApp app, string clientId, string secret
     }
 
     /// <summary>She allows <paramref name="granted"/>; returns the access token the partner gets for it.</summary>
-    public async Task<string> AccessFor(FormClient her, string granted)
+    public async Task<string> AccessFor(FormClient her, string granted, string scope = DefaultScope)
     {
         var (verifier, challenge) = Pkce();
-        var (status, tokens) = await RedeemCode(await Consent(her, challenge, granted), verifier);
+        var (status, tokens) = await RedeemCode(await Consent(her, challenge, granted, scope), verifier);
         Assert.Equal(HttpStatusCode.OK, status);
         return tokens.GetProperty("access_token").GetString()!;
     }
 
-    /// <summary>The partner's own access token (client credentials, the catalogue scope), for calls that act for nobody.</summary>
-    public async Task<string> OwnToken()
+    /// <summary>The partner's own access token (client credentials), for calls that act for nobody.</summary>
+    public async Task<string> OwnToken(string scope = "catalogue")
     {
-        var (status, tokens) = await Token(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "catalogue" });
+        var (status, tokens) = await Token(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = scope });
         Assert.True(status == HttpStatusCode.OK, tokens.ToString());
         return tokens.GetProperty("access_token").GetString()!;
     }

@@ -48,3 +48,12 @@ public sealed record ApiAppointment(string Reference, string ServiceCode, string
 
 /// <summary>One of her e-certificates: its number and kind, validity, where it stands (valid, suspended, revoked, expired), and the signed credential anyone can check at /verify.</summary>
 public sealed record ApiCertificate(string Number, string Kind, DateTime IssuedAt, DateTime? ValidUntil, string Status, string Credential);
+
+/// <summary>The address a partner's messages go to.</summary>
+public sealed record ApiWebhookAddress(string? Url);
+
+/// <summary>A partner's subscription; the secret only in the answer that created or rotated it.</summary>
+public sealed record ApiWebhook(string Url, DateTime CreatedAt, DateTime ChangedAt, string? Secret);
+
+/// <summary>One message to the partner: its <c>webhook-id</c>, what it says, and how sending it went.</summary>
+public sealed record ApiWebhookDelivery(string Id, string Status, DateTime CreatedAt, int Attempts, DateTime? LastAttemptAt, string? LastResult, DateTime? DeliveredAt, int Replays, Webhooks.WebhookEvent Event);

@@ -15,6 +15,7 @@ public static class ApiV1
         v1.MapResidentCases();
         v1.MapResidentRecords();
         v1.MapApplications();
+        v1.MapWebhook();
         return endpoints;
     }
 
