@@ -70,7 +70,7 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Certificates:KeysPath", IssuerKeysPath);
         builder.UseSetting("Certificates:IssuerDomain", "localhost");
         builder.UseSetting("Partners:Api:KeysPath", TestCertificate.PartnerKeysPath);
-        builder.UseSetting("Partners:Webhooks:AllowHttp", "true"); // the tests' receivers listen on plain HTTP on this machine
+        builder.UseSetting("Partners:Webhooks:AllowLocal", "true"); // the tests' receivers listen on plain HTTP on this machine
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -232,7 +232,7 @@ public sealed class WebhookTests(TongbanAppForWebhooks app) : IClassFixture<Tong
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await partner.Api("/api/v1/webhook", own)).Status);
-        Assert.NotNull(WebhookAddress.Problem("http://hooks.example/", allowHttp: false)); // plain HTTP only where configured (here, for local receivers)
+        Assert.NotNull(WebhookAddress.Problem("http://hooks.example/", allowLocal: false)); // plain HTTP only where configured (here, for local receivers)
 
         var puts = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => partner.Api(HttpMethod.Put, "/api/v1/webhook", own, new { url = receiver.Url.ToString() })));
         var created = Assert.Single(puts, p => p.Status == HttpStatusCode.Created);
@@ -266,5 +266,47 @@ public sealed class WebhookTests(TongbanAppForWebhooks app) : IClassFixture<Tong
         Assert.Equal((WebhookDeliveryStatus.GaveUp, 2, "the partner no longer subscribes"), (deliveries[1].Status, deliveries[1].Attempts, deliveries[1].LastResult));
         Assert.Equal(2, receiver.Received.Count);
         Assert.Equal(HttpStatusCode.NotFound, (await partner.Api("/api/v1/webhook", own)).Status);
+    }
+}
+
+/// <summary>A partner cannot make the city's servers call into the city's own network, by address or by a name that resolves there.</summary>
+public sealed class WebhookAddressTests
+{
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.16.0.1", false)]
+    [InlineData("172.32.0.1", true)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("224.0.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("fd00::1", false)]
+    [InlineData("fe80::1", false)]
+    [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("8.8.8.8", true)]
+    [InlineData("2001:4860:4860::8888", true)]
+    public void OnlyAddressesOnTheInternetArePublic(string address, bool expected) =>
+        Assert.Equal(expected, WebhookAddress.IsPublic(System.Net.IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("https://hooks.example.com/tongban", null)]
+    [InlineData("http://hooks.example.com/tongban", "Messages are only sent over HTTPS.")]
+    [InlineData("https://localhost/hook", "The address must be reachable on the internet.")]
+    [InlineData("https://10.0.0.5/hook", "The address must be reachable on the internet.")]
+    [InlineData("https://[::1]:8443/hook", "The address must be reachable on the internet.")]
+    [InlineData("https://169.254.169.254/latest/meta-data", "The address must be reachable on the internet.")]
+    public void WhereLocalAddressesAreNotAllowed_TheyAreRefused(string url, string? problem) =>
+        Assert.Equal(problem, WebhookAddress.Problem(url, allowLocal: false));
+
+    [Fact]
+    public async Task ANameThatResolvesIntoTheCitysNetwork_IsNotConnectedTo()
+    {
+        using var handler = new SocketsHttpHandler { ConnectCallback = WebhookAddress.PublicOnly };
+        using var client = new HttpClient(handler);
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri("http://localhost:9/"), TestContext.Current.CancellationToken));
+        Assert.Contains("not an address on the internet", refused.Message, StringComparison.Ordinal);
     }
 }

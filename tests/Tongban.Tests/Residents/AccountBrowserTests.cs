@@ -262,6 +262,8 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await Check(operatorPage, "/staff/halls/closures", problems);
         await Check(operatorPage, "/staff/certificates", problems);
         await Check(operatorPage, "/staff/partners", problems);
+        await AMessageThePartnerNeverGot();
+        await Check(operatorPage, "/staff/partners/webhooks", problems);
 
         // The cases above are counted as the job would, so that the head's figures have rows, charts and summaries.
         await using (var scope = app.Scope())
@@ -274,6 +276,23 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         await Check(head, "/staff/partners/reach", problems);
 
         Assert.Empty(problems);
+    }
+
+    /// <summary>The demo partner subscribed, and one of its messages given up, so that the operator's page has its tables.</summary>
+    private async Task AMessageThePartnerNeverGot()
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<Tongban.Platform.Data.AppDbContext>();
+        var now = app.Time.GetUtcNow().UtcDateTime;
+        db.WebhookSubscriptions.Add(new() { ClientId = "demo-superapp", Url = "https://hooks.example/tongban", Secret = Tongban.PartnerApi.Webhooks.WebhookSignature.NewSecret(), CreatedAt = now, ChangedAt = now });
+        var data = new Tongban.PartnerApi.Webhooks.WebhookCaseData("ABCD-EFGH-J", "senior-citizen-card", "Approved", "Approved", 2);
+        db.WebhookDeliveries.Add(new()
+        {
+            Id = Guid.NewGuid(), ClientId = "demo-superapp", CaseId = Guid.NewGuid(), Sequence = 2, Type = "case.status_changed", CreatedAt = now,
+            Payload = System.Text.Json.JsonSerializer.Serialize(new Tongban.PartnerApi.Webhooks.WebhookEvent("case.status_changed", now, data), System.Text.Json.JsonSerializerOptions.Web),
+            Status = Tongban.PartnerApi.Webhooks.WebhookDeliveryStatus.GaveUp, Attempts = 8, LastAttemptAt = now, LastResult = "HTTP 503",
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

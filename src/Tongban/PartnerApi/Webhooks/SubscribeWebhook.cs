@@ -15,7 +15,7 @@ public sealed class SubscribeWebhook(AppDbContext db, IConfiguration configurati
     /// <returns>The subscription, or why the address will not do (a key of the shared resource).</returns>
     public async Task<(WebhookSubscribed? Subscribed, string? Problem)> Handle(string clientId, string? url, CancellationToken cancellationToken)
     {
-        if (WebhookAddress.Problem(url, configuration.GetValue<bool>("Partners:Webhooks:AllowHttp")) is { } problem)
+        if (WebhookAddress.Problem(url, configuration.GetValue<bool>("Partners:Webhooks:AllowLocal")) is { } problem)
         {
             return (null, problem);
         }
