@@ -288,9 +288,17 @@ public sealed class AccountBrowserTests(TongbanAppWithClock app, Chromium chromi
         var data = new Tongban.PartnerApi.Webhooks.WebhookCaseData("ABCD-EFGH-J", "senior-citizen-card", "Approved", "Approved", 2);
         db.WebhookDeliveries.Add(new()
         {
-            Id = Guid.NewGuid(), ClientId = "demo-superapp", CaseId = Guid.NewGuid(), Sequence = 2, Type = "case.status_changed", CreatedAt = now,
+            Id = Guid.NewGuid(),
+            ClientId = "demo-superapp",
+            CaseId = Guid.NewGuid(),
+            Sequence = 2,
+            Type = "case.status_changed",
+            CreatedAt = now,
             Payload = System.Text.Json.JsonSerializer.Serialize(new Tongban.PartnerApi.Webhooks.WebhookEvent("case.status_changed", now, data), System.Text.Json.JsonSerializerOptions.Web),
-            Status = Tongban.PartnerApi.Webhooks.WebhookDeliveryStatus.GaveUp, Attempts = 8, LastAttemptAt = now, LastResult = "HTTP 503",
+            Status = Tongban.PartnerApi.Webhooks.WebhookDeliveryStatus.GaveUp,
+            Attempts = 8,
+            LastAttemptAt = now,
+            LastResult = "HTTP 503",
         });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
