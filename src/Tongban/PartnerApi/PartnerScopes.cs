@@ -33,7 +33,7 @@ public static class PartnerScopes
     public static string PlainWords(string scope) => scope switch
     {
         ReadCases => "See your applications and cases, their progress and messages, your appointments and e-certificates",
-        Apply => "Start, fill in and send applications for you",
+        Apply => "Start, fill in and send applications for you; answer what the office asks about them, or withdraw them",
         Updates => "Tell you when something changes on an application it sent for you",
         Catalogue => "Read the list of the city's services",
         Webhooks => "Choose where messages about its applications are sent",

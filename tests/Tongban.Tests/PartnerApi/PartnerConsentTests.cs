@@ -40,7 +40,7 @@ public sealed class PartnerConsentTests(TongbanAppWithClock app) : IClassFixture
         var (_, consent, _) = await her.Get(back.OriginalString);
         Assert.Contains("Bay Bank asks to act for you", consent, StringComparison.Ordinal);
         Assert.Contains("See your applications and cases", consent, StringComparison.Ordinal);
-        Assert.Contains("Start, fill in and send applications for you", consent, StringComparison.Ordinal);
+        Assert.Contains("Start, fill in and send applications for you; answer what the office asks about them, or withdraw them", consent, StringComparison.Ordinal);
 
         // She allows reading, not applying.
         var code = await partner.Consent(her, challenge, "cases.read");
@@ -76,7 +76,7 @@ public sealed class PartnerConsentTests(TongbanAppWithClock app) : IClassFixture
         var (_, partners, _) = await her.Get("/me/partners");
         Assert.Contains("Bay Bank", partners, StringComparison.Ordinal);
         Assert.Contains("See your applications and cases", partners, StringComparison.Ordinal);
-        Assert.DoesNotContain("Start, fill in and send applications for you", partners, StringComparison.Ordinal);
+        Assert.DoesNotContain("Start, fill in and send applications for you; answer what the office asks about them, or withdraw them", partners, StringComparison.Ordinal);
         Assert.DoesNotContain("Not yet", partners, StringComparison.Ordinal);
         var (refreshStatus, refreshed) = await partner.Refresh(tokens.GetProperty("refresh_token").GetString()!);
         Assert.True(refreshStatus == HttpStatusCode.OK, refreshed.ToString());

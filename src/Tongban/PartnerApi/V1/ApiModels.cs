@@ -57,3 +57,13 @@ public sealed record ApiWebhook(string Url, DateTime CreatedAt, DateTime Changed
 
 /// <summary>One message to the partner: its <c>webhook-id</c>, what it says, and how sending it went.</summary>
 public sealed record ApiWebhookDelivery(string Id, string Status, DateTime CreatedAt, int Attempts, DateTime? LastAttemptAt, string? LastResult, DateTime? DeliveredAt, int Replays, Webhooks.WebhookEvent Event);
+
+/// <summary>
+/// One step of her case as she sees it on her case page: what happened, when, by whom (resident, proxy, partner, staff or
+/// rule, and the name shown to her), on which channel; the office's words, the items it asks for, the legal basis of a
+/// refusal, the names of documents sent.
+/// </summary>
+public sealed record ApiCaseStep(int Sequence, string Action, DateTime At, string By, string? ByName, string Channel, string? Text, IReadOnlyList<string> Items, string? LegalBasis, IReadOnlyList<string> Documents);
+
+/// <summary>What the partner does for her on a case it sent: InformationProvided (with 'text'), Withdrawn or ReviewRequested; 'version' is the case version it saw, if it wants a change since to refuse its own.</summary>
+public sealed record ApiCaseActionRequest(string? Action, string? Text, int? Version);

@@ -13,6 +13,7 @@ public static class ApiV1
             .WithMetadata(Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status429TooManyRequests));
         v1.MapCatalogue();
         v1.MapResidentCases();
+        v1.MapResidentCaseActions();
         v1.MapResidentRecords();
         v1.MapApplications();
         v1.MapWebhook();
