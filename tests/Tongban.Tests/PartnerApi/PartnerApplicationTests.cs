@@ -83,4 +83,40 @@ public sealed class PartnerApplicationTests(TongbanAppWithClock app) : IClassFix
         var (notAsked, _) = await partner.Api(HttpMethod.Put, $"/api/v1/me/applications/{Guid.NewGuid()}/answers/x", access, new { value = "x" });
         Assert.Equal(HttpStatusCode.NotFound, notAsked);
     }
+
+    [Fact]
+    public async Task ALifeEvent_AsksSharedQuestionsOnce_LeavesOutWhatSheDoesNotWant_AndMakesACasePerService()
+    {
+        var (partner, _, _, access) = await Consented("applications.write");
+        var (_, events) = await partner.Api("/api/v1/life-events", access);
+        var retirement = events.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("code").GetString() == "retirement");
+        Assert.Equal(["basic-pension-claim", "hpf-withdrawal-retirement", "senior-citizen-card"], retirement.GetProperty("services").EnumerateArray().Select(s => s.GetString()).Order());
+
+        var born = new DateOnly(1961, 3, 1);
+        var application = await partner.FillIn(access, new { lifeEvent = "retirement", leaveOut = new[] { "hpf-withdrawal-retirement" } }, new Dictionary<string, string>
+        {
+            ["applicant.fullName"] = "李建国",
+            ["applicant.idNumber"] = People.IdNumberBornOn(born),
+            ["applicant.dateOfBirth"] = born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["applicant.residency"] = "hukou",
+            ["applicant.address"] = "福田区福中三路1号",
+            ["pension.contributionYears"] = "30",
+            ["bank.accountNumber"] = "6222000011112222",
+        });
+        Assert.Equal("retirement", application.GetProperty("lifeEvent").GetString());
+        Assert.Equal(["basic-pension-claim", "senior-citizen-card"], application.GetProperty("services").EnumerateArray().Select(s => s.GetString()).Order());
+        var answered = application.GetProperty("answered").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Single(answered, a => a == "bank.accountNumber"); // asked once for the services that share it
+        Assert.DoesNotContain("pension.retired", answered); // only the left-out housing fund asks it
+
+        var (sent, submitted) = await partner.Api(HttpMethod.Post, $"/api/v1/me/applications/{application.GetProperty("id").GetString()}/submit", access, null);
+        Assert.True(sent == HttpStatusCode.OK, submitted.ToString());
+        Assert.Equal(["basic-pension-claim", "senior-citizen-card"], submitted.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("serviceCode").GetString()).Order());
+
+        // Leaving everything out, naming both a service and a life event, or an unknown event starts nothing.
+        var (all, _) = await partner.Api(HttpMethod.Post, "/api/v1/me/applications", access, new { lifeEvent = "retirement", leaveOut = new[] { "hpf-withdrawal-retirement" } });
+        Assert.Equal(HttpStatusCode.Conflict, all); // the two others are hers already
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.Api(HttpMethod.Post, "/api/v1/me/applications", access, new { service = "senior-citizen-card", lifeEvent = "retirement" })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.Api(HttpMethod.Post, "/api/v1/me/applications", access, new { lifeEvent = "no-such-event" })).Status);
+    }
 }

@@ -84,10 +84,13 @@ public sealed class PartnerClient(TongbanApp app, string clientId, string secret
     }
 
     /// <summary>Starts her application for <paramref name="service"/> through the API and answers every question it asks from <paramref name="answers"/>; returns the last state.</summary>
-    public async Task<JsonElement> FillIn(string access, string service, IReadOnlyDictionary<string, string> answers)
+    public Task<JsonElement> FillIn(string access, string service, IReadOnlyDictionary<string, string> answers) => FillIn(access, (object)new { service }, answers);
+
+    /// <summary>Starts her application as <paramref name="start"/> says (a service, or a life event and what to leave out) and answers every question it asks.</summary>
+    public async Task<JsonElement> FillIn(string access, object start, IReadOnlyDictionary<string, string> answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var (started, application) = await Api(HttpMethod.Post, "/api/v1/me/applications", access, new { service });
+        var (started, application) = await Api(HttpMethod.Post, "/api/v1/me/applications", access, start);
         Assert.True(started == HttpStatusCode.Created, application.ToString());
         var id = application.GetProperty("id").GetString();
         for (var i = 0; i < 30 && application.TryGetProperty("next", out var next); i++)

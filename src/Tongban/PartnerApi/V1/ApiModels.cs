@@ -33,15 +33,16 @@ public sealed record ApiQuestion(string Id, string Type, ApiText Label, ApiText?
 /// <summary>
 /// Her application being filled in (the same draft she sees on the web and at a counter): which questions are answered,
 /// which the city filled in from what it holds (their values are not disclosed), the next question to ask, or none
-/// when it is ready to send.
+/// when it is ready to send. 'service' is the code of the form (a service's, or a life event's, then also in 'lifeEvent');
+/// 'services' are those it will make a case for.
 /// </summary>
-public sealed record ApiApplication(Guid Id, string Service, IReadOnlyList<string> Answered, IReadOnlyList<string> Prefilled, ApiQuestion? Next, bool Submitted);
+public sealed record ApiApplication(Guid Id, string Service, IReadOnlyList<string> Answered, IReadOnlyList<string> Prefilled, ApiQuestion? Next, bool Submitted, string? LifeEvent, IReadOnlyList<string> Services);
 
 /// <summary>What sending made: one case per service, each already judged by its published rules where it could be.</summary>
 public sealed record ApiSubmitted(IReadOnlyList<ApiCase> Cases);
 
-/// <summary>Which service to apply for, by its catalogue code.</summary>
-public sealed record ApiStart(string? Service);
+/// <summary>What to apply for: a service or a life event, by its catalogue code; for a life event, services of it she does not want.</summary>
+public sealed record ApiStart(string? Service, string? LifeEvent = null, IReadOnlyList<string>? LeaveOut = null);
 
 /// <summary>One of her appointments at a service hall: the reference she shows there, when, where and for what, and where it stands (Booked, Cancelled, CheckedIn, NoShow).</summary>
 public sealed record ApiAppointment(string Reference, string ServiceCode, string HallCode, DateTime StartsAt, string Status);
@@ -67,3 +68,6 @@ public sealed record ApiCaseStep(int Sequence, string Action, DateTime At, strin
 
 /// <summary>What the partner does for her on a case it sent: InformationProvided (with 'text'), Withdrawn or ReviewRequested; 'version' is the case version it saw, if it wants a change since to refuse its own.</summary>
 public sealed record ApiCaseActionRequest(string? Action, string? Text, int? Version);
+
+/// <summary>A life situation (a birth, a move, retirement) and the services applied for together for it.</summary>
+public sealed record ApiLifeEvent(string Code, ApiText Name, ApiText Summary, IReadOnlyList<string> Services);

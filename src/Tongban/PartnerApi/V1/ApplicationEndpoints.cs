@@ -15,7 +15,8 @@ namespace Tongban.PartnerApi.V1;
 /// <c>/api/v1/me/applications</c>: a partner she allowed to (scope <c>applications.write</c>) starts, fills and sends her
 /// application from the same form definition, the same checks and the same draft as the web, so every form and rule
 /// works through the API with no second copy, and she can carry on on the web or at a counter where it stopped.
-/// Documents (file questions) are not taken here: she gives them on the web or at a counter.
+/// A life event's application makes one case per service, as on the web, and may leave some of them out. Documents
+/// (file questions) are not taken here: she gives them on the web or at a counter.
 /// </summary>
 public static class ApplicationEndpoints
 {
@@ -24,7 +25,7 @@ public static class ApplicationEndpoints
         ArgumentNullException.ThrowIfNull(v1);
         v1.MapPost("/me/applications", Start).WithName("startMyApplication").WithMetadata(new RequiresScope(PartnerScopes.Apply))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Starts her application for a service, or resumes the one she has open (scope applications.write).");
+            .WithSummary("Starts her application for a service ('service') or a life event ('lifeEvent', without the services in 'leaveOut'), or resumes the one she has open (scope applications.write).");
         v1.MapPut("/me/applications/{id:guid}/answers/{questionId}", Answer).WithName("answerMyApplication").WithMetadata(new RequiresScope(PartnerScopes.Apply))
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -36,35 +37,55 @@ public static class ApplicationEndpoints
     }
 
     private static async Task<Results<Created<ApiApplication>, ProblemHttpResult>> Start(
-        ApiStart body, HttpContext http, PartnerCaller caller, CatalogueStore catalogue, EarlierCases earlierCases, StartApplication start, TimeProvider clock, CancellationToken cancellationToken)
+        ApiStart body, HttpContext http, PartnerCaller caller, CatalogueStore catalogue, EarlierCases earlierCases, StartApplication start, ChooseServices choose, TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(body);
         if (await ApiProblems.ActingFor(http, caller, PartnerScopes.Apply, cancellationToken) is not { ResidentId: { } residentId })
         {
             return ApiProblems.NotAllowed(PartnerScopes.Apply);
         }
 
-        var form = body.Service is { Length: > 0 and <= 100 } code ? (await catalogue.Current(cancellationToken)).ApplicationForm("services", code) : null;
-        if (form is null)
+        var snapshot = await catalogue.Current(cancellationToken);
+        var whole = (body.Service, body.LifeEvent) switch
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such service.", detail: "'service' is the code of a service in /api/v1/services that is applied for online.");
+            ({ Length: > 0 and <= 100 } code, null) => snapshot.ApplicationForm("services", code),
+            (null, { Length: > 0 and <= 100 } code) => snapshot.ApplicationForm("life-events", code),
+            _ => null,
+        };
+        if (whole is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such service or life event.",
+                detail: "Give either 'service', the code of a service in /api/v1/services that is applied for online, or 'lifeEvent', the code of one in /api/v1/life-events.");
         }
 
-        var earlier = await earlierCases.Of(residentId, [.. form.Services.Select(s => s.Service.Code)], cancellationToken);
-        if (MayApplyAgain.InForm(form, earlier, clock.Today()) is [var blocked, ..])
+        // As on the web: a life event leaves out what she cannot apply for now, and what she chose not to; a service she
+        // cannot apply for now is refused with why.
+        var earlier = await earlierCases.Of(residentId, [.. whole.Services.Select(s => s.Service.Code)], cancellationToken);
+        var blocked = MayApplyAgain.InForm(whole, earlier, clock.Today());
+        var leaveOut = (body.LeaveOut ?? []).Intersect(whole.Services.Select(s => s.Service.Code), StringComparer.Ordinal).ToList();
+        if (blocked.Count + leaveOut.Except(blocked.Select(b => b.Service.Code)).Count() >= whole.Services.Count)
         {
+            var because = blocked.Count > 0 ? blocked[0] : null;
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "She cannot apply for this now.",
-                detail: $"{blocked.Block}: see her case {Cases.CaseReference.Display(blocked.Because.Reference)}.");
+                detail: because is null ? "Leave at least one service in." : $"{because.Block}: see her case {Cases.CaseReference.Display(because.Because.Reference)}.");
         }
 
+        var form = whole.Without([.. blocked.Select(b => b.Service.Code)]);
         var draft = await start.Handle(residentId, form, Channel.PartnerApp, cancellationToken);
-        return TypedResults.Created($"/api/v1/me/applications/{draft.Id}", State(draft, form, clock.Today()));
+        if (whole.Services.Count > 1 && !draft.LeftOut.SequenceEqual(leaveOut.Order(StringComparer.Ordinal)))
+        {
+            await choose.Handle(draft.Id, leaveOut, cancellationToken);
+            draft.LeftOut = [.. leaveOut.Order(StringComparer.Ordinal)];
+        }
+
+        return TypedResults.Created($"/api/v1/me/applications/{draft.Id}", State(draft, form.Without(draft.LeftOut), clock.Today()));
     }
 
     private static async Task<Results<Ok<ApiApplication>, ProblemHttpResult, ValidationProblem>> Answer(
         Guid id, string questionId, ApiAnswer body, HttpContext http, PartnerCaller caller, AppDbContext db, CatalogueStore catalogue, SaveAnswer save,
-        RecordFormStep funnel, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
+        RecordFormStep funnel, EarlierCases earlierCases, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
     {
-        var (residentId, draft, form, problem) = await Open(id, http, caller, db, catalogue, cancellationToken);
+        var (residentId, draft, whole, problem) = await Open(id, http, caller, db, catalogue, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -76,8 +97,9 @@ public static class ApplicationEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already sent.", detail: "This application was sent; start a new one to apply again.");
         }
 
+        var form = await Narrowed(whole!, draft, earlierCases, today, cancellationToken);
         var answers = draft.Answers();
-        if (ApplicationFlow.Visible(form!, answers, today).FirstOrDefault(q => q.Id == questionId) is not { } question)
+        if (ApplicationFlow.Visible(form, answers, today).FirstOrDefault(q => q.Id == questionId) is not { } question)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not asked.", detail: "This form does not ask that question, or not with the answers given so far.");
         }
@@ -85,14 +107,14 @@ public static class ApplicationEndpoints
         if (question.Type == QuestionType.File)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Documents are given on the web or at a counter.",
-                detail: $"She can carry on at {form!.Path} or at a service hall, where this application waits for her.");
+                detail: $"She can carry on at {form.Path} or at a service hall, where this application waits for her.");
         }
 
         var typed = question.Type == QuestionType.Date && DateOnly.TryParseExact(body.Value, "yyyy-MM-dd", out var date)
             ? new TypedAnswer(null, $"{date.Day}", $"{date.Month}", $"{date.Year}")
             : question.Type == QuestionType.Date ? new TypedAnswer(null, body.Value, null, null) : new TypedAnswer(body.Value);
         var (value, error) = AnswerCheck.Check(question, typed, today, t);
-        var (alsoSave, contradiction) = error is null ? BirthDateFromIdNumber.Check(form!, question, value!, answers, draft.Prefilled, t) : (null, null);
+        var (alsoSave, contradiction) = error is null ? BirthDateFromIdNumber.Check(form, question, value!, answers, draft.Prefilled, t) : (null, null);
         if ((error ?? contradiction) is { } refusal)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [question.Id] = [refusal] }, title: "The answer will not do.");
@@ -104,7 +126,7 @@ public static class ApplicationEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already sent.", detail: "This application was sent meanwhile.");
         }
 
-        funnel.Handle(form!.Key, question.Id, FormStep.Answered, Channel.PartnerApp, residentId);
+        funnel.Handle(form.Key, question.Id, FormStep.Answered, Channel.PartnerApp, residentId);
         foreach (var (key, saved) in saving)
         {
             answers[key] = saved;
@@ -154,8 +176,15 @@ public static class ApplicationEndpoints
         }
 
         var draft = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.ResidentId == residentId, cancellationToken);
-        var form = draft?.FormKey.Split('/') is ["services", var code] ? (await catalogue.Current(cancellationToken)).ApplicationForm("services", code) : null;
-        return form is null ? (residentId, null, null, NoSuchApplication()) : (residentId, draft, form, null);
+        var whole = draft?.FormKey.Split('/') is [var kind, var code] ? (await catalogue.Current(cancellationToken)).ApplicationForm(kind, code) : null;
+        return whole is null ? (residentId, null, null, NoSuchApplication()) : (residentId, draft, whole, null);
+    }
+
+    /// <summary>The questions still to ask, as on the web: without the services she cannot apply for now, or chose to leave out.</summary>
+    private static async Task<ApplicationForm> Narrowed(ApplicationForm whole, Draft draft, EarlierCases earlierCases, DateOnly today, CancellationToken cancellationToken)
+    {
+        var earlier = await earlierCases.Of(draft.ResidentId, [.. whole.Services.Select(s => s.Service.Code)], cancellationToken);
+        return whole.Without([.. MayApplyAgain.InForm(whole, earlier, today).Select(b => b.Service.Code), .. draft.LeftOut]);
     }
 
     private static ProblemHttpResult NoSuchApplication() =>
@@ -168,6 +197,6 @@ public static class ApplicationEndpoints
         return new(draft.Id, form.Code, [.. answers.Keys.Where(k => !draft.Prefilled.Contains(k)).Order(StringComparer.Ordinal)], [.. draft.Prefilled.Order(StringComparer.Ordinal)],
             next is null ? null : new ApiQuestion(next.Id, next.Type.ToString(), ApiText.Of(next.Label), next.Hint is { } hint ? ApiText.Of(hint) : null, next.Optional,
                 [.. next.Options.Select(o => new ApiOption(o.Value, ApiText.Of(o.Label)))]),
-            draft.SubmittedAt is not null);
+            draft.SubmittedAt is not null, draft.FormKey.StartsWith("life-events/", StringComparison.Ordinal) ? form.Code : null, [.. form.Services.Select(s => s.Service.Code)]);
     }
 }
