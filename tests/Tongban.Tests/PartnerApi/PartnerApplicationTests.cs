@@ -119,4 +119,36 @@ public sealed class PartnerApplicationTests(TongbanAppWithClock app) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await partner.Api(HttpMethod.Post, "/api/v1/me/applications", access, new { service = "senior-citizen-card", lifeEvent = "retirement" })).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await partner.Api(HttpMethod.Post, "/api/v1/me/applications", access, new { lifeEvent = "no-such-event" })).Status);
     }
+
+    [Fact]
+    public async Task ADocumentIsSentAsAFile_WithTheWebsChecksAndVirusScan_RefusalsInHerLanguage()
+    {
+        var (partner, _, _, access) = await Consented("applications.write");
+        var (_, application) = await partner.Api(HttpMethod.Post, "/api/v1/me/applications", access, new { service = "id-card-renewal" });
+        var id = application.GetProperty("id").GetString()!;
+        foreach (var (question, value) in new[] { ("applicant.fullName", "王芳"), ("applicant.idNumber", People.IdNumberBornOn(new DateOnly(1985, 6, 1))), ("idCard.reason", "expiring") })
+        {
+            (_, application) = await partner.Api(HttpMethod.Put, $"/api/v1/me/applications/{id}/answers/{question}", access, new { value });
+        }
+
+        Assert.Equal(("idCard.photo", "File"), (application.GetProperty("next").GetProperty("id").GetString(), application.GetProperty("next").GetProperty("type").GetString()));
+        var (asText, where) = await partner.Api(HttpMethod.Put, $"/api/v1/me/applications/{id}/answers/idCard.photo", access, new { value = "photo.pdf" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, asText);
+        Assert.Contains($"/api/v1/me/applications/{id}/files/idCard.photo", where.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var path = $"/api/v1/me/applications/{id}/files/idCard.photo";
+        foreach (var bad in new[] { System.Text.Encoding.ASCII.GetBytes("not a document at all"), Tongban.Platform.Files.EicarTestScanner.Signature })
+        {
+            var (refused, problem) = await partner.Upload(path, access, "photo.pdf", bad, language: "zh-CN");
+            Assert.Equal(HttpStatusCode.BadRequest, refused);
+            Assert.Matches("[\u4e00-\u9fff]", problem.GetProperty("errors").GetProperty("idCard.photo")[0].GetString()!);
+        }
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await partner.Api(HttpMethod.Put, path, access, new { value = "photo.pdf" })).Status);
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        var (kept, state) = await partner.Upload(path, access, "photo.pdf", pdf);
+        Assert.True(kept == HttpStatusCode.OK, state.ToString());
+        Assert.Contains("idCard.photo", state.GetProperty("answered").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("applicant.address", state.GetProperty("next").GetProperty("id").GetString());
+    }
 }

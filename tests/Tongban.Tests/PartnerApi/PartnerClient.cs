@@ -125,6 +125,13 @@ public sealed class PartnerClient(TongbanApp app, string clientId, string secret
     public Task<(HttpStatusCode Status, JsonElement Body)> Api(HttpMethod method, string path, string accessToken, object? body, string language = "en") =>
         Send(method, path, body is null ? null : System.Net.Http.Json.JsonContent.Create(body), new AuthenticationHeaderValue("Bearer", accessToken), language);
 
+    /// <summary>Sends a document as multipart/form-data (field <c>file</c>), in <paramref name="language"/>.</summary>
+    public Task<(HttpStatusCode Status, JsonElement Body)> Upload(string path, string accessToken, string fileName, byte[] bytes, string language = "en")
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };
+        return Send(HttpMethod.Put, path, form, new AuthenticationHeaderValue("Bearer", accessToken), language);
+    }
+
     private async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpMethod method, string path, HttpContent? content, AuthenticationHeaderValue authorization, string language = "en")
     {
         using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });

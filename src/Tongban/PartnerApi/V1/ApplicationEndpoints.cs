@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Applications;
@@ -7,6 +8,7 @@ using Tongban.Catalogue;
 using Tongban.Catalogue.Forms;
 using Tongban.Platform.Calendar;
 using Tongban.Platform.Data;
+using Tongban.Platform.Files;
 using Tongban.Platform.Localization;
 
 namespace Tongban.PartnerApi.V1;
@@ -15,8 +17,8 @@ namespace Tongban.PartnerApi.V1;
 /// <c>/api/v1/me/applications</c>: a partner she allowed to (scope <c>applications.write</c>) starts, fills and sends her
 /// application from the same form definition, the same checks and the same draft as the web, so every form and rule
 /// works through the API with no second copy, and she can carry on on the web or at a counter where it stopped.
-/// A life event's application makes one case per service, as on the web, and may leave some of them out. Documents
-/// (file questions) are not taken here: she gives them on the web or at a counter.
+/// A life event's application makes one case per service, as on the web, and may leave some of them out. A document
+/// (a question of type File) is sent as multipart/form-data and goes through the web's own checks and virus scan.
 /// </summary>
 public static class ApplicationEndpoints
 {
@@ -30,6 +32,11 @@ public static class ApplicationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Answers one question; 400 with the reason in her language (Accept-Language) when the answer will not do (scope applications.write).");
+        v1.MapPut("/me/applications/{id:guid}/files/{questionId}", Upload).WithName("uploadToMyApplication").WithMetadata(new RequiresScope(PartnerScopes.Apply))
+            .WithMetadata(new RequestSizeLimitAttribute(FilesSetup.MaxRequestBytes)).DisableAntiforgery() // a bearer token, not a cookie: no cross-site forgery to stop
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Answers a question of type File with her document (multipart/form-data, field 'file': PDF, JPEG or PNG under 5 MB, checked for viruses) (scope applications.write).");
         v1.MapPost("/me/applications/{id:guid}/submit", Submit).WithName("submitMyApplication").WithMetadata(new RequiresScope(PartnerScopes.Apply))
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Sends the application; sending again returns the same cases (scope applications.write).");
@@ -106,8 +113,8 @@ public static class ApplicationEndpoints
 
         if (question.Type == QuestionType.File)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Documents are given on the web or at a counter.",
-                detail: $"She can carry on at {form.Path} or at a service hall, where this application waits for her.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "A document is asked for.",
+                detail: $"Send it to /api/v1/me/applications/{draft.Id}/files/{question.Id} as multipart/form-data (field 'file').");
         }
 
         var typed = question.Type == QuestionType.Date && DateOnly.TryParseExact(body.Value, "yyyy-MM-dd", out var date)
@@ -120,7 +127,47 @@ public static class ApplicationEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [question.Id] = [refusal] }, title: "The answer will not do.");
         }
 
-        var saving = new Dictionary<string, string>(alsoSave!) { [question.Id] = value! };
+        return await Save(draft, form, question, new Dictionary<string, string>(alsoSave!) { [question.Id] = value! }, answers, save, funnel, residentId, today, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ApiApplication>, ProblemHttpResult, ValidationProblem>> Upload(
+        Guid id, string questionId, IFormFile? file, HttpContext http, PartnerCaller caller, AppDbContext db, CatalogueStore catalogue, StoreUpload upload, SaveAnswer save,
+        RecordFormStep funnel, EarlierCases earlierCases, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (residentId, draft, whole, problem) = await Open(id, http, caller, db, catalogue, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var today = clock.Today();
+        if (draft!.SubmittedAt is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already sent.", detail: "This application was sent; start a new one to apply again.");
+        }
+
+        var form = await Narrowed(whole!, draft, earlierCases, today, cancellationToken);
+        var answers = draft.Answers();
+        if (ApplicationFlow.Visible(form, answers, today).FirstOrDefault(q => q.Id == questionId && q.Type == QuestionType.File) is not { } question)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not asked.", detail: "This form asks for no document by that question, or not with the answers given so far.");
+        }
+
+        // The web's own checks: size, kind by content, the virus scanner, then kept; each refusal in her language.
+        var (value, error) = await upload.Handle(question, file, cancellationToken);
+        if (error is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [question.Id] = [error] }, title: "The document will not do.");
+        }
+
+        return await Save(draft, form, question, new Dictionary<string, string> { [question.Id] = value! }, answers, save, funnel, residentId, today, cancellationToken);
+    }
+
+    /// <summary>Saves what was answered (with what it implies), counts the step in the form's funnel, and shows where the application now stands.</summary>
+    private static async Task<Results<Ok<ApiApplication>, ProblemHttpResult, ValidationProblem>> Save(
+        Draft draft, ApplicationForm form, Question question, Dictionary<string, string> saving, Dictionary<string, string> answers, SaveAnswer save,
+        RecordFormStep funnel, Guid residentId, DateOnly today, CancellationToken cancellationToken)
+    {
         if (!await save.Handle(draft.Id, saving, cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already sent.", detail: "This application was sent meanwhile.");
