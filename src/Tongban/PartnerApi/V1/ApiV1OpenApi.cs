@@ -19,6 +19,20 @@ public static class ApiV1OpenApi
     public static void Describe(OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // Answers leave out what is null (Program.cs, WhenWritingNull): a property that may be null is optional, not required.
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (schema.Required is { Count: > 0 } required)
+            {
+                foreach (var property in context.JsonTypeInfo.Properties.Where(p => p.IsGetNullable || Nullable.GetUnderlyingType(p.PropertyType) is not null))
+                {
+                    required.Remove(property.Name);
+                }
+            }
+
+            return Task.CompletedTask;
+        });
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Components ??= new OpenApiComponents();
