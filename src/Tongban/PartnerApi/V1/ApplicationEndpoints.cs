@@ -92,23 +92,10 @@ public static class ApplicationEndpoints
         Guid id, string questionId, ApiAnswer body, HttpContext http, PartnerCaller caller, AppDbContext db, CatalogueStore catalogue, SaveAnswer save,
         RecordFormStep funnel, EarlierCases earlierCases, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
     {
-        var (residentId, draft, whole, problem) = await Open(id, http, caller, db, catalogue, cancellationToken);
-        if (problem is not null)
+        var (asked, problem) = await Asked(id, questionId, http, caller, db, catalogue, earlierCases, clock, cancellationToken);
+        if (asked is not var (residentId, draft, form, answers, question, today))
         {
-            return problem;
-        }
-
-        var today = clock.Today();
-        if (draft!.SubmittedAt is not null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already sent.", detail: "This application was sent; start a new one to apply again.");
-        }
-
-        var form = await Narrowed(whole!, draft, earlierCases, today, cancellationToken);
-        var answers = draft.Answers();
-        if (ApplicationFlow.Visible(form, answers, today).FirstOrDefault(q => q.Id == questionId) is not { } question)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not asked.", detail: "This form does not ask that question, or not with the answers given so far.");
+            return problem!;
         }
 
         if (question.Type == QuestionType.File)
@@ -134,23 +121,15 @@ public static class ApplicationEndpoints
         Guid id, string questionId, IFormFile? file, HttpContext http, PartnerCaller caller, AppDbContext db, CatalogueStore catalogue, StoreUpload upload, SaveAnswer save,
         RecordFormStep funnel, EarlierCases earlierCases, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (residentId, draft, whole, problem) = await Open(id, http, caller, db, catalogue, cancellationToken);
-        if (problem is not null)
+        var (asked, problem) = await Asked(id, questionId, http, caller, db, catalogue, earlierCases, clock, cancellationToken);
+        if (asked is not var (residentId, draft, form, answers, question, today))
         {
-            return problem;
+            return problem!;
         }
 
-        var today = clock.Today();
-        if (draft!.SubmittedAt is not null)
+        if (question.Type != QuestionType.File)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already sent.", detail: "This application was sent; start a new one to apply again.");
-        }
-
-        var form = await Narrowed(whole!, draft, earlierCases, today, cancellationToken);
-        var answers = draft.Answers();
-        if (ApplicationFlow.Visible(form, answers, today).FirstOrDefault(q => q.Id == questionId && q.Type == QuestionType.File) is not { } question)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not asked.", detail: "This form asks for no document by that question, or not with the answers given so far.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not a document.", detail: "This question is answered with a value: PUT it to /answers/{questionId}.");
         }
 
         // The web's own checks: size, kind by content, the virus scanner, then kept; each refusal in her language.
@@ -161,6 +140,32 @@ public static class ApplicationEndpoints
         }
 
         return await Save(draft, form, question, new Dictionary<string, string> { [question.Id] = value! }, answers, save, funnel, residentId, today, cancellationToken);
+    }
+
+    /// <summary>A question of her open application, as the web would ask it now.</summary>
+    private sealed record Asking(Guid ResidentId, Draft Draft, ApplicationForm Form, Dictionary<string, string> Answers, Question Question, DateOnly Today);
+
+    /// <summary>The question, when it is asked now of her draft not yet sent; otherwise the problem to answer.</summary>
+    private static async Task<(Asking? Asked, ProblemHttpResult? Problem)> Asked(
+        Guid id, string questionId, HttpContext http, PartnerCaller caller, AppDbContext db, CatalogueStore catalogue, EarlierCases earlierCases, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (residentId, draft, whole, problem) = await Open(id, http, caller, db, catalogue, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        if (draft!.SubmittedAt is not null)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already sent.", detail: "This application was sent; start a new one to apply again."));
+        }
+
+        var today = clock.Today();
+        var form = await Narrowed(whole!, draft, earlierCases, today, cancellationToken);
+        var answers = draft.Answers();
+        return ApplicationFlow.Visible(form, answers, today).FirstOrDefault(q => q.Id == questionId) is { } question
+            ? (new(residentId, draft, form, answers, question, today), null)
+            : (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not asked.", detail: "This form does not ask that question, or not with the answers given so far."));
     }
 
     /// <summary>Saves what was answered (with what it implies), counts the step in the form's funnel, and shows where the application now stands.</summary>
