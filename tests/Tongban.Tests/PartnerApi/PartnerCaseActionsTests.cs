@@ -64,6 +64,36 @@ public sealed class PartnerCaseActionsTests(TongbanAppWithClock app) : IClassFix
     }
 
     [Fact]
+    public async Task TheOfficesRequest_IsAnsweredWithDocuments_CheckedAsOnTheWeb()
+    {
+        var partner = await PartnerClient.Register(app, "case-partner-" + Interlocked.Increment(ref _partners));
+        var her = await People.SignInResident(app, People.NewMobile());
+        var access = await partner.AccessFor(her, "cases.read applications.write", Scope);
+        var application = await partner.FillIn(access, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
+        var (_, sent) = await partner.Api(HttpMethod.Post, $"/api/v1/me/applications/{application.GetProperty("id").GetString()}/submit", access, null);
+        var reference = sent.GetProperty("cases")[0].GetProperty("reference").GetString()!;
+        await Officer(reference, CaseActionKind.Accepted);
+        await Officer(reference, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "Household register (户口簿) of the applicant" });
+        var path = $"/api/v1/me/cases/{reference}/information";
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+        var (renamed, problem) = await partner.Multipart(HttpMethod.Post, path, access, [("text", "Here it is.")], [("documents", "register.pdf", System.Text.Encoding.ASCII.GetBytes("MZ not a pdf"))], "zh-CN");
+        Assert.Equal(HttpStatusCode.BadRequest, renamed);
+        Assert.Matches("[\u4e00-\u9fff]", problem.GetProperty("errors").GetProperty("documents")[0].GetString()!);
+        var (tooMany, _) = await partner.Multipart(HttpMethod.Post, path, access, [], Enumerable.Range(1, 4).Select(i => ("documents", $"page{i}.pdf", pdf)));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany);
+
+        var (answered, state) = await partner.Multipart(HttpMethod.Post, path, access, [("text", "The register, page 1 and 2.")], [("documents", "register-1.pdf", pdf), ("documents", "register-2.pdf", pdf)]);
+        Assert.True(answered == HttpStatusCode.OK, state.ToString());
+        Assert.Equal("InProgress", state.GetProperty("status").GetString());
+        var (_, history) = await partner.Api($"/api/v1/me/cases/{reference}/history", access);
+        var answer = history.GetProperty("items").EnumerateArray().Last();
+        Assert.Equal(("InformationProvided", "The register, page 1 and 2."), (answer.GetProperty("action").GetString(), answer.GetProperty("text").GetString()));
+        Assert.Equal(["register-1.pdf", "register-2.pdf"], answer.GetProperty("documents").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await partner.Multipart(HttpMethod.Post, path, access, [("text", "Again.")], [])).Status); // answered already
+    }
+
+    [Fact]
     public async Task ACaseSheStartedOnTheWeb_ThePartnerMayReadButNotActOn_AndWithoutTheScopeNothing()
     {
         var partner = await PartnerClient.Register(app, "case-partner-" + Interlocked.Increment(ref _partners));

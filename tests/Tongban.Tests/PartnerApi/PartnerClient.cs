@@ -126,10 +126,25 @@ public sealed class PartnerClient(TongbanApp app, string clientId, string secret
         Send(method, path, body is null ? null : System.Net.Http.Json.JsonContent.Create(body), new AuthenticationHeaderValue("Bearer", accessToken), language);
 
     /// <summary>Sends a document as multipart/form-data (field <c>file</c>), in <paramref name="language"/>.</summary>
-    public Task<(HttpStatusCode Status, JsonElement Body)> Upload(string path, string accessToken, string fileName, byte[] bytes, string language = "en")
+    public Task<(HttpStatusCode Status, JsonElement Body)> Upload(string path, string accessToken, string fileName, byte[] bytes, string language = "en") =>
+        Multipart(HttpMethod.Put, path, accessToken, [], [("file", fileName, bytes)], language);
+
+    /// <summary>Sends fields and files as multipart/form-data, in <paramref name="language"/>.</summary>
+    public Task<(HttpStatusCode Status, JsonElement Body)> Multipart(
+        HttpMethod method, string path, string accessToken, IEnumerable<(string Name, string Value)> fields, IEnumerable<(string Field, string FileName, byte[] Bytes)> files, string language = "en")
     {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };
-        return Send(HttpMethod.Put, path, form, new AuthenticationHeaderValue("Bearer", accessToken), language);
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        foreach (var (field, fileName, bytes) in files)
+        {
+            form.Add(new ByteArrayContent(bytes), field, fileName);
+        }
+
+        return Send(method, path, form, new AuthenticationHeaderValue("Bearer", accessToken), language);
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpMethod method, string path, HttpContent? content, AuthenticationHeaderValue authorization, string language = "en")

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tongban.Cases;
@@ -14,7 +15,8 @@ namespace Tongban.PartnerApi.V1;
 /// <summary>
 /// <c>/api/v1/me/cases/{reference}/history</c> and <c>/actions</c>: the steps of her case as her case page shows them
 /// (scope <c>cases.read</c>), and, on a case the partner sent (scope <c>applications.write</c>), what she may do on it:
-/// answer the office's request for information, withdraw it, ask for a person to look again. Through the one way a case
+/// answer the office's request for information (with documents, as multipart, at <c>/information</c>), withdraw it, ask
+/// for a person to look again. Through the one way a case
 /// changes (AppendCaseAction), so the rules, the clock, her messages and the partner's webhooks follow as on the web.
 /// </summary>
 public static class ResidentCaseActionsEndpoints
@@ -32,6 +34,11 @@ public static class ResidentCaseActionsEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("On a case the partner sent: answer a request for information (InformationProvided, with 'text'), withdraw it (Withdrawn) or ask for a person to look again at an automatic decision (ReviewRequested) (scope applications.write).");
+        v1.MapPost("/me/cases/{reference}/information", ProvideInformation).WithName("provideInformationOnMyCase").WithMetadata(new RequiresScope(PartnerScopes.Apply))
+            .WithMetadata(new RequestSizeLimitAttribute(FilesSetup.MaxRequestBytes)).DisableAntiforgery() // a bearer token, not a cookie: no cross-site forgery to stop
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("On a case the partner sent, answers the office's request for information with documents (multipart/form-data: 'text', up to 3 files in 'documents', 'version') (scope applications.write).");
         return v1;
     }
 
@@ -58,15 +65,10 @@ public static class ResidentCaseActionsEndpoints
         string reference, ApiCaseActionRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (await ApiProblems.ActingFor(http, caller, PartnerScopes.Apply, cancellationToken) is not { ResidentId: { } residentId } call)
+        var (call, found, problem) = await SentByThePartner(http, caller, db, reference, cancellationToken);
+        if (problem is not null)
         {
-            return ApiProblems.NotAllowed(PartnerScopes.Apply);
-        }
-
-        // Only on a case this partner sent for her: what she did elsewhere stays hers to continue there.
-        if (await Hers(db, residentId, reference, cancellationToken) is not { } found || found.ActorKind != ActorKind.Partner || found.PartnerCode != call.Partner.ClientId)
-        {
-            return NoSuchCase();
+            return problem;
         }
 
         var kind = Allowed.Cast<CaseActionKind?>().FirstOrDefault(k => string.Equals(k.ToString(), body.Action, StringComparison.OrdinalIgnoreCase));
@@ -76,21 +78,79 @@ public static class ResidentCaseActionsEndpoints
         }
 
         var input = new CaseActionInput(kind.Value, kind == CaseActionKind.InformationProvided ? body.Text : null);
+        return await Append(db, append, catalogue, t, call!, found!, input, body.Version, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ApiCase>, ProblemHttpResult, ValidationProblem>> ProvideInformation(
+        HttpContext http, PartnerCaller caller, AppDbContext db, AppendCaseAction append, CatalogueStore catalogue, KeepUpload keep, IStringLocalizer<SharedResource> t,
+        string reference, [FromForm] string? text, [FromForm] int? version, IFormFileCollection documents, CancellationToken cancellationToken)
+    {
+        var (call, found, problem) = await SentByThePartner(http, caller, db, reference, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var chosen = documents.Where(d => d.Length > 0).ToList();
+        if (chosen.Count > CaseActionInput.MaxDocuments)
+        {
+            return Refused("documents", t["Add at most {0} documents to one answer; bring more to any service hall.", CaseActionInput.MaxDocuments]);
+        }
+
+        // Each document through the web's own checks (size, kind by content, virus scan); the first refused stops the answer.
+        var kept = new List<string>();
+        foreach (var document in chosen)
+        {
+            var (value, error) = await keep.Handle(document, cancellationToken);
+            if (error is not null)
+            {
+                return Refused("documents", $"{document.FileName}: {error}");
+            }
+
+            kept.Add(value!);
+        }
+
+        return await Append(db, append, catalogue, t, call!, found!, new CaseActionInput(CaseActionKind.InformationProvided, text, Documents: kept), version, cancellationToken);
+    }
+
+    /// <summary>The call and her case, when the token acts for her with <c>applications.write</c> and the partner sent that case.</summary>
+    private static async Task<(PartnerCall? Call, Case? Case, ProblemHttpResult? Problem)> SentByThePartner(
+        HttpContext http, PartnerCaller caller, AppDbContext db, string reference, CancellationToken cancellationToken)
+    {
+        if (await ApiProblems.ActingFor(http, caller, PartnerScopes.Apply, cancellationToken) is not { ResidentId: { } residentId } call)
+        {
+            return (null, null, ApiProblems.NotAllowed(PartnerScopes.Apply));
+        }
+
+        // Only on a case this partner sent for her: what she did elsewhere stays hers to continue there.
+        return await Hers(db, residentId, reference, cancellationToken) is { ActorKind: ActorKind.Partner } found && found.PartnerCode == call.Partner.ClientId
+            ? (call, found, null)
+            : (call, null, NoSuchCase());
+    }
+
+    /// <summary>Through the one way a case changes; from the version the partner saw, when it says which.</summary>
+    private static async Task<Results<Ok<ApiCase>, ProblemHttpResult, ValidationProblem>> Append(
+        AppDbContext db, AppendCaseAction append, CatalogueStore catalogue, IStringLocalizer<SharedResource> t, PartnerCall call, Case found, CaseActionInput input, int? version,
+        CancellationToken cancellationToken)
+    {
         if (input.Problems(t) is [_, ..] problems)
         {
             return TypedResults.ValidationProblem(problems.GroupBy(p => p.Field.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()), title: "The action will not do.");
         }
 
-        var result = await append.Handle(found.Id, body.Version ?? found.Version, call.Actor, input, cancellationToken);
+        var result = await append.Handle(found.Id, version ?? found.Version, call.Actor, input, cancellationToken);
         if (result != AppendResult.Done)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: result == AppendResult.Stale ? "The case changed." : "Not possible now.",
-                detail: result == AppendResult.Stale ? "Someone acted on the case since the version you saw: read it again." : $"A case that is {found.Status} cannot be {kind} now.");
+                detail: result == AppendResult.Stale ? "Someone acted on the case since the version you saw: read it again." : $"A case that is {found.Status} cannot be {input.Kind} now.");
         }
 
         var now = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == found.Id, cancellationToken);
         return TypedResults.Ok(ResidentCasesEndpoints.ToApi(now, await catalogue.Current(cancellationToken)));
     }
+
+    private static ValidationProblem Refused(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The answer will not do.");
 
     private static async Task<Case?> Hers(AppDbContext db, Guid residentId, string reference, CancellationToken cancellationToken) =>
         CaseReference.Normalize(reference) is { } normalized
