@@ -79,7 +79,8 @@ public static class ApplicationEndpoints
 
         var form = whole.Without([.. blocked.Select(b => b.Service.Code)]);
         var draft = await start.Handle(residentId, form, Channel.PartnerApp, cancellationToken);
-        if (whole.Services.Count > 1 && !draft.LeftOut.SequenceEqual(leaveOut.Order(StringComparer.Ordinal)))
+        // What she chose on the web for a draft resumed here stays, unless the partner says otherwise.
+        if (body.LeaveOut is not null && whole.Services.Count > 1 && !draft.LeftOut.SequenceEqual(leaveOut.Order(StringComparer.Ordinal)))
         {
             await choose.Handle(draft.Id, leaveOut, cancellationToken);
             draft.LeftOut = [.. leaveOut.Order(StringComparer.Ordinal)];
