@@ -14,6 +14,7 @@ public static class CasesSetup
         .AddScoped<DepartmentOverview>()
         .AddScoped<OpenCase>()
         .AddScoped<AppendCaseAction>()
+        .AddScoped<KeepAnswerDocuments>()
         .AddScoped<CaseDeadlines>()
         .AddScoped<AlertStaff>()
         .AddScoped<ReadStaffAlert>()

@@ -83,4 +83,13 @@ public static partial class People
 
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();
+
+    /// <summary>The Civil Affairs case officer takes <paramref name="act"/> on a case from her workbench page, as she would in the office.</summary>
+    public static async Task OfficerActs(TongbanAppWithClock app, string reference, Tongban.Cases.Log.CaseActionKind act, Dictionary<string, string>? fields = null)
+    {
+        var officer = await SignInStaff(app, "officer.civil");
+        var form = new Dictionary<string, string>(fields ?? []) { ["Act"] = act.ToString() };
+        var (status, html, _) = await officer.Submit($"/staff/cases/{reference}", form);
+        Assert.True(status == System.Net.HttpStatusCode.Redirect, html);
+    }
 }

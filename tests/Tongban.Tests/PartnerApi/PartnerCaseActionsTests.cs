@@ -14,14 +14,6 @@ public sealed class PartnerCaseActionsTests(TongbanAppWithClock app) : IClassFix
     private const string Scope = "openid offline_access cases.read applications.write";
     private static int _partners;
 
-    private async Task Officer(string reference, CaseActionKind act, Dictionary<string, string>? fields = null)
-    {
-        var officer = await People.SignInStaff(app, "officer.civil");
-        var form = new Dictionary<string, string>(fields ?? []) { ["Act"] = act.ToString() };
-        var (status, html, _) = await officer.Submit($"/staff/cases/{reference}", form);
-        Assert.True(status == HttpStatusCode.Redirect, html);
-    }
-
     [Fact]
     public async Task ThePartnerShowsWhatTheOfficeAsked_AnswersIt_AndAHundredWithdrawalsWithdrawOnce()
     {
@@ -31,8 +23,8 @@ public sealed class PartnerCaseActionsTests(TongbanAppWithClock app) : IClassFix
         var application = await partner.FillIn(access, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
         var (_, sent) = await partner.Api(HttpMethod.Post, $"/api/v1/me/applications/{application.GetProperty("id").GetString()}/submit", access, null);
         var reference = sent.GetProperty("cases")[0].GetProperty("reference").GetString()!;
-        await Officer(reference, CaseActionKind.Accepted);
-        await Officer(reference, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "Household register (户口簿) of the applicant\nA recent photo, 2 inch" });
+        await People.OfficerActs(app, reference, CaseActionKind.Accepted);
+        await People.OfficerActs(app, reference, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "Household register (户口簿) of the applicant\nA recent photo, 2 inch" });
 
         var (read, history) = await partner.Api($"/api/v1/me/cases/{reference}/history", access);
         Assert.Equal(HttpStatusCode.OK, read);
@@ -72,8 +64,8 @@ public sealed class PartnerCaseActionsTests(TongbanAppWithClock app) : IClassFix
         var application = await partner.FillIn(access, "senior-citizen-card", CaseWorkflowTests.TooYoungForTheCard);
         var (_, sent) = await partner.Api(HttpMethod.Post, $"/api/v1/me/applications/{application.GetProperty("id").GetString()}/submit", access, null);
         var reference = sent.GetProperty("cases")[0].GetProperty("reference").GetString()!;
-        await Officer(reference, CaseActionKind.Accepted);
-        await Officer(reference, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "Household register (户口簿) of the applicant" });
+        await People.OfficerActs(app, reference, CaseActionKind.Accepted);
+        await People.OfficerActs(app, reference, CaseActionKind.MoreInformationRequested, new() { ["Items"] = "Household register (户口簿) of the applicant" });
         var path = $"/api/v1/me/cases/{reference}/information";
         var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 

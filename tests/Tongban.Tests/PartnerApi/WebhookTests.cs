@@ -47,13 +47,6 @@ public sealed class WebhookTests(TongbanAppForWebhooks app) : IClassFixture<Tong
         return (her, submitted.GetProperty("cases")[0].GetProperty("reference").GetString()!);
     }
 
-    private async Task Officer(string reference, CaseActionKind act)
-    {
-        var officer = await People.SignInStaff(app, "officer.civil");
-        var (status, html, _) = await officer.Submit($"/staff/cases/{reference}", new Dictionary<string, string> { ["Act"] = act.ToString() });
-        Assert.True(status == HttpStatusCode.Redirect, html);
-    }
-
     private async Task<List<WebhookDelivery>> Deliveries(string clientId)
     {
         await using var scope = app.Scope();
@@ -95,9 +88,9 @@ public sealed class WebhookTests(TongbanAppForWebhooks app) : IClassFixture<Tong
 
         var (_, reference) = await ApplyThrough(partner, app, "applications.write updates");
         await app.RunDueJobs();
-        await Officer(reference, CaseActionKind.Accepted);
+        await People.OfficerActs(app, reference, CaseActionKind.Accepted);
         await app.RunDueJobs();
-        await Officer(reference, CaseActionKind.Approved);
+        await People.OfficerActs(app, reference, CaseActionKind.Approved);
         await app.RunDueJobs();
         await app.RunDueJobs();
 
@@ -131,14 +124,14 @@ public sealed class WebhookTests(TongbanAppForWebhooks app) : IClassFixture<Tong
 
         // She let it apply for her, not tell her of changes.
         var (_, notAllowed) = await ApplyThrough(partner, app, "applications.write");
-        await Officer(notAllowed, CaseActionKind.Accepted);
+        await People.OfficerActs(app, notAllowed, CaseActionKind.Accepted);
 
         // She allowed updates, then ended the partner's access: the change after it is not sent.
         var (her, reference) = await ApplyThrough(partner, app, "applications.write updates");
         await app.RunDueJobs();
         var (ended, _, _) = await her.Submit("/me/partners", new Dictionary<string, string>(), "/me/partners?handler=withdraw");
         Assert.Equal(HttpStatusCode.Redirect, ended);
-        await Officer(reference, CaseActionKind.Accepted);
+        await People.OfficerActs(app, reference, CaseActionKind.Accepted);
         await app.RunDueJobs();
 
         var message = Assert.Single(receiver.Received);
@@ -253,12 +246,12 @@ public sealed class WebhookTests(TongbanAppForWebhooks app) : IClassFixture<Tong
         // Unsubscribed, what was still waiting is given up, not sent, and later changes make no message.
         receiver.Answer = HttpStatusCode.ServiceUnavailable;
         var reference = Data(message).GetProperty("reference").GetString()!;
-        await Officer(reference, CaseActionKind.Accepted);
+        await People.OfficerActs(app, reference, CaseActionKind.Accepted);
         await app.RunDueJobs();
         Assert.Equal(HttpStatusCode.NoContent, (await partner.Api(HttpMethod.Delete, "/api/v1/webhook", own, null)).Status);
         app.Time.Advance(WebhookRetry.Schedule[0]);
         await app.RunDueJobs();
-        await Officer(reference, CaseActionKind.Approved);
+        await People.OfficerActs(app, reference, CaseActionKind.Approved);
         await app.RunDueJobs();
 
         var deliveries = await Deliveries(partner.ClientId);

@@ -20,7 +20,7 @@ namespace Tongban.Cases.Pages;
 [Authorize(Policy = AuthSetup.PersonPolicy)]
 [RequestSizeLimit(FilesSetup.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = FilesSetup.MaxRequestBytes)]
-public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, KeepUpload keep, WorkingDayCalendar calendar, TimeProvider clock, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
+public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy, CatalogueStore catalogue, AuditTrail audit, AppendCaseAction append, KeepAnswerDocuments keep, WorkingDayCalendar calendar, TimeProvider clock, IStringLocalizer<SharedResource> t) : CasePageModel(db, audit)
 {
     public Service? Service { get; private set; }
     public string ServiceName { get; private set; } = "";
@@ -44,7 +44,7 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
         }
 
         var answering = Act == CaseActionKind.InformationProvided;
-        var (documents, documentError) = answering ? await Keep(Request.HasFormContentType ? Request.Form.Files.GetFiles("Documents") : [], cancellationToken) : ([], null);
+        var (documents, documentError) = answering ? await keep.Handle(Request.HasFormContentType ? Request.Form.Files.GetFiles("Documents") : [], cancellationToken) : ([], null);
         var input = new CaseActionInput(Act!.Value, answering ? Text : null, Documents: documents);
         Errors = documentError is null ? input.Problems(t) : [new("Documents", documentError)];
         if (Errors.Count > 0)
@@ -61,30 +61,6 @@ public sealed class CaseDetailModel(AppDbContext db, ResidentAccessPolicy policy
         Refusal = t["The application changed while you had this page open. Nothing was saved: please look at it again. What you typed is still here."];
         await Reload(reference, cancellationToken);
         return Page();
-    }
-
-    /// <summary>Her documents, kept; or, at the first that cannot be, why (and none is kept for an answer not sent).</summary>
-    private async Task<(List<string> Documents, string? Error)> Keep(IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
-    {
-        var chosen = files.Where(f => f.Length > 0).ToList();
-        if (chosen.Count > CaseActionInput.MaxDocuments)
-        {
-            return ([], t["Add at most {0} documents to one answer; bring more to any service hall.", CaseActionInput.MaxDocuments]);
-        }
-
-        var kept = new List<string>();
-        foreach (var file in chosen)
-        {
-            var (value, error) = await keep.Handle(file, cancellationToken);
-            if (error is not null)
-            {
-                return ([], $"{file.FileName}: {error}");
-            }
-
-            kept.Add(value!);
-        }
-
-        return (kept, null);
     }
 
     private CaseAction RequestNow()

@@ -21,7 +21,7 @@ namespace Tongban.PartnerApi.V1;
 /// </summary>
 public static class ResidentCaseActionsEndpoints
 {
-    /// <summary>What she may do on her case through a partner: the applicant's actions that need no file.</summary>
+    /// <summary>What she may do on her case through a partner at <c>/actions</c> (an answer with documents goes to <c>/information</c>).</summary>
     public static IReadOnlyList<CaseActionKind> Allowed { get; } = [CaseActionKind.InformationProvided, CaseActionKind.Withdrawn, CaseActionKind.ReviewRequested];
 
     public static RouteGroupBuilder MapResidentCaseActions(this RouteGroupBuilder v1)
@@ -50,7 +50,7 @@ public static class ResidentCaseActionsEndpoints
             return ApiProblems.NotAllowed(PartnerScopes.ReadCases);
         }
 
-        if (await Hers(db, residentId, reference, cancellationToken) is not { } found)
+        if (await ResidentCasesEndpoints.Hers(db, residentId, reference, cancellationToken) is not { } found)
         {
             return NoSuchCase();
         }
@@ -82,7 +82,7 @@ public static class ResidentCaseActionsEndpoints
     }
 
     private static async Task<Results<Ok<ApiCase>, ProblemHttpResult, ValidationProblem>> ProvideInformation(
-        HttpContext http, PartnerCaller caller, AppDbContext db, AppendCaseAction append, CatalogueStore catalogue, KeepUpload keep, IStringLocalizer<SharedResource> t,
+        HttpContext http, PartnerCaller caller, AppDbContext db, AppendCaseAction append, CatalogueStore catalogue, KeepAnswerDocuments keep, IStringLocalizer<SharedResource> t,
         string reference, [FromForm] string? text, [FromForm] int? version, IFormFileCollection documents, CancellationToken cancellationToken)
     {
         var (call, found, problem) = await SentByThePartner(http, caller, db, reference, cancellationToken);
@@ -91,23 +91,11 @@ public static class ResidentCaseActionsEndpoints
             return problem;
         }
 
-        var chosen = documents.Where(d => d.Length > 0).ToList();
-        if (chosen.Count > CaseActionInput.MaxDocuments)
+        // As her case page takes them: at most three, each through the web's own checks and virus scan.
+        var (kept, error) = await keep.Handle(documents, cancellationToken);
+        if (error is not null)
         {
-            return Refused("documents", t["Add at most {0} documents to one answer; bring more to any service hall.", CaseActionInput.MaxDocuments]);
-        }
-
-        // Each document through the web's own checks (size, kind by content, virus scan); the first refused stops the answer.
-        var kept = new List<string>();
-        foreach (var document in chosen)
-        {
-            var (value, error) = await keep.Handle(document, cancellationToken);
-            if (error is not null)
-            {
-                return Refused("documents", $"{document.FileName}: {error}");
-            }
-
-            kept.Add(value!);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["documents"] = [error] }, title: "The answer will not do.");
         }
 
         return await Append(db, append, catalogue, t, call!, found!, new CaseActionInput(CaseActionKind.InformationProvided, text, Documents: kept), version, cancellationToken);
@@ -123,7 +111,7 @@ public static class ResidentCaseActionsEndpoints
         }
 
         // Only on a case this partner sent for her: what she did elsewhere stays hers to continue there.
-        return await Hers(db, residentId, reference, cancellationToken) is { ActorKind: ActorKind.Partner } found && found.PartnerCode == call.Partner.ClientId
+        return await ResidentCasesEndpoints.Hers(db, residentId, reference, cancellationToken) is { ActorKind: ActorKind.Partner } found && found.PartnerCode == call.Partner.ClientId
             ? (call, found, null)
             : (call, null, NoSuchCase());
     }
@@ -148,14 +136,6 @@ public static class ResidentCaseActionsEndpoints
         var now = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == found.Id, cancellationToken);
         return TypedResults.Ok(ResidentCasesEndpoints.ToApi(now, await catalogue.Current(cancellationToken)));
     }
-
-    private static ValidationProblem Refused(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The answer will not do.");
-
-    private static async Task<Case?> Hers(AppDbContext db, Guid residentId, string reference, CancellationToken cancellationToken) =>
-        CaseReference.Normalize(reference) is { } normalized
-            ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Reference == normalized && c.ResidentId == residentId, cancellationToken)
-            : null;
 
     private static ProblemHttpResult NoSuchCase() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such case.", detail: "She has no case with this reference that you may act on.");

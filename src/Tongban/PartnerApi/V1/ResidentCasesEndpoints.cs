@@ -54,9 +54,7 @@ public static class ResidentCasesEndpoints
             return ApiProblems.NotAllowed(PartnerScopes.ReadCases);
         }
 
-        var normalized = CaseReference.Normalize(reference);
-        var found = normalized is null ? null
-            : await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Reference == normalized && c.ResidentId == residentId, cancellationToken);
+        var found = await Hers(db, residentId, reference, cancellationToken);
         if (found is null)
         {
             // Someone else's case reads as no case at all: a partner learns nothing from guessing references.
@@ -66,6 +64,12 @@ public static class ResidentCasesEndpoints
         await audit.Record(residentId, call.Actor, AuditAction.Viewed, AuditSubject.Case(CaseReference.Display(found.Reference)), cancellationToken);
         return TypedResults.Ok(ToApi(found, await catalogue.Current(cancellationToken)));
     }
+
+    /// <summary>Her case by the reference on her letters (with or without hyphens); someone else's is none.</summary>
+    internal static async Task<Case?> Hers(AppDbContext db, Guid residentId, string reference, CancellationToken cancellationToken) =>
+        CaseReference.Normalize(reference) is { } normalized
+            ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Reference == normalized && c.ResidentId == residentId, cancellationToken)
+            : null;
 
     internal static ApiCase ToApi(Case c, CatalogueSnapshot snapshot) => new(
         CaseReference.Display(c.Reference), c.ServiceCode, snapshot.Service(c.ServiceCode) is { } s ? ApiText.Of(s.Name) : new ApiText(c.ServiceCode, c.ServiceCode),
