@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -58,6 +57,6 @@ public sealed class StaffWebhooksModel(AppDbContext db, ReplayWebhook replay, Ti
         var troubles = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.Status == WebhookDeliveryStatus.GaveUp || (d.Status == WebhookDeliveryStatus.Pending && d.Attempts > 0))
             .OrderByDescending(d => d.LastAttemptAt).Take(MaxTroubles).ToListAsync(cancellationToken);
-        Troubles = [.. troubles.Select(d => new WebhookTrouble(d, JsonSerializer.Deserialize<WebhookEvent>(d.Payload, JsonSerializerOptions.Web)!.Data.Reference))];
+        Troubles = [.. troubles.Select(d => new WebhookTrouble(d, d.Event.Data.Reference))];
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -132,8 +131,7 @@ public static class WebhookEndpoints
         id.StartsWith("msg_", StringComparison.Ordinal) && Guid.TryParseExact(id[4..], "N", out var guid) ? guid : null;
 
     private static ApiWebhookDelivery Describe(WebhookDelivery d) => new(
-        d.MessageId, d.Status.ToString(), d.CreatedAt, d.Attempts, d.LastAttemptAt, d.LastResult, d.DeliveredAt, d.Replays,
-        JsonSerializer.Deserialize<WebhookEvent>(d.Payload, JsonSerializerOptions.Web)!);
+        d.MessageId, d.Status.ToString(), d.CreatedAt, d.Attempts, d.LastAttemptAt, d.LastResult, d.DeliveredAt, d.Replays, d.Event);
 
     /// <summary>The partner's client id, when the token is its own (not one acting for a resident) and carries the scope.</summary>
     private static async Task<string?> PartnersOwn(HttpContext http, PartnerCaller caller, CancellationToken cancellationToken) =>

@@ -50,6 +50,9 @@ public sealed class WebhookDelivery
 
     /// <summary>The Standard Webhooks message id (<c>webhook-id</c>), by which the partner recognises a message it already has.</summary>
     public string MessageId => "msg_" + Id.ToString("N");
+
+    /// <summary>What the message says, read back from its body.</summary>
+    public WebhookEvent Event => System.Text.Json.JsonSerializer.Deserialize<WebhookEvent>(Payload, System.Text.Json.JsonSerializerOptions.Web)!;
 }
 
 public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
