@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Catalogue.Search;
 using Tongban.Platform.Web;
@@ -10,7 +11,9 @@ public sealed class SearchModel(SearchCatalogue search, CatalogueStore catalogue
     public SearchResults Results { get; private set; } = null!;
     public IReadOnlyList<Service> Suggestions { get; private set; } = [];
 
-    public async Task OnGet(string? q, int? page, CancellationToken cancellationToken)
+    // "page" is also the route value naming the Razor page ("/Search"), which model binding reads before the query
+    // string: bound from anywhere, every second page showed the first again (and each request threw a FormatException).
+    public async Task OnGet(string? q, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var pageSize = ElderMode.PageSize(HttpContext, normal: 10, elder: 5);
         Results = await search.Handle(q, Math.Clamp(page ?? 1, 1, 100), pageSize, cancellationToken);

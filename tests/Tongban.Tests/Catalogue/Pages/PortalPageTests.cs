@@ -200,8 +200,27 @@ public sealed partial class PortalPageTests(TongbanApp app) : IClassFixture<Tong
         Assert.InRange(lifeEvent, 0, service);
     }
 
+    [Fact]
+    public async Task Search_NextPage_ShowsTheNextResults_NotTheFirstAgain()
+    {
+        // A word in many services' names, so that the results run over more than one page.
+        var query = "/search?q=" + Uri.EscapeDataString("证");
+        var (_, first) = await Get(query);
+        var (status, second) = await Get(query + "&page=2");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("page=2", first, StringComparison.Ordinal);
+        var onFirst = ServiceLinks().Matches(first).Select(m => m.Value).ToHashSet();
+        var onSecond = ServiceLinks().Matches(second).Select(m => m.Value).ToList();
+        Assert.NotEmpty(onSecond);
+        Assert.DoesNotContain(onSecond, onFirst.Contains);
+    }
+
     [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex JsonLd();
+
+    [GeneratedRegex("<h3><a href=\"/services/[^\"]+\"")]
+    private static partial Regex ServiceLinks();
 
     [GeneratedRegex("<li><a href=\"/life-events/")]
     private static partial Regex LifeEventLinks();
