@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using Lucene.Net.Analysis;
@@ -6,6 +7,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using static Tongban.Catalogue.Search.SearchAnalyzers;
 
 namespace Tongban.Catalogue.Search;
@@ -42,6 +44,14 @@ public sealed class SearchIndex
     private const int MaxCachedQueries = 4096;
     private readonly ConcurrentDictionary<string, IReadOnlyList<SearchHit>> _answers = new(StringComparer.Ordinal);
 
+    // Every term the index holds, with where it is found: read once here, only read afterwards (see TermQueryFor).
+    private readonly FrozenDictionary<(string Field, string Text), TermContext> _terms;
+
+    // Counted apart because ConcurrentDictionary.Count takes every one of its locks: asked on each new query, it made
+    // concurrent searches wait for one another. A race with a clear may leave the count a little off, which only moves
+    // the next clear.
+    private int _cachedQueries;
+
     public SearchIndex(IEnumerable<Service> services, IEnumerable<LifeEvent> lifeEvents)
     {
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Lucene48, _analyzer)))
@@ -62,6 +72,24 @@ public sealed class SearchIndex
 
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader);
+        _terms = AllTerms(_searcher);
+    }
+
+    private static FrozenDictionary<(string Field, string Text), TermContext> AllTerms(IndexSearcher searcher)
+    {
+        var terms = new Dictionary<(string Field, string Text), TermContext>();
+        var fields = MultiFields.GetFields(searcher.IndexReader);
+        foreach (var field in fields)
+        {
+            var each = fields.GetTerms(field).GetEnumerator();
+            while (each.MoveNext())
+            {
+                var term = new Term(field, BytesRef.DeepCopyOf(each.Term));
+                terms[(field, term.Text)] = TermContext.Build(searcher.TopReaderContext, term);
+            }
+        }
+
+        return terms.ToFrozenDictionary();
     }
 
     /// <summary>The best matches for what a resident typed, in either language, best first.</summary>
@@ -79,12 +107,19 @@ public sealed class SearchIndex
             return cached;
         }
 
-        if (_answers.Count >= MaxCachedQueries)
+        var hits = Run(_searcher, Precise(text), max);
+        if (Volatile.Read(ref _cachedQueries) >= MaxCachedQueries)
         {
             _answers.Clear();
+            Interlocked.Exchange(ref _cachedQueries, 0);
         }
 
-        return _answers[key] = Run(_searcher, Precise(text), max);
+        if (_answers.TryAdd(key, hits))
+        {
+            Interlocked.Increment(ref _cachedQueries);
+        }
+
+        return hits;
     }
 
     /// <summary>A looser search for the no-result page: any shared Han character, or an English word two typos away.</summary>
@@ -94,7 +129,10 @@ public sealed class SearchIndex
         var loose = new BooleanQuery();
         foreach (var c in Terms(_analyzer, Characters, text).Where(t => t.Length == 1 && t[0] >= '\u3400'))
         {
-            loose.Add(new TermQuery(new Term(Characters, c)), Occur.SHOULD);
+            if (TermQueryFor(Characters, c) is { } known)
+            {
+                loose.Add(known, Occur.SHOULD);
+            }
         }
 
         foreach (var word in Terms(_analyzer, Plain, text).Where(w => w.Length >= 3 && w[0] < '\u3400'))
@@ -108,28 +146,33 @@ public sealed class SearchIndex
     private BooleanQuery Precise(string text)
     {
         var query = new BooleanQuery();
-        void Add(Query q, float boost)
+        void Add(Query? q, float boost)
         {
+            if (q is null)
+            {
+                return;
+            }
+
             q.Boost = boost;
             query.Add(q, Occur.SHOULD);
         }
 
         // Saying exactly the name of a service, or exactly a lay term, beats any partial match.
-        Add(new TermQuery(new Term(Exact, text.ToLowerInvariant())), 40f);
+        Add(TermQueryFor(Exact, text.ToLowerInvariant()), 40f);
         var hasChinese = IsChinese(text);
         var hasLatin = text.Any(c => char.IsLetterOrDigit(c) && c < '\u2E80');
         foreach (var t in hasChinese ? Terms(_analyzer, NameZh, text) : [])
         {
-            Add(new TermQuery(new Term(NameZh, t)), 4f);
-            Add(new TermQuery(new Term(LayZh, t)), 3f);
-            Add(new TermQuery(new Term(TextZh, t)), 1f);
+            Add(TermQueryFor(NameZh, t), 4f);
+            Add(TermQueryFor(LayZh, t), 3f);
+            Add(TermQueryFor(TextZh, t), 1f);
         }
 
         foreach (var t in hasLatin ? Terms(_analyzer, NameEn, text) : [])
         {
-            Add(new TermQuery(new Term(NameEn, t)), 4f);
-            Add(new TermQuery(new Term(LayEn, t)), 3f);
-            Add(new TermQuery(new Term(TextEn, t)), 1f);
+            Add(TermQueryFor(NameEn, t), 4f);
+            Add(TermQueryFor(LayEn, t), 3f);
+            Add(TermQueryFor(TextEn, t), 1f);
         }
 
         // Typo tolerance for English: one edit for short words, two for long ones.
@@ -140,6 +183,15 @@ public sealed class SearchIndex
 
         return query;
     }
+
+    /// <summary>
+    /// A query for one term with where the index holds it, found once when the index was built; or none when the index
+    /// does not hold the term. Looking terms up in the index's dictionary was the largest part of a search never asked
+    /// before. A clause for a missing term matches nothing and scales every document's score alike, so leaving it out
+    /// changes no order.
+    /// </summary>
+    private TermQuery? TermQueryFor(string field, string text) =>
+        _terms.TryGetValue((field, text), out var states) ? new TermQuery(new Term(field, text), states) : null;
 
     private static List<SearchHit> Run(IndexSearcher searcher, Query query, int max)
     {

@@ -80,6 +80,24 @@ public sealed class SearchQualityTests(TongbanApp app) : IClassFixture<TongbanAp
     }
 
     [Theory]
+    [InlineData("丢了工作", "丢了工作 987654321")]
+    [InlineData("lost my job", "lost my job zqxwv")]
+    [InlineData("retirement", "retirement 养老 xqzv")]
+    public async Task Search_WithWordsTheCatalogueDoesNotHoldAdded_KeepsTheSameOrder(string query, string withUnknownWords)
+    {
+        var plain = await Search(query);
+        var padded = await Search(withUnknownWords);
+
+        // "养老" is held, so the third case also checks that the order of what it adds is not disturbed by the unknown.
+        var expected = withUnknownWords.Contains("养老", StringComparison.Ordinal)
+            ? (await Search(query + " 养老")).Services.Select(s => s.Code)
+            : plain.Services.Select(s => s.Code);
+        Assert.NotEmpty(plain.Services);
+        Assert.Equal(expected, padded.Services.Select(s => s.Code));
+        Assert.False(padded.OnlySimilar);
+    }
+
+    [Theory]
     [InlineData("生孩子", "having-a-baby")]
     [InlineData("had a baby", "having-a-baby")]
     [InlineData("retirement", "retirement")]
