@@ -68,6 +68,8 @@ public static class PartnerApiSetup
                 o.EnableTokenEntryValidation();
                 o.EnableAuthorizationEntryValidation();
             });
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider, OpenIddictOnlyWherePartnersCall>();
         services.AddAuthorizationBuilder().AddPolicy(PartnerPolicy, p => p
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         services.AddScoped<RegisterPartner>();
