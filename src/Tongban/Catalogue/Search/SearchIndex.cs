@@ -44,6 +44,9 @@ public sealed class SearchIndex
     private const int MaxCachedQueries = 4096;
     private readonly ConcurrentDictionary<string, IReadOnlyList<SearchHit>> _answers = new(StringComparer.Ordinal);
 
+    // What each document is, by its number: read once here rather than from the stored fields for every hit.
+    private readonly (SearchHitKind Kind, string Code)[] _documents;
+
     // Every term the index holds, with where it is found: read once here, only read afterwards (see TermQueryFor).
     private readonly FrozenDictionary<(string Field, string Text), TermContext> _terms;
 
@@ -73,6 +76,8 @@ public sealed class SearchIndex
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader);
         _terms = AllTerms(_searcher);
+        _documents = [.. Enumerable.Range(0, _reader.MaxDoc).Select(i => _reader.Document(i)).Select(d =>
+            (d.Get(Kind) == nameof(SearchHitKind.LifeEvent) ? SearchHitKind.LifeEvent : SearchHitKind.Service, d.Get(Code)))];
     }
 
     private static FrozenDictionary<(string Field, string Text), TermContext> AllTerms(IndexSearcher searcher)
@@ -107,7 +112,7 @@ public sealed class SearchIndex
             return cached;
         }
 
-        var hits = Run(_searcher, Precise(text), max);
+        var hits = Run(Precise(text), max);
         if (Volatile.Read(ref _cachedQueries) >= MaxCachedQueries)
         {
             _answers.Clear();
@@ -140,7 +145,7 @@ public sealed class SearchIndex
             loose.Add(new FuzzyQuery(new Term(Plain, word), 2, 0), Occur.SHOULD);
         }
 
-        return loose.Clauses.Count == 0 ? [] : Run(_searcher, loose, max);
+        return loose.Clauses.Count == 0 ? [] : Run(loose, max);
     }
 
     private BooleanQuery Precise(string text)
@@ -193,15 +198,10 @@ public sealed class SearchIndex
     private TermQuery? TermQueryFor(string field, string text) =>
         _terms.TryGetValue((field, text), out var states) ? new TermQuery(new Term(field, text), states) : null;
 
-    private static List<SearchHit> Run(IndexSearcher searcher, Query query, int max)
+    private List<SearchHit> Run(Query query, int max)
     {
-        var top = searcher.Search(query, Math.Max(1, max));
-        return top.ScoreDocs.Select(d =>
-        {
-            var doc = searcher.Doc(d.Doc);
-            var kind = doc.Get(Kind) == nameof(SearchHitKind.LifeEvent) ? SearchHitKind.LifeEvent : SearchHitKind.Service;
-            return new SearchHit(kind, doc.Get(Code), d.Score);
-        }).ToList();
+        var top = _searcher.Search(query, Math.Max(1, max));
+        return [.. top.ScoreDocs.Select(d => new SearchHit(_documents[d.Doc].Kind, _documents[d.Doc].Code, d.Score))];
     }
 
     private static Document Document(SearchHitKind kind, string code, Platform.Localization.LocalizedText name, List<string> layTerms, Platform.Localization.LocalizedText[] text)
