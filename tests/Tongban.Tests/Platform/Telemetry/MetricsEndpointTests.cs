@@ -27,18 +27,32 @@ public sealed partial class MetricsEndpointTests(MetricsEndpointTests.App app) :
         var figures = app.Services.GetServices<IHostedService>().OfType<OperationsFigures>().Single();
         await figures.Refresh(ct);
 
-        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        scrape.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
-        using var response = await client.SendAsync(scrape, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
+        // The server records a request's duration when it disposes of the request, which the test client may see
+        // answered a moment before, and only once the meter's listener is attached: ask again and scrape until a
+        // request is there (as Prometheus would at its next scrape).
+        var (status, text) = await Scrape(client, ct);
+        for (var tries = 0; tries < 50 && !text.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal); tries++)
+        {
+            await Task.Delay(100, ct);
+            await client.GetAsync(new Uri("/services", UriKind.Relative), ct);
+            (status, text) = await Scrape(client, ct);
+        }
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
         foreach (var figure in new[] { "tongban_jobs_waiting", "tongban_jobs_failing", "tongban_notifications_pending", "tongban_cases_past_time_limit" })
         {
             Assert.Matches($"(?m)^{figure}(_[a-z]+)?\\{{[^}}]*\\}} [0-9]+", text);
         }
+    }
+
+    private static async Task<(HttpStatusCode Status, string Text)> Scrape(HttpClient client, CancellationToken ct)
+    {
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        scrape.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        using var response = await client.SendAsync(scrape, ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(ct));
     }
 
     [Fact]
