@@ -22,6 +22,6 @@ internal sealed class OpenIddictOnlyWherePartnersCall(IOptions<AuthenticationOpt
             : schemes;
     }
 
-    public static bool IsPartnerPath(PathString path) =>
+    private static bool IsPartnerPath(PathString path) =>
         Array.Exists(PartnerPaths, p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 }

@@ -59,12 +59,9 @@ public sealed partial class MetricsEndpointTests(MetricsEndpointTests.App app) :
     public async Task TheDashboardAndTheAlertRules_NameOnlyMetricsThatExist()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        scrape.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
         var client = app.CreateClient();
         await client.GetAsync(new Uri("/", UriKind.Relative), ct);
-        using var response = await client.SendAsync(scrape, ct);
-        var scraped = await response.Content.ReadAsStringAsync(ct);
+        var (_, scraped) = await Scrape(client, ct);
 
         // Tongban's own instruments, as Prometheus names them ('.' becomes '_'), from the source; the others from a scrape
         // (histograms of Tongban's that nothing has measured yet are not in a scrape).
