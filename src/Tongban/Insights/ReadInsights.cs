@@ -91,7 +91,7 @@ public sealed class ReadInsights(AppDbContext db)
         }
 
         var ordered = !dimension.Contains(Insights.Dimension.Cross, StringComparison.Ordinal) && Insights.Dimension.Find(dimension)?.Ordered == true;
-        var summary = InequalityMeasures.Summarise([.. known.Select(r => new GroupEstimate(r.Group, r.Value!.Value, r.Count))], ordered, measure.HigherIsBetter);
+        var summary = InequalityMeasures.Summarise([.. known.Select(r => new GroupEstimate(r.Group, r.Value!.Value, r.Count))], ordered, measure.HigherIsBetter, share: measure.Unit == MeasureUnit.Share);
         return table with { Summary = summary };
     }
 

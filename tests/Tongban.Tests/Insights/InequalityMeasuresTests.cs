@@ -3,9 +3,10 @@ using Tongban.Insights.Inequality;
 namespace Tongban.Tests.Insights;
 
 /// <summary>
-/// Each summary measure against examples worked out on paper from its definition (derivations beside them), and the
-/// properties every inequality measure must have: none between equal groups, indifference to the unit of the values
-/// where the measure is relative, and a sign that follows the gradient.
+/// Each summary measure against published examples where one was found (WHO's healthequal package, a regional
+/// economics textbook's), otherwise against examples worked out on paper from its definition (derivations beside
+/// them); and the properties every inequality measure must have: none between equal groups, indifference to the unit
+/// of the values where the measure is relative, and a sign that follows the gradient.
 /// </summary>
 public sealed class InequalityMeasuresTests
 {
@@ -20,7 +21,7 @@ public sealed class InequalityMeasuresTests
     [Fact]
     public void TwoEqualHalves_GiveEveryMeasureItsWorkedValue()
     {
-        var s = InequalityMeasures.Summarise([new("young", 2, 500), new("old", 4, 500)], ordered: true, higherIsBetter: true);
+        var s = InequalityMeasures.Summarise([new("young", 2, 500), new("old", 4, 500)], ordered: true, higherIsBetter: true, share: false);
 
         Assert.Equal(3, s.Mean, Tolerance);
         Assert.Equal(2, s.Difference, Tolerance);
@@ -48,7 +49,7 @@ public sealed class InequalityMeasuresTests
     [Fact]
     public void UnequalShares_WeightEveryMeasure_AndLowerIsBetterPicksTheLowestAsReference()
     {
-        var s = InequalityMeasures.Summarise([new("a", 10, 200), new("b", 20, 800)], ordered: true, higherIsBetter: false);
+        var s = InequalityMeasures.Summarise([new("a", 10, 200), new("b", 20, 800)], ordered: true, higherIsBetter: false, share: false);
 
         Assert.Equal(18, s.Mean, Tolerance);
         Assert.Equal(1.6, s.AbsoluteConcentrationIndex!.Value, Tolerance);
@@ -61,11 +62,58 @@ public sealed class InequalityMeasuresTests
         Assert.Equal(-8, s.PopulationAttributableRisk, Tolerance);
     }
 
+    /// <summary>
+    /// The example in the tests of WHO's R package healthequal 1.0.1 (tests/testthat/test-aci.R, test-rci.R,
+    /// test-sii.R, test-rii.R, test-parisk.R, test-paf.R; AGPL-3, the figures only): five ordered subgroups with
+    /// populations <c>round(rnorm(5, 100, 40))</c> after R's <c>set.seed(123)</c>, that is 78, 91, 162, 103 and 105,
+    /// and estimates 20, 30, 40, 50 and 60 %. Its expected values, in percentage points there and shares here:
+    /// ACI 7.3284202, RCI 0.17776859, SII 44.44502 and RII 3.159506 (its default, logistic model), PAR 18.775509 and
+    /// PAF 45.544548 %.
+    /// </summary>
+    [Fact]
+    public void WhoHealthequalExample_OrderedShares_GiveItsPublishedValues()
+    {
+        int[] populations = [78, 91, 162, 103, 105];
+        var s = InequalityMeasures.Summarise([.. populations.Select((n, j) => new GroupEstimate($"Q{j + 1}", 0.2 + (0.1 * j), n))], ordered: true, higherIsBetter: true, share: true);
+
+        Assert.Equal(0.073284202, s.AbsoluteConcentrationIndex!.Value, 1e-8);
+        Assert.Equal(0.17776859, s.RelativeConcentrationIndex!.Value, 1e-7);
+        Assert.Equal(0.4444502, s.SlopeIndex!.Value, 1e-7);
+        Assert.Equal(3.159506, s.RelativeIndex!.Value, 1e-6);
+        Assert.Equal(0.18775509, s.PopulationAttributableRisk, 1e-7);
+        Assert.Equal(0.45544548, s.PopulationAttributableFraction!.Value, 1e-7);
+    }
+
+    /// <summary>
+    /// Stoermann's example (Regionalökonomik, 2009), as the R package REAT documents it for its <c>theil</c> function,
+    /// which is Theil's second measure, the mean log deviation: five equal regions with incomes 10, 10, 10, 20 and 50
+    /// give 0.2326302 (μ = 20: (3 ln 2 + ln 1 + ln 0.4) / 5).
+    /// </summary>
+    [Fact]
+    public void StoermannExample_GivesItsPublishedMeanLogDeviation()
+    {
+        double[] incomes = [10, 10, 10, 20, 50];
+        var s = InequalityMeasures.Summarise([.. incomes.Select((v, j) => new GroupEstimate($"{j}", v, 1))], ordered: false, higherIsBetter: true, share: false);
+        Assert.Equal(0.2326302, s.MeanLogDeviation!.Value, 1e-7);
+    }
+
+    /// <summary>A logistic model has no finite answer when every group is at 0, or when the groups are perfectly apart: no index rather than a wrong one.</summary>
+    [Fact]
+    public void SharesALogisticModelCannotFit_HaveNoSlopeOrRelativeIndex()
+    {
+        var none = InequalityMeasures.Summarise([new("a", 0, 100), new("b", 0, 100), new("c", 0, 100)], ordered: true, higherIsBetter: true, share: true);
+        var apart = InequalityMeasures.Summarise([new("a", 0, 100), new("b", 0, 100), new("c", 1, 100), new("d", 1, 100)], ordered: true, higherIsBetter: true, share: true);
+        Assert.Null(none.SlopeIndex);
+        Assert.Null(apart.SlopeIndex);
+        Assert.Null(apart.RelativeIndex);
+        Assert.NotNull(apart.AbsoluteConcentrationIndex); // the other measures stand
+    }
+
     /// <summary>Gini's textbook case, five equal people with 1, 2, 3, 4 and 5: mean difference 40/25 = 1.6 over 2·3, G = 0.2667.</summary>
     [Fact]
     public void FiveEqualPeople_OneToFive_HaveTheTextbookGini()
     {
-        var s = InequalityMeasures.Summarise([.. Enumerable.Range(1, 5).Select(i => new GroupEstimate($"{i}", i, 1))], ordered: false, higherIsBetter: true);
+        var s = InequalityMeasures.Summarise([.. Enumerable.Range(1, 5).Select(i => new GroupEstimate($"{i}", i, 1))], ordered: false, higherIsBetter: true, share: false);
         Assert.Equal(0.26667, s.Gini!.Value, Tolerance);
         Assert.Null(s.SlopeIndex); // not ordered: no gradient to speak of
         Assert.Null(s.AbsoluteConcentrationIndex);
@@ -74,7 +122,7 @@ public sealed class InequalityMeasuresTests
     [Fact]
     public void EqualGroups_ShowNoInequalityOnAnyMeasure()
     {
-        var s = InequalityMeasures.Summarise([new("a", 0.7, 100), new("b", 0.7, 300), new("c", 0.7, 50)], ordered: true, higherIsBetter: true);
+        var s = InequalityMeasures.Summarise([new("a", 0.7, 100), new("b", 0.7, 300), new("c", 0.7, 50)], ordered: true, higherIsBetter: true, share: true);
         Assert.All(new double?[] { s.Difference, s.SlopeIndex, s.AbsoluteConcentrationIndex, s.RelativeConcentrationIndex, s.BetweenGroupVariance, s.MeanDifferenceFromMean, s.TheilIndex, s.MeanLogDeviation, s.PopulationAttributableRisk, s.Gini },
             v => Assert.Equal(0, v!.Value, Tolerance));
         Assert.Equal(1, s.Ratio!.Value, Tolerance);
@@ -86,7 +134,7 @@ public sealed class InequalityMeasuresTests
     {
         GroupEstimate[] rates = [new("18-24", 0.9, 120), new("25-34", 0.8, 300), new("75+", 0.3, 40)];
         var perThousand = rates.Select(r => r with { Value = r.Value * 1000 }).ToList();
-        var (a, b) = (InequalityMeasures.Summarise(rates, true, true), InequalityMeasures.Summarise(perThousand, true, true));
+        var (a, b) = (InequalityMeasures.Summarise(rates, true, true, share: false), InequalityMeasures.Summarise(perThousand, true, true, share: false));
 
         Assert.Equal(a.RelativeConcentrationIndex!.Value, b.RelativeConcentrationIndex!.Value, Tolerance);
         Assert.Equal(a.TheilIndex!.Value, b.TheilIndex!.Value, Tolerance);
@@ -100,7 +148,7 @@ public sealed class InequalityMeasuresTests
     [Fact]
     public void AZeroGroup_LeavesTheLogMeasuresUndefined_NotInfinite()
     {
-        var s = InequalityMeasures.Summarise([new("a", 0, 100), new("b", 1, 100)], ordered: false, higherIsBetter: true);
+        var s = InequalityMeasures.Summarise([new("a", 0, 100), new("b", 1, 100)], ordered: false, higherIsBetter: true, share: false);
         Assert.Null(s.MeanLogDeviation);
         Assert.Null(s.Ratio);
         Assert.Equal(Math.Log(2), s.TheilIndex!.Value, Tolerance); // μ = 0.5: 0.5·(1/0.5)·ln 2, the zero group adding nothing

@@ -3,15 +3,18 @@ namespace Tongban.Insights.Inequality;
 /// <summary>
 /// The summary measures of health inequality, written once. Definitions follow the WHO Health Equity Assessment
 /// Toolkit's technical notes (HEAT, version 5, "Summary measures of health inequality") and the WHO Handbook on health
-/// inequality monitoring (2013); the Gini coefficient is Gini's mean difference over twice the mean. In every formula
-/// p_j is group j's share of the population, y_j its value and μ = Σ p_j y_j the population mean.
+/// inequality monitoring (2013), as WHO's own implementation of them computes them (the R package healthequal 1.0.1,
+/// whose published test examples the tests reproduce); the Gini coefficient is Gini's mean difference over twice the
+/// mean. In every formula p_j is group j's share of the population, n_j its size, y_j its value and μ = Σ p_j y_j the
+/// population mean.
 /// </summary>
 public static class InequalityMeasures
 {
     /// <param name="groups">The groups, in their natural order when <paramref name="ordered"/> (least to most advantaged, or youngest to oldest).</param>
     /// <param name="ordered">Whether the order means something (age bands) or not (districts).</param>
     /// <param name="higherIsBetter">True for take-up or completion, false for breaches or days to decision: picks the reference group.</param>
-    public static InequalitySummary Summarise(IReadOnlyList<GroupEstimate> groups, bool ordered, bool higherIsBetter)
+    /// <param name="share">Whether the values are shares from 0 to 1 (the slope and relative index then come from a logistic model, as HEAT's do) or means and rates (a linear one).</param>
+    public static InequalitySummary Summarise(IReadOnlyList<GroupEstimate> groups, bool ordered, bool higherIsBetter, bool share)
     {
         ArgumentNullException.ThrowIfNull(groups);
         var g = groups.Where(x => x.Population > 0).ToList();
@@ -30,7 +33,9 @@ public static class InequalityMeasures
         if (ordered)
         {
             var ranks = Ranks(p);
-            (slope, relative) = SlopeAndRelativeIndex(p, y, ranks);
+            (slope, relative) = share
+                ? LogisticSlopeAndRelativeIndex([.. g.Select(x => x.Population)], y, ranks)
+                : SlopeAndRelativeIndex(p, y, ranks);
             aci = AbsoluteConcentrationIndex(p, y, ranks);
             rci = mean == 0 ? null : aci / mean;
         }
@@ -71,10 +76,9 @@ public static class InequalityMeasures
     }
 
     /// <summary>
-    /// Slope index of inequality: the slope of a population-weighted least-squares line of y_j on X_j, that is the
-    /// predicted difference between the top (rank 1) and the bottom (rank 0); relative index: their ratio,
-    /// (α + β) / α, null when the prediction at the bottom is zero or below. (HEAT fits a logistic model for
-    /// binary outcomes; the weighted linear fit is the Handbook's and suits means and rates alike.)
+    /// Slope index of inequality for means and rates: the slope of a population-weighted least-squares line of y_j on
+    /// X_j, that is the predicted difference between the top (rank 1) and the bottom (rank 0); relative index: their
+    /// ratio, (α + β) / α, null when the prediction at the bottom is zero or below (healthequal's <c>linear = TRUE</c>).
     /// </summary>
     public static (double Slope, double? Relative) SlopeAndRelativeIndex(double[] p, double[] y, double[] ranks)
     {
@@ -93,6 +97,59 @@ public static class InequalityMeasures
         var intercept = yBar - (slope * xBar);
         return (slope, intercept > 0 ? (intercept + slope) / intercept : null);
     }
+
+    /// <summary>
+    /// Slope and relative index of inequality for shares, as HEAT and healthequal fit them: a logistic regression of
+    /// each group's successes, round(y_j n_j) out of n_j, on its rank X_j, each group's likelihood weighted by n_j
+    /// (healthequal's <c>glm(cbind(y, ny) ~ rank, weights = pop, family = binomial)</c>, which so counts the population
+    /// twice: kept, so that the figures are WHO's); SII = P(1) − P(0) and RII = P(1) / P(0) from the fitted P(X).
+    /// Both null when the fit has no finite answer (every group at 0, or at 1, or groups perfectly apart).
+    /// </summary>
+    public static (double? Slope, double? Relative) LogisticSlopeAndRelativeIndex(double[] n, double[] y, double[] ranks)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(ranks);
+        var successes = y.Select((v, j) => Math.Round(v * n[j], MidpointRounding.ToEven)).ToArray(); // R rounds half to even
+        var overall = successes.Sum() / n.Sum();
+        if (overall is <= 0 or >= 1)
+        {
+            return (null, null);
+        }
+
+        // Newton–Raphson on the log-likelihood Σ n_j [s_j ln P_j + (n_j − s_j) ln(1 − P_j)], P_j = 1 / (1 + e^−(a + b X_j)).
+        var (a, b) = (Math.Log(overall / (1 - overall)), 0.0);
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
+            for (var j = 0; j < n.Length; j++)
+            {
+                var fitted = Logistic(a + (b * ranks[j]));
+                var residual = n[j] * (successes[j] - (n[j] * fitted));
+                var weight = n[j] * n[j] * fitted * (1 - fitted);
+                (g0, g1) = (g0 + residual, g1 + (residual * ranks[j]));
+                (h00, h01, h11) = (h00 + weight, h01 + (weight * ranks[j]), h11 + (weight * ranks[j] * ranks[j]));
+            }
+
+            var determinant = (h00 * h11) - (h01 * h01);
+            if (determinant <= 0 || !double.IsFinite(determinant))
+            {
+                return (null, null);
+            }
+
+            var (stepA, stepB) = (((h11 * g0) - (h01 * g1)) / determinant, ((h00 * g1) - (h01 * g0)) / determinant);
+            (a, b) = (a + stepA, b + stepB);
+            if (Math.Abs(stepA) + Math.Abs(stepB) < 1e-10)
+            {
+                var (top, bottom) = (Logistic(a + b), Logistic(a));
+                return (top - bottom, bottom > 0 ? top / bottom : null);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
 
     /// <summary>Absolute concentration index, ACI = Σ p_j (2 X_j − 1) y_j; the relative index is ACI / μ.</summary>
     public static double AbsoluteConcentrationIndex(double[] p, double[] y, double[] ranks)
