@@ -69,6 +69,13 @@ internal static class FormsBench
 
         await WrkResult.Run("bench/forms.lua", own, 10, WarmUpSeconds, "question", core: 1);
         await WrkResult.Run("bench/forms.lua", own, 10, WarmUpSeconds, "answer", core: 1);
+        if (Environment.GetEnvironmentVariable("TONGBAN_BENCH_HOLD") is { } hold)
+        {
+            // For a profiler: the warm server and its requests stay for as long, for wrk and perf run by hand.
+            Console.WriteLine($"holding {hold} s: server {PublishedServer.Url} (pid {server.ProcessId}), requests {own}");
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(hold, CultureInfo.InvariantCulture)));
+        }
+
         var lines = new List<string>();
         var measured = new Dictionary<(string Mode, int Connections), WrkResult>();
         foreach (var (label, file, mode, key) in new[]
