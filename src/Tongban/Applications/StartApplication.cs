@@ -54,6 +54,10 @@ public sealed class StartApplication(AppDbContext db, TimeProvider clock)
         }
     }
 
-    private Task<Draft?> Open(Guid residentId, string formKey, CancellationToken cancellationToken) =>
-        db.Drafts.SingleOrDefaultAsync(d => d.ResidentId == residentId && d.FormKey == formKey && d.SubmittedAt == null, cancellationToken);
+    /// <summary>Her open draft of the form: compiled once, as every question page and answer asks for it (ADR 0034).</summary>
+    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<Draft?>> OpenDraft = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid residentId, string formKey, CancellationToken cancellationToken) =>
+            db.Set<Draft>().SingleOrDefault(d => d.ResidentId == residentId && d.FormKey == formKey && d.SubmittedAt == null));
+
+    private Task<Draft?> Open(Guid residentId, string formKey, CancellationToken cancellationToken) => OpenDraft(db, residentId, formKey, cancellationToken);
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
 using Tongban.Platform.Auth;
+using Tongban.Platform.Data;
 using Tongban.Platform.Web;
 using Tongban.Residents.Access;
 using Tongban.Residents.Assisted;
@@ -12,6 +14,11 @@ namespace Tongban.Residents;
 
 public static class ResidentsSetup
 {
+    /// <summary>Whether her cookie's session is live and her stamp unchanged (<see cref="SignInSessions.RejectUnlessLive"/>).</summary>
+    private static readonly Func<AppDbContext, Guid, string, Guid, DateTime, CancellationToken, Task<bool>> LiveSession = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, string stamp, Guid session, DateTime since, CancellationToken cancellationToken) => db.Set<Resident>().Any(r => r.Id == id && r.SecurityStamp == stamp
+            && db.Set<SignInSession>().Any(s => s.Id == session && s.AccountId == r.Id && s.EndedAt == null && s.StartedAt > since)));
+
     public static IServiceCollection AddResidents(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RequestSignInCode>();
@@ -31,7 +38,7 @@ public static class ResidentsSetup
         services.AddScoped<ResidentAccessPolicy>();
         services.AddScoped<StartAssistedSession>();
         services.AddOptions<CookieAuthenticationOptions>(AuthSetup.ResidentScheme).Configure(o => o.Events.OnValidatePrincipal = context =>
-            SignInSessions.RejectUnlessLive(context, (db, id, stamp) => db.Residents.Where(r => r.Id == id && r.SecurityStamp == stamp).Select(r => r.Id)));
+            SignInSessions.RejectUnlessLive(context, LiveSession));
         if (configuration.GetValue("Demo:Certificates", false))
         {
             services.AddHostedService<SeedDemoCertificatesOnStart>();

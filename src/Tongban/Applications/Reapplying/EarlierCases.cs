@@ -13,12 +13,25 @@ public sealed class EarlierCases(AppDbContext db)
     {
         // By her alone (the ResidentId index), the services filtered here: with "service IN (…)" in the query SQLite's
         // planner took the (ServiceCode, DueOn) index and read every case of a popular service, 20 ms a submission.
-        var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.ResidentId == residentId)
-            .Select(c => new { c.ServiceCode, c.Reference, c.Status, c.DecidedAt })
-            .ToListAsync(cancellationToken);
-        return rows.Where(c => serviceCodes.Contains(c.ServiceCode)).Select(c => Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt)).ToList();
+        var earlier = new List<EarlierCase>();
+        await foreach (var c in CasesOf(db, residentId).WithCancellation(cancellationToken))
+        {
+            if (serviceCodes.Contains(c.ServiceCode))
+            {
+                earlier.Add(Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt));
+            }
+        }
+
+        return earlier;
     }
+
+    /// <summary>Compiled once: a question page with rules about earlier cases, and every answer, asks for them (ADR 0034).</summary>
+    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<CaseRow>> CasesOf = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid residentId) => db.Set<Case>().AsNoTracking()
+            .Where(c => c.ResidentId == residentId)
+            .Select(c => new CaseRow(c.ServiceCode, c.Reference, c.Status, c.DecidedAt)));
+
+    private sealed record CaseRow(string ServiceCode, string Reference, CaseStatus Status, DateTime? DecidedAt);
 
     /// <summary>The earlier cases of one service of many residents at once (a page of the proactive job), in one query.</summary>
     public static async Task<IReadOnlyList<(Guid ResidentId, EarlierCase Case)>> OfMany(AppDbContext db, IReadOnlyCollection<Guid> residentIds, string serviceCode, CancellationToken cancellationToken)
