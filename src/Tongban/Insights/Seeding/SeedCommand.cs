@@ -81,11 +81,17 @@ public static class SeedCommand
         return cases is < 0 or > 50_000_000 ? null : (residents, values.GetValueOrDefault("--seed", 1), cases);
     }
 
-    /// <summary>One batch in one transaction, parents before the rows that refer to them.</summary>
     private static async Task Write(IServiceProvider services, CityBatch batch, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await Write(scope.ServiceProvider.GetRequiredService<AppDbContext>(), batch, cancellationToken);
+    }
+
+    /// <summary>One batch in one transaction, in bulk (ADR 0033), parents before the rows that refer to them.</summary>
+    public static async Task Write(AppDbContext db, CityBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(batch);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

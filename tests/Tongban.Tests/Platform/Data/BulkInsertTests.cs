@@ -52,16 +52,7 @@ public sealed class BulkInsertTests(TongbanApp app) : IClassFixture<TongbanApp>
 
         await using (var scope = app.Scope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await BulkInsert.Write(db, batch.Residents, ct);
-            await BulkInsert.Write(db, batch.Drafts, ct);
-            await BulkInsert.Write(db, batch.FormEvents, ct);
-            await BulkInsert.Write(db, batch.Cases, ct);
-            await BulkInsert.Write(db, batch.Actions, ct);
-            await BulkInsert.Write(db, batch.Ratings, ct);
-            await BulkInsert.Write(db, batch.Rectifications, ct);
-            await transaction.CommitAsync(ct);
+            await SeedCommand.Write(scope.ServiceProvider.GetRequiredService<AppDbContext>(), batch, ct); // in bulk, as the seed command writes
         }
 
         var inBulk = Added(before, await Rows(ct));
