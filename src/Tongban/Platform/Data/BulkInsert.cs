@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -33,17 +34,19 @@ public static class BulkInsert
             throw new NotSupportedException($"{entity.DisplayName()} rows are numbered by the database: leave their key unset.");
         }
 
-        var table = entity.GetTableName()!;
+        // The table and its columns, quoted by the provider's own SQL helper as EF Core quotes them.
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var target = $"{sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))})";
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk rows are written inside a transaction.");
         if (connection is NpgsqlConnection npgsql)
         {
-            await Copy(npgsql, table, columns, rows, cancellationToken);
+            await Copy(npgsql, target, columns, rows, cancellationToken);
         }
         else
         {
-            await InsertEach(connection, transaction, table, columns, rows, cancellationToken);
+            await InsertEach(connection, transaction, target, columns, rows, cancellationToken);
         }
     }
 
@@ -96,12 +99,12 @@ public static class BulkInsert
         return (columns, numbered);
     }
 
-    private static async Task InsertEach<T>(DbConnection connection, DbTransaction transaction, string table, List<Column> columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+    private static async Task InsertEach<T>(DbConnection connection, DbTransaction transaction, string target, List<Column> columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        command.CommandText = $"INSERT INTO {target} VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
         var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, $"@p{i}", null, nullable: true)).ToArray();
         command.Parameters.AddRange(parameters);
         await command.PrepareAsync(cancellationToken);
@@ -116,12 +119,12 @@ public static class BulkInsert
         }
     }
 
-    private static async Task Copy<T>(NpgsqlConnection connection, string table, List<Column> columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+    private static async Task Copy<T>(NpgsqlConnection connection, string target, List<Column> columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         var types = columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
         await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            $"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var row in rows)
         {
             await writer.StartRowAsync(cancellationToken);
@@ -140,7 +143,4 @@ public static class BulkInsert
 
         await writer.CompleteAsync(cancellationToken);
     }
-
-    /// <summary>Table and column names come from the model, never from input; quoted as both databases quote them.</summary>
-    private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
