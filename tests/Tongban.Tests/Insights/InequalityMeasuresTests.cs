@@ -4,9 +4,10 @@ namespace Tongban.Tests.Insights;
 
 /// <summary>
 /// Each summary measure against published examples where one was found (WHO's healthequal package, a regional
-/// economics textbook's), otherwise against examples worked out on paper from its definition (derivations beside
-/// them); and the properties every inequality measure must have: none between equal groups, indifference to the unit
-/// of the values where the measure is relative, and a sign that follows the gradient.
+/// economics textbook, the R package ineq, the Julia package Inequality.jl), otherwise against examples worked out on
+/// paper from its definition (derivations beside them); and the properties every inequality measure must have: none
+/// between equal groups, indifference to the unit of the values where the measure is relative, and a sign that follows
+/// the gradient.
 /// </summary>
 public sealed class InequalityMeasuresTests
 {
@@ -95,6 +96,33 @@ public sealed class InequalityMeasuresTests
         double[] incomes = [10, 10, 10, 20, 50];
         var s = InequalityMeasures.Summarise([.. incomes.Select((v, j) => new GroupEstimate($"{j}", v, 1))], ordered: false, higherIsBetter: true, share: false);
         Assert.Equal(0.2326302, s.MeanLogDeviation!.Value, 1e-7);
+    }
+
+    /// <summary>
+    /// The weighted examples in the documentation of Inequality.jl (a Julia package whose doctests check them): values
+    /// 8, 5, 1, 3, 5, 6, 7, 6, 3 with weights 0.1, 0.2, … 0.9 give a Theil index of 0.08120013911680612 and a mean log
+    /// deviation of 0.10375545537468207, both weighting each value by its share of the weights as HEAT weights a group
+    /// by its share of the population.
+    /// </summary>
+    [Fact]
+    public void InequalityJlWeightedExample_GivesItsPublishedTheilAndMeanLogDeviation()
+    {
+        double[] values = [8, 5, 1, 3, 5, 6, 7, 6, 3];
+        var s = InequalityMeasures.Summarise([.. values.Select((v, j) => new GroupEstimate($"{j}", v, 0.1 * (j + 1)))], ordered: false, higherIsBetter: true, share: false);
+        Assert.Equal(0.08120013911680612, s.TheilIndex!.Value, 1e-12);
+        Assert.Equal(0.10375545537468207, s.MeanLogDeviation!.Value, 1e-12);
+    }
+
+    /// <summary>
+    /// The example in the R package ineq's documentation, the income distribution of the USA in 1968 in ten equal
+    /// classes (541, 1463, 2445, 3438, 4437, 5401, 6392, 8304, 11904, 22261): a Gini coefficient of 0.462091130267624.
+    /// </summary>
+    [Fact]
+    public void IneqExample_TenIncomeClasses_GiveItsPublishedGini()
+    {
+        double[] incomes = [541, 1463, 2445, 3438, 4437, 5401, 6392, 8304, 11904, 22261];
+        var s = InequalityMeasures.Summarise([.. incomes.Select((v, j) => new GroupEstimate($"{j}", v, 1))], ordered: false, higherIsBetter: true, share: false);
+        Assert.Equal(0.462091130267624, s.Gini!.Value, 1e-12);
     }
 
     /// <summary>A logistic model has no finite answer when every group is at 0, or when the groups are perfectly apart: no index rather than a wrong one.</summary>
