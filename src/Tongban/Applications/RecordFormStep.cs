@@ -103,15 +103,15 @@ public sealed class RecordFormStep : IAsyncDisposable
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var ids = steps.Select(s => s.ResidentId).Distinct().ToList();
             var residents = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id);
-            foreach (var step in steps)
-            {
-                if (residents.TryGetValue(step.ResidentId, out var resident))
-                {
-                    db.FormEvents.Add(Event(resident, step.FormKey, step.Page, step.Kind, step.Channel, step.At, DateOnly.FromDateTime(CityTime.Local(step.At))));
-                }
-            }
+            var events = steps.Where(s => residents.ContainsKey(s.ResidentId))
+                .Select(s => Event(residents[s.ResidentId], s.FormKey, s.Page, s.Kind, s.Channel, s.At, DateOnly.FromDateTime(CityTime.Local(s.At))))
+                .ToList();
 
-            await db.SaveChangesAsync();
+            // In bulk rather than through the change tracker, whose work for a second's steps was 5 % of the server's time
+            // while residents answered forms (ADR 0035); the transaction takes SQLite's write turn like any other.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await BulkInsert.Write(db, events, CancellationToken.None);
+            await transaction.CommitAsync();
         }
         catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException)
         {

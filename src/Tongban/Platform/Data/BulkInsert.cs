@@ -8,12 +8,13 @@ using Npgsql;
 namespace Tongban.Platform.Data;
 
 /// <summary>
-/// Writes many new rows of one entity type at once, for the seed command (ADR 0033): PostgreSQL's binary COPY, or on
-/// SQLite one prepared INSERT run for each row. Columns and values come from the EF Core model (names, value
-/// converters, JSON columns), so a row reads back exactly as if EF Core had written it; what the model holds that this
-/// cannot write as EF Core would (shadow properties, a JSON collection with items) is refused, not guessed.
-/// It runs on the context's open connection, inside its current transaction, and bypasses the change tracker and the
-/// SQLite write gate: it is for a command that has the database to itself.
+/// Writes many new rows of one entity type at once, for the seed command (ADR 0033) and the funnel's steps (ADR 0035):
+/// PostgreSQL's binary COPY, or on SQLite one prepared INSERT run for each row. Columns and values come from the EF
+/// Core model (names, value converters, JSON columns), so a row reads back exactly as if EF Core had written it; what
+/// the model holds that this cannot write as EF Core would (shadow properties, a JSON collection with items) is
+/// refused, not guessed.
+/// It runs on the context's open connection, inside its current transaction, and bypasses the change tracker and EF
+/// Core's interceptors: on SQLite the transaction it needs is what takes the write gate's turn.
 /// </summary>
 public static class BulkInsert
 {

@@ -26,7 +26,7 @@ public static class DatabaseSetup
                 connectionString ??= DefaultSqliteConnectionString(contentRoot);
                 services.AddSingleton<SqliteWriteGate>();
                 services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(
-                    (services, o) => o.UseSqlite(connectionString).AddInterceptors(services.GetRequiredService<SqliteWriteGate>()));
+                    (services, o) => SqliteWithoutDecimalFunctions.Use(o.UseSqlite(connectionString).AddInterceptors(services.GetRequiredService<SqliteWriteGate>())));
                 break;
             case Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
