@@ -10,7 +10,8 @@ namespace Tongban.Tests.Platform.Data;
 
 /// <summary>
 /// Tongban's SQLite connections go without EF Core's functions for decimals and regular expressions (ADR 0035), which
-/// is safe only while no query could need them: the model holds no decimal, and the connections really lack them.
+/// is safe only while no query could need them: the model holds no decimal. And the connections really lack them (every
+/// other test shows that queries run without).
 /// </summary>
 public sealed class SqliteWithoutDecimalFunctionsTests(TongbanApp app) : IClassFixture<TongbanApp>
 {
@@ -26,7 +27,7 @@ public sealed class SqliteWithoutDecimalFunctionsTests(TongbanApp app) : IClassF
     }
 
     [Fact]
-    public async Task OnSqlite_TheConnectionsLackThem_AndQueriesStillRun()
+    public async Task OnSqlite_TheAppsConnectionsLackThem()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var scope = app.Scope();
@@ -40,6 +41,5 @@ public sealed class SqliteWithoutDecimalFunctionsTests(TongbanApp app) : IClassF
         Assert.IsType<SqliteWithoutDecimalFunctions>(db.GetService<IRelationalConnection>());
         var missing = await Assert.ThrowsAsync<SqliteException>(() => db.Database.SqlQueryRaw<int>("SELECT ef_compare(1, 2) AS \"Value\"").ToListAsync(ct));
         Assert.Contains("no such function", missing.Message, StringComparison.Ordinal);
-        Assert.True(await db.Residents.CountAsync(ct) >= 0);
     }
 }
