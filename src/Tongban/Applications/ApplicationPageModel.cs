@@ -80,7 +80,23 @@ public abstract class ApplicationPageModel(CatalogueStore catalogue, ResidentAcc
     protected async Task<IActionResult?> LeaveOutWhatSheHas(EarlierCases earlierCases)
     {
         ArgumentNullException.ThrowIfNull(earlierCases);
-        var earlier = await earlierCases.Of(ResidentId, Form.Services.Select(s => s.Service.Code).ToList(), HttpContext.RequestAborted);
+        return LeaveOut(await earlierCases.Of(ResidentId, Form.Services.Select(s => s.Service.Code).ToList(), HttpContext.RequestAborted));
+    }
+
+    /// <summary>
+    /// After <see cref="Authorize"/>, on the pages that need her draft too: her open draft (null when she has none yet),
+    /// read with her earlier cases in one round trip, and the services she cannot apply for again now left out as
+    /// <see cref="LeaveOutWhatSheHas"/> does.
+    /// </summary>
+    protected async Task<(Draft? Open, RedirectResult? NothingLeft)> OpenDraftLeavingOutWhatSheHas(EarlierCases earlierCases)
+    {
+        ArgumentNullException.ThrowIfNull(earlierCases);
+        var (open, earlier) = await earlierCases.WithOpenDraft(ResidentId, Form, HttpContext.RequestAborted);
+        return (open, LeaveOut(earlier));
+    }
+
+    private RedirectResult? LeaveOut(IReadOnlyList<EarlierCase> earlier)
+    {
         LeftOut = MayApplyAgain.InForm(Form, earlier, Today);
         Whole = Form;
         if (LeftOut.Count == Form.Services.Count)

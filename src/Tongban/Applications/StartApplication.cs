@@ -7,6 +7,8 @@ namespace Tongban.Applications;
 /// <summary>
 /// Resumes the resident's open draft of a form, on whatever channel, or starts one with everything the
 /// city already holds filled in (once-only), so that she is asked only what it does not know.
+/// The draft comes back untracked: most callers only read it (every question page does), and answers are saved
+/// through <see cref="SaveAnswer"/>; a caller that changes it attaches it first.
 /// </summary>
 public sealed class StartApplication(AppDbContext db, TimeProvider clock)
 {
@@ -44,6 +46,7 @@ public sealed class StartApplication(AppDbContext db, TimeProvider clock)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            db.Entry(draft).State = EntityState.Detached;
             return draft;
         }
         catch (DbUpdateException)
@@ -54,10 +57,13 @@ public sealed class StartApplication(AppDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Her open draft of the form: compiled once, as every question page and answer asks for it (ADR 0034).</summary>
+    /// <summary>
+    /// Her open draft of the form: compiled once, as every question page and answer asks for it (ADR 0034), and
+    /// untracked, which spared a question page a tenth of its time in EF Core's snapshots of the draft's lists.
+    /// </summary>
     private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<Draft?>> OpenDraft = EF.CompileAsyncQuery(
         (AppDbContext db, Guid residentId, string formKey, CancellationToken cancellationToken) =>
-            db.Set<Draft>().SingleOrDefault(d => d.ResidentId == residentId && d.FormKey == formKey && d.SubmittedAt == null));
+            db.Set<Draft>().AsNoTracking().SingleOrDefault(d => d.ResidentId == residentId && d.FormKey == formKey && d.SubmittedAt == null));
 
     private Task<Draft?> Open(Guid residentId, string formKey, CancellationToken cancellationToken) => OpenDraft(db, residentId, formKey, cancellationToken);
 }

@@ -87,6 +87,7 @@ public sealed class AnswerOffer(AppDbContext db, CatalogueStore catalogue, Start
         var snapshot = await catalogue.Current(cancellationToken);
         var form = snapshot.ApplicationForm("services", offer.ServiceCode) ?? throw new InvalidOperationException($"No form for {offer.ServiceCode}.");
         var draft = await start.Handle(offer.ResidentId, form, actor.Channel, cancellationToken);
+        db.Drafts.Attach(draft); // as read: its revision is the one the save below checks
         var answers = draft.Answers();
         foreach (var (question, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(offer.AnswersJson) ?? [])
         {

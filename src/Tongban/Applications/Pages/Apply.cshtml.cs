@@ -130,12 +130,18 @@ public sealed class ApplyModel(
     /// <returns>An answer to give instead of the page, or null to show the question.</returns>
     private async Task<IActionResult?> Load(CancellationToken cancellationToken)
     {
-        if ((await Authorize(clock) ?? await LeaveOutWhatSheHas(earlierCases)) is { } refused)
+        if (await Authorize(clock) is { } refused)
         {
             return refused;
         }
 
-        _draft = await start.Handle(ResidentId, Form, Actor.Channel, cancellationToken);
+        var (open, nothingLeft) = await OpenDraftLeavingOutWhatSheHas(earlierCases);
+        if (nothingLeft is not null)
+        {
+            return nothingLeft;
+        }
+
+        _draft = open ?? await start.Handle(ResidentId, Form, Actor.Channel, cancellationToken);
         if (LeaveOutWhatSheChose(_draft) is { } nothingChosen)
         {
             return nothingChosen;

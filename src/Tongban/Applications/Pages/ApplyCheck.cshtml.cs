@@ -31,12 +31,18 @@ public sealed class ApplyCheckModel(
 
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
-        if ((await Authorize(clock) ?? await LeaveOutWhatSheHas(earlierCases)) is { } refused)
+        if (await Authorize(clock) is { } refused)
         {
             return refused;
         }
 
-        var draft = await start.Handle(ResidentId, Form, Actor.Channel, cancellationToken);
+        var (open, nothingLeft) = await OpenDraftLeavingOutWhatSheHas(earlierCases);
+        if (nothingLeft is not null)
+        {
+            return nothingLeft;
+        }
+
+        var draft = open ?? await start.Handle(ResidentId, Form, Actor.Channel, cancellationToken);
         if (LeaveOutWhatSheChose(draft) is { } nothingChosen)
         {
             return nothingChosen;
