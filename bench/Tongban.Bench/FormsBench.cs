@@ -44,6 +44,11 @@ internal static class FormsBench
                 continue;
             }
 
+            if (provider == "sqlite" && postgres is not null && Environment.GetEnvironmentVariable("TONGBAN_BENCH_HOLD") is not null)
+            {
+                continue; // held for a profiler with a PostgreSQL connection string: PostgreSQL's server is the one held
+            }
+
             foreach (var line in await Measure(name, provider, connection, seconds, rounds))
             {
                 report.AppendLine(line);

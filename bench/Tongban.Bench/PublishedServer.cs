@@ -12,7 +12,8 @@ namespace Tongban.Bench;
 /// </summary>
 internal sealed class PublishedServer : IAsyncDisposable
 {
-    public const string Url = "https://127.0.0.1:5098";
+    /// <summary>Port 5098, or <c>TONGBAN_BENCH_PORT</c>: two builds held side by side (before and after) each need their own.</summary>
+    public static readonly string Url = $"https://127.0.0.1:{Environment.GetEnvironmentVariable("TONGBAN_BENCH_PORT") ?? "5098"}";
     private static readonly string Folder = Path.Combine(Directory.GetCurrentDirectory(), "bench", "out");
 
     /// <summary>A throw-away key for the audit log's tree heads, made once per run, shared by the in-process app and the published one.</summary>
