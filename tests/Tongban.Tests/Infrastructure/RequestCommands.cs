@@ -29,9 +29,11 @@ public sealed class RequestCommands : IObserver<DiagnosticListener>, IObserver<K
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
-                if (activity.Source.Name == "Npgsql" && activity.TraceId == _trace)
+                // Npgsql also traces opening a physical connection ("CONNECT …", when its pool grows): not a command.
+                if (activity.Source.Name == "Npgsql" && activity.TraceId == _trace
+                    && (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement"))?.ToString() is { } command)
                 {
-                    _npgsqlCommands.Enqueue((activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement"))?.ToString() ?? activity.DisplayName);
+                    _npgsqlCommands.Enqueue(command);
                 }
             },
         };
