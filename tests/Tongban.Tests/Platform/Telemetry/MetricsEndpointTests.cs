@@ -29,9 +29,9 @@ public sealed partial class MetricsEndpointTests(MetricsEndpointTests.App app) :
 
         // The server records a request's duration when it disposes of the request, which the test client may see
         // answered a moment before, and only once the meter's listener is attached: ask again and scrape until a
-        // request is there (as Prometheus would at its next scrape).
+        // request is there (as Prometheus would at its next scrape), for up to 30 s: 5 s once ran out on a loaded CI machine.
         var (status, text) = await Scrape(client, ct);
-        for (var tries = 0; tries < 50 && !text.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal); tries++)
+        for (var tries = 0; tries < 300 && !text.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal); tries++)
         {
             await Task.Delay(100, ct);
             await client.GetAsync(new Uri("/services", UriKind.Relative), ct);
