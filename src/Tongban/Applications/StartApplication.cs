@@ -15,11 +15,16 @@ public sealed class StartApplication(AppDbContext db, TimeProvider clock)
     public async Task<Draft> Handle(Guid residentId, ApplicationForm form, Channel channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (await Open(residentId, form.Key, cancellationToken) is { } open)
-        {
-            return open;
-        }
+        return await Open(residentId, form.Key, cancellationToken) ?? await Start(residentId, form, channel, cancellationToken);
+    }
 
+    /// <summary>
+    /// Starts her draft when the caller has just found none open (<see cref="Reapplying.EarlierCases.WithOpenDraft"/>),
+    /// without asking again; if another channel started one meanwhile, that one is returned.
+    /// </summary>
+    public async Task<Draft> Start(Guid residentId, ApplicationForm form, Channel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
         var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId, cancellationToken);
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var question in form.Questions.Where(q => q.Prefill is not null))

@@ -141,7 +141,7 @@ public sealed class ApplyModel(
             return nothingLeft;
         }
 
-        _draft = open ?? await start.Handle(ResidentId, Form, Actor.Channel, cancellationToken);
+        _draft = open ?? await start.Start(ResidentId, Form, Actor.Channel, cancellationToken);
         if (LeaveOutWhatSheChose(_draft) is { } nothingChosen)
         {
             return nothingChosen;

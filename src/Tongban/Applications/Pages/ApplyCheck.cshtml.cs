@@ -42,7 +42,7 @@ public sealed class ApplyCheckModel(
             return nothingLeft;
         }
 
-        var draft = open ?? await start.Handle(ResidentId, Form, Actor.Channel, cancellationToken);
+        var draft = open ?? await start.Start(ResidentId, Form, Actor.Channel, cancellationToken);
         if (LeaveOutWhatSheChose(draft) is { } nothingChosen)
         {
             return nothingChosen;

@@ -18,7 +18,7 @@ public sealed class EarlierCases(AppDbContext db)
         {
             if (serviceCodes.Contains(c.ServiceCode))
             {
-                earlier.Add(Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt));
+                earlier.Add(Earlier(c));
             }
         }
 
@@ -39,7 +39,7 @@ public sealed class EarlierCases(AppDbContext db)
             return (null, await Of(residentId, serviceCodes, cancellationToken));
         }
 
-        return (found.Draft, [.. found.Cases.Where(c => serviceCodes.Contains(c.ServiceCode)).Select(c => Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt))]);
+        return (found.Draft, [.. found.Cases.Where(c => serviceCodes.Contains(c.ServiceCode)).Select(Earlier)]);
     }
 
     private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<DraftWithCases?>> OpenDraftWithCases = EF.CompileAsyncQuery(
@@ -58,6 +58,8 @@ public sealed class EarlierCases(AppDbContext db)
             .Select(c => new CaseRow(c.ServiceCode, c.Reference, c.Status, c.DecidedAt)));
 
     private sealed record CaseRow(string ServiceCode, string Reference, CaseStatus Status, DateTime? DecidedAt);
+
+    private static EarlierCase Earlier(CaseRow c) => Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt);
 
     /// <summary>The earlier cases of one service of many residents at once (a page of the proactive job), in one query.</summary>
     public static async Task<IReadOnlyList<(Guid ResidentId, EarlierCase Case)>> OfMany(AppDbContext db, IReadOnlyCollection<Guid> residentIds, string serviceCode, CancellationToken cancellationToken)
