@@ -60,6 +60,20 @@ public sealed partial class ApplicationTests
     }
 
     [Fact]
+    public async Task AHundredFirstVisitsToAFormAtOnce_StartOneDraft_AndEveryVisitGoesOnWithIt()
+    {
+        var (browser, mobile) = await ResidentWithProfile(new DateOnly(1940, 5, 1));
+
+        // Two tabs, a double click, a partner app and the web at the same moment: none has a draft to find yet.
+        var visits = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => browser.Get("/services/elderly-allowance/apply")));
+
+        Assert.All(visits, v => Assert.Equal(HttpStatusCode.Redirect, v.Status));
+        Assert.Single(visits.Select(v => v.Location!.OriginalString).Distinct()); // all sent to the same first question
+        var draftId = await DraftOf(mobile); // exactly one draft: DraftOf fails on none or on two
+        Assert.Equal(0, await Revision(draftId)); // and nobody saved over it
+    }
+
+    [Fact]
     public async Task ShowingAQuestion_WritesNothing_AndItsStepIsCountedJustAfter()
     {
         var (browser, _) = await ResidentWithProfile(new DateOnly(1941, 3, 9), statistics: true);
