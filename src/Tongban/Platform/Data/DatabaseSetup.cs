@@ -7,14 +7,14 @@ public static class DatabaseSetup
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
-    /// <summary>
-    /// Registers <see cref="AppDbContext"/> on the provider named by <c>Database:Provider</c>
-    /// (<c>sqlite</c>, the default, or <c>postgres</c>) and <c>ConnectionStrings:Tongban</c>.
-    /// </summary>
     /// <summary>The provider <c>Database:Provider</c> names: <see cref="Sqlite"/> unless it says otherwise.</summary>
     public static string ProviderOf(IConfiguration configuration) =>
         (configuration?["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
 
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on the provider named by <c>Database:Provider</c>
+    /// (<c>sqlite</c>, the default, or <c>postgres</c>) and <c>ConnectionStrings:Tongban</c>.
+    /// </summary>
     public static IServiceCollection AddTongbanDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = ProviderOf(configuration);
@@ -36,7 +36,7 @@ public static class DatabaseSetup
                         "Set it, for example ConnectionStrings__Tongban='Host=127.0.0.1;Database=tongban;Username=tongban;Password=...'.");
                 }
 
-                services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(PostgresConnectionString.WithDefaults(connectionString)));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not known; use '{Sqlite}' or '{Postgres}'.");
