@@ -7,6 +7,8 @@ public static class DatabaseSetup
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
+    private static readonly KeepSqliteStatements KeptStatements = new();
+
     /// <summary>The provider <c>Database:Provider</c> names: <see cref="Sqlite"/> unless it says otherwise.</summary>
     public static string ProviderOf(IConfiguration configuration) =>
         (configuration?["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
@@ -26,7 +28,7 @@ public static class DatabaseSetup
                 connectionString ??= DefaultSqliteConnectionString(contentRoot);
                 services.AddSingleton<SqliteWriteGate>();
                 services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(
-                    (services, o) => SqliteWithoutDecimalFunctions.Use(o.UseSqlite(connectionString).AddInterceptors(services.GetRequiredService<SqliteWriteGate>())));
+                    (services, o) => UseTongbanSqlite(o, connectionString, services.GetRequiredService<SqliteWriteGate>()));
                 break;
             case Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -49,6 +51,13 @@ public static class DatabaseSetup
 
         return services;
     }
+
+    /// <summary>
+    /// SQLite as Tongban uses it: writes taking turns (ADR 0015), connections without EF Core's decimal functions
+    /// (ADR 0035), keeping their statements prepared (ADR 0038).
+    /// </summary>
+    public static DbContextOptionsBuilder UseTongbanSqlite(DbContextOptionsBuilder options, string connectionString, SqliteWriteGate gate) =>
+        SqliteWithoutDecimalFunctions.Use(options.UseSqlite(connectionString).AddInterceptors(gate, KeptStatements));
 
     private static string DefaultSqliteConnectionString(string contentRoot)
     {

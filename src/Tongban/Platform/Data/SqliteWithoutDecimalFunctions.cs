@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
@@ -16,6 +15,7 @@ namespace Tongban.Platform.Data;
 /// and 8 % of what it allocated while answering forms (bench/results/forms-2026-12-07.md, ADR 0035). Tongban stores no
 /// decimal and matches no regular expression in a query; a test keeps the model that way
 /// (<c>SqliteWithoutDecimalFunctionsTests</c>), since such a query would otherwise fail with "no such function".
+/// Its connections keep their statements prepared (<see cref="SqliteConnectionKeepingStatements"/>, ADR 0038).
 /// </summary>
 [SuppressMessage("Usage", "EF1001:Internal EF Core API usage.", Justification = "The only way to create the connection EF Core uses; its constructor is checked by every test that opens the database.")]
 public sealed class SqliteWithoutDecimalFunctions(
@@ -27,5 +27,5 @@ public sealed class SqliteWithoutDecimalFunctions(
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options) =>
         options.ReplaceService<ISqliteRelationalConnection, SqliteWithoutDecimalFunctions>();
 
-    protected override DbConnection CreateDbConnection() => new SqliteConnection(GetValidatedConnectionString());
+    protected override DbConnection CreateDbConnection() => new SqliteConnectionKeepingStatements(GetValidatedConnectionString());
 }
