@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tongban.Platform.Data;
-using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Platform.Data;
 
@@ -36,27 +33,4 @@ public sealed class PostgresConnectionStringTests
 
         Assert.Equal((PostgresConnectionString.PreparedStatements, 4), (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages));
     }
-
-    [Fact]
-    public async Task TheAppsOwnQueries_ArePreparedOnTheServer_AfterTheirSecondUse()
-    {
-        Assert.SkipWhen(TestDatabase.RequestedProvider == DatabaseSetup.Sqlite, "PostgreSQL prepares statements on its server; SQLite has none.");
-        await using var app = new TongbanApp();
-        await app.InitializeAsync();
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ct = TestContext.Current.CancellationToken;
-        await db.Database.OpenConnectionAsync(ct); // one physical connection for the whole test: prepared statements are per session
-        var before = await Prepared(db, ct);
-
-        for (var i = 0; i < PostgresConnectionString.UsesBeforePreparing; i++)
-        {
-            await db.Residents.AsNoTracking().Where(r => r.Id == Guid.NewGuid()).ToListAsync(ct);
-        }
-
-        Assert.Equal(before + 1, await Prepared(db, ct));
-    }
-
-    private static async Task<int> Prepared(AppDbContext db, CancellationToken ct) =>
-        await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%\"Residents\"%' AND statement NOT LIKE '%pg_prepared_statements%'").SingleAsync(ct);
 }
