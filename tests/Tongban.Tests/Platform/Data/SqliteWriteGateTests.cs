@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using Tongban.Applications;
 using Tongban.Platform.Data;
+using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Platform.Data;
 
@@ -41,10 +41,10 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await using var first = Context();
         await using var second = Context();
         await using var transaction = await first.Database.BeginTransactionAsync(ct);
-        first.FormEvents.Add(Step("first"));
+        first.FormEvents.Add(FormSteps.Viewed("first"));
         await first.SaveChangesAsync(ct);
 
-        second.FormEvents.Add(Step("second"));
+        second.FormEvents.Add(FormSteps.Viewed("second"));
         var waiting = second.SaveChangesAsync(ct);
         await Task.Delay(TimeSpan.FromSeconds(1.5), ct);
         Assert.False(waiting.IsCompleted, "the second writer waits while the first holds its transaction");
@@ -69,7 +69,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
         await using (var committed = await db.Database.BeginTransactionAsync(ct))
         {
-            db.FormEvents.Add(Step("committed"));
+            db.FormEvents.Add(FormSteps.Viewed("committed"));
             await db.SaveChangesAsync(ct);
             Assert.True(gate.IsTaken);
             await committed.CommitAsync(ct);
@@ -86,14 +86,14 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
         await using (await db.Database.BeginTransactionAsync(ct))
         {
-            db.FormEvents.Add(Step("abandoned"));
+            db.FormEvents.Add(FormSteps.Viewed("abandoned"));
             await db.SaveChangesAsync(ct);
         }
 
         Assert.False(gate.IsTaken, "after a transaction disposed without commit (an exception on the way)");
 
         db.ChangeTracker.Clear();
-        db.FormEvents.Add(Step("alone"));
+        db.FormEvents.Add(FormSteps.Viewed("alone"));
         await db.SaveChangesAsync(ct);
         Assert.False(gate.IsTaken, "after a single insert outside a transaction");
 
@@ -102,7 +102,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
         var existing = await db.FormEvents.AsNoTracking().SingleAsync(e => e.Page == "alone", ct);
         db.ChangeTracker.Clear();
-        var duplicate = Step("duplicate");
+        var duplicate = FormSteps.Viewed("duplicate");
         duplicate.Id = existing.Id;
         db.FormEvents.Add(duplicate);
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(ct));
@@ -117,17 +117,4 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         .UseSqlite($"Data Source={file};Default Timeout=1")
         .AddInterceptors(gate)
         .Options);
-
-    private static FormEvent Step(string page) => new()
-    {
-        FormKey = "service:test",
-        Page = page,
-        Step = FormStep.Viewed,
-        Channel = Channel.Online,
-        AgeBand = "unknown",
-        District = "unknown",
-        Language = "unknown",
-        Needs = "unknown",
-        At = DateTime.UtcNow,
-    };
 }
