@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -35,6 +36,22 @@ public sealed class SqliteConnectionKeepingStatements(string connectionString) :
 
     public override ConnectionState State =>
         !handleOpen || closingForReal ? base.State : openForEfCore ? ConnectionState.Open : ConnectionState.Closed;
+
+    /// <summary>Another database: the handle to the old one is closed for real first.</summary>
+    [AllowNull]
+    public override string ConnectionString
+    {
+        get => base.ConnectionString;
+        set
+        {
+            if (handleOpen && !openForEfCore)
+            {
+                CloseForReal();
+            }
+
+            base.ConnectionString = value;
+        }
+    }
 
     public override void Open()
     {

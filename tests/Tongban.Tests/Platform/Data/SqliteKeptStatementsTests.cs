@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SQLitePCL;
-using Tongban.Applications;
 using Tongban.Platform.Data;
+using Tongban.Tests.Infrastructure;
 
 namespace Tongban.Tests.Platform.Data;
 
@@ -97,7 +97,7 @@ public sealed class SqliteKeptStatementsTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            db.FormEvents.Add(Step("saved"));
+            db.FormEvents.Add(FormSteps.Viewed("saved"));
             await db.SaveChangesAsync(ct);
         }
 
@@ -110,9 +110,23 @@ public sealed class SqliteKeptStatementsTests : IAsyncLifetime
         }
 
         await using var next = await contexts.CreateDbContextAsync(ct);
-        next.FormEvents.Add(Step("next")); // would wait for the lock, then fail, if the connection still held it
+        next.FormEvents.Add(FormSteps.Viewed("next")); // would wait for the lock, then fail, if the connection still held it
         await next.SaveChangesAsync(ct);
         Assert.Equal(["saved", "next"], await next.FormEvents.AsNoTracking().OrderBy(e => e.Id).Select(e => e.Page).ToListAsync(ct));
+    }
+
+    [Fact]
+    public void AConnectionPointedAtAnotherDatabase_LetsGoOfTheHandleItKept()
+    {
+        var folder = Directory.CreateTempSubdirectory("tongban-kept-").FullName;
+        using var connection = new SqliteConnectionKeepingStatements($"Data Source={Path.Combine(folder, "a.db")};Pooling=false");
+        connection.Open();
+        connection.Close(); // as EF Core closes it: the handle to a.db stays
+
+        connection.ConnectionString = $"Data Source={Path.Combine(folder, "b.db")};Pooling=false";
+        connection.Open();
+
+        Assert.Equal(Path.Combine(folder, "b.db"), raw.sqlite3_db_filename(connection.Handle, "main").utf8_to_string());
     }
 
     /// <summary>SQLite's SQLITE_STMTSTATUS_RUN: how many times a statement ran to its end.</summary>
@@ -131,17 +145,4 @@ public sealed class SqliteKeptStatementsTests : IAsyncLifetime
 
         return found;
     }
-
-    private static FormEvent Step(string page) => new()
-    {
-        FormKey = "service:test",
-        Page = page,
-        Step = FormStep.Viewed,
-        Channel = Channel.Online,
-        AgeBand = "unknown",
-        District = "unknown",
-        Language = "unknown",
-        Needs = "unknown",
-        At = DateTime.UtcNow,
-    };
 }
