@@ -7,6 +7,7 @@ public static class ApplicationsSetup
         services.AddScoped<StartApplication>();
         services.AddScoped<KeepAnswersInProfile>();
         services.AddSingleton<SaveAnswer>();
+        services.AddSingleton<SendDrafts>();
         services.AddScoped<ChooseServices>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<Reapplying.EarlierCases>();

@@ -34,8 +34,9 @@ public sealed class SaveAnswer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _commit.DisposeAsync();
 
-    private async Task<bool[]> Write(AppDbContext db, IReadOnlyList<AnswersToSave> items, CancellationToken cancellationToken)
+    private async Task<bool[]> Write(IServiceProvider services, IReadOnlyList<AnswersToSave> items, CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<AppDbContext>();
         var ids = items.Select(i => i.DraftId).Distinct().ToList();
         var drafts = await db.Drafts.Where(d => ids.Contains(d.Id) && d.SubmittedAt == null).ToDictionaryAsync(d => d.Id, cancellationToken);
         var now = _clock.GetUtcNow().UtcDateTime;

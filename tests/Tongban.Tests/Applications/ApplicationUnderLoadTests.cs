@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Tongban.Applications;
+using Tongban.Cases;
 using Tongban.Platform.Data;
 using Tongban.Tests.Infrastructure;
 
@@ -57,6 +58,39 @@ public sealed partial class ApplicationTests
         await using var scope = app.Scope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.CountAsync(c => c.DraftId == Guid.Parse(draft), TestContext.Current.CancellationToken));
         Assert.Equal(sentBefore + 1, await SentForms());
+    }
+
+    [Fact]
+    public async Task ResidentsSendingAtOnce_ShareCommits_AndEachGetsHerOwnCase_Once()
+    {
+        var residents = new List<(FormClient Browser, Guid ResidentId, string Check, Dictionary<string, string> Form)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var (browser, mobile) = await ResidentWithProfile(new DateOnly(1940, 5, 1));
+            var check = await AnswerAll(browser, "/services/elderly-allowance/apply", ElderlyAllowance);
+            var (_, page, _) = await browser.Get(check);
+            var form = new Dictionary<string, string> { ["draft"] = DraftField().Match(page).Groups[1].Value, ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value };
+            residents.Add((browser, (await Infrastructure.People.Resident(app, mobile)).Id, check, form));
+        }
+
+        // Each presses "send" five times at once: sixty sendings, twelve residents, in whatever groups they meet.
+        using var commits = new MetricCollector<int>(app.Services.GetRequiredService<IMeterFactory>(), SqliteWriteGate.MeterName, GroupCommit<object, object>.BatchSize);
+        var sendings = await Task.WhenAll(residents.SelectMany(r => Enumerable.Range(0, 5).Select(async _ => (r.ResidentId, Sent: await r.Browser.Post(r.Check, r.Form)))));
+
+        Assert.All(sendings, s => Assert.Equal(HttpStatusCode.Redirect, s.Sent.Status));
+        Assert.All(sendings, s => Assert.Contains("/apply/done/", s.Sent.Location!.OriginalString, StringComparison.Ordinal));
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        foreach (var (browser, residentId, _, form) in residents)
+        {
+            var cases = await db.Cases.AsNoTracking().Where(c => c.ResidentId == residentId).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(Guid.Parse(form["draft"]), Assert.Single(cases).DraftId); // hers, from her draft, once
+            Assert.Equal(CaseStatus.Approved, cases[0].Status);
+            Assert.Single(sendings.Where(s => s.ResidentId == residentId).Select(s => s.Sent.Location!.OriginalString).Distinct());
+        }
+
+        var groups = commits.GetMeasurementSnapshot().Where(m => Equals(m.Tags["writer"], "submissions")).Select(m => m.Value).ToList();
+        Assert.True(groups.Sum() == sendings.Length && groups.Max() > 1, $"groups of {string.Join(", ", groups)}"); // sendings that waited together shared a commit
     }
 
     [Fact]

@@ -72,6 +72,24 @@ public sealed class EarlierCases(AppDbContext db)
         return rows.Select(c => (c.ResidentId, Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt))).ToList();
     }
 
+    /// <summary>Every earlier case of each of many residents (a group of submissions), in one query, by her alone as <see cref="Of"/> reads them.</summary>
+    public static async Task<ILookup<Guid, EarlierCase>> OfEach(AppDbContext db, IReadOnlyCollection<Guid> residentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => residentIds.Contains(c.ResidentId))
+            .Select(c => new { c.ResidentId, c.ServiceCode, c.Reference, c.Status, c.DecidedAt })
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(c => c.ResidentId, c => Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt));
+    }
+
+    /// <summary>A case just made, as the next submission in the same group sees it.</summary>
+    public static EarlierCase JustMade(Case made)
+    {
+        ArgumentNullException.ThrowIfNull(made);
+        return Earlier(made.ServiceCode, made.Reference, made.Status, made.DecidedAt);
+    }
+
     private static EarlierCase Earlier(string serviceCode, string reference, CaseStatus status, DateTime? decidedAt) => new(
         serviceCode,
         reference,

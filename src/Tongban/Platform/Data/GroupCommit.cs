@@ -26,7 +26,7 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     private const int Attempts = 5;
 
     private readonly IServiceScopeFactory _scopes;
-    private readonly Func<AppDbContext, IReadOnlyList<TItem>, CancellationToken, Task<TResult[]>> _write;
+    private readonly Func<IServiceProvider, IReadOnlyList<TItem>, CancellationToken, Task<TResult[]>> _write;
     private readonly ILogger _logger;
     private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Task> _writer;
@@ -35,16 +35,16 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
 
     /// <param name="name">What is written (<c>answers</c>), the tag of its measurements.</param>
     /// <param name="scopes">A scope (and its <see cref="AppDbContext"/>) per attempt.</param>
-    /// <param name="write">Applies the items, in order, and saves them (one <c>SaveChanges</c> is one transaction); returns each item's result.</param>
+    /// <param name="write">Given the attempt's scope, applies the items, in order, and saves them in one transaction; returns each item's result.</param>
     /// <param name="meters">Where the batch sizes are published (meter <c>Tongban.Data</c>).</param>
     /// <param name="logger">Where a failed batch is told.</param>
-    public GroupCommit(string name, IServiceScopeFactory scopes, Func<AppDbContext, IReadOnlyList<TItem>, CancellationToken, Task<TResult[]>> write, IMeterFactory meters, ILogger logger)
+    public GroupCommit(string name, IServiceScopeFactory scopes, Func<IServiceProvider, IReadOnlyList<TItem>, CancellationToken, Task<TResult[]>> write, IMeterFactory meters, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(meters);
         _scopes = scopes;
         _write = write;
         _logger = logger;
-        _writer = new Lazy<Task>(() => Task.Run(WriteWhatComes));
+        _writer = new Lazy<Task>(StartWriter);
         _batchSizes = meters.Create(SqliteWriteGate.MeterName).CreateHistogram<int>(BatchSize, "{item}", "Items written in one commit by a group commit: above 1 when requests share commits.");
         _name = new("writer", name);
     }
@@ -69,6 +69,18 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
         if (_writer.IsValueCreated)
         {
             await _writer.Value;
+        }
+    }
+
+    /// <summary>
+    /// Without the execution context of the request that happened to start it: the writer outlives that request, and
+    /// must not hold its culture, its trace (every later batch would be a span of it) or its <c>HttpContext</c>.
+    /// </summary>
+    private Task StartWriter()
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(WriteWhatComes);
         }
     }
 
@@ -120,7 +132,7 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
             try
             {
                 // Not the request's token: once queued, an item is written even if the one who asked has gone.
-                return await _write(scope.ServiceProvider.GetRequiredService<AppDbContext>(), items, CancellationToken.None);
+                return await _write(scope.ServiceProvider, items, CancellationToken.None);
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {

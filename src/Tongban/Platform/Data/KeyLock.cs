@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,16 +30,32 @@ public static class KeyLocks
     /// Holds <paramref name="key"/> until the current transaction ends. On PostgreSQL the upsert takes the row's lock;
     /// on SQLite the transaction itself already holds the one write lock (BEGIN IMMEDIATE), so the upsert only costs a row.
     /// </summary>
-    public static async Task Lock(this AppDbContext db, string key, CancellationToken cancellationToken)
+    public static Task Lock(this AppDbContext db, string key, CancellationToken cancellationToken) => db.Lock([key], cancellationToken);
+
+    /// <summary>
+    /// Holds every one of <paramref name="keys"/> until the current transaction ends, in one statement (a group of
+    /// submissions). Taken in order, so that two nodes holding overlapping groups cannot each wait for the other.
+    /// </summary>
+    public static async Task Lock(this AppDbContext db, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(keys);
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("A key lock is held by a transaction: begin one first.");
         }
 
-        var bounded = key.Length <= KeyLock.MaxKeyLength ? key : key[..KeyLock.MaxKeyLength];
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "KeyLocks" ("Key") VALUES ({bounded}) ON CONFLICT ("Key") DO UPDATE SET "Key" = excluded."Key" """, cancellationToken);
+        // Distinct: PostgreSQL refuses an upsert that would touch the same row twice.
+        var bounded = keys.Select(k => k.Length <= KeyLock.MaxKeyLength ? k : k[..KeyLock.MaxKeyLength]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (bounded.Length == 0)
+        {
+            return;
+        }
+
+        // One placeholder per key, each a parameter.
+        var values = string.Join(", ", bounded.Select((_, i) => $"({{{i}}})"));
+        var sql = FormattableStringFactory.Create(
+            $"""INSERT INTO "KeyLocks" ("Key") VALUES {values} ON CONFLICT ("Key") DO UPDATE SET "Key" = excluded."Key" """, bounded);
+        await db.Database.ExecuteSqlAsync(sql, cancellationToken);
     }
 }
