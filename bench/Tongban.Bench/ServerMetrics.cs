@@ -72,10 +72,12 @@ internal sealed class ServerMetrics : IDisposable
             return;
         }
 
-        // "0.5=0.0001;0.95=0.0002;0.99=0.0003", in the instrument's unit (seconds).
+        // "0.5=0.0001;0.95=0.0002;0.99=0.0003", in the instrument's unit: seconds shown as milliseconds, counts (a
+        // group commit's size) as they are.
+        var scale = (string?)e.PayloadByName("unit") == "s" ? 1000 : 1;
         var quantiles = ((string)e.PayloadByName("quantiles")).Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(q => q.Split('='))
-            .ToDictionary(q => q[0], q => double.Parse(q[1], CultureInfo.InvariantCulture) * 1000);
+            .ToDictionary(q => q[0], q => double.Parse(q[1], CultureInfo.InvariantCulture) * scale);
         lock (_seconds)
         {
             _seconds.Add(((string)e.PayloadByName("instrumentName"), quantiles["0.5"], quantiles["0.99"], count));
