@@ -10,7 +10,7 @@ namespace Tongban.Platform.Data;
 /// Alone, an item is written at once; under load, the commits that SQLite's single writer (or PostgreSQL's log flush)
 /// would have made one after another become one. Items of one batch are written in the order they came, so two writes
 /// to the same row (a double click) follow each other instead of conflicting. A conflict with another node re-reads
-/// and writes the batch again; an item that fails is retried alone, so that it cannot fail the others. Nothing is
+/// and writes the batch again; an item that fails is retried alone, so that it cannot fail the others (unless the database is away: then the group fails at once). Nothing is
 /// acknowledged before it is committed.
 /// </summary>
 /// <typeparam name="TItem">What a request asks to write.</typeparam>
@@ -110,7 +110,7 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
                 batch[i].Done.SetResult(results[i]);
             }
         }
-        catch (Exception e) when (batch.Count > 1)
+        catch (Exception e) when (batch.Count > 1 && !DatabaseAway.Is(e))
         {
             _logger.LogWarning(e, "A group of {Count} writes failed; writing each alone.", batch.Count);
             foreach (var pending in batch)
@@ -120,7 +120,12 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
         }
         catch (Exception e)
         {
-            batch[0].Done.SetException(e);
+            // Alone, or with the database away: then each written alone would only wait as long again, one after
+            // another, while the queue behind them grows; the whole group is told at once.
+            foreach (var pending in batch)
+            {
+                pending.Done.SetException(e);
+            }
         }
     }
 

@@ -58,6 +58,25 @@ public sealed class GroupCommitTests(TongbanApp app) : IClassFixture<TongbanApp>
     }
 
     [Fact]
+    public async Task WithTheDatabaseAway_AGroupFailsAtOnce_NotOneWriteAfterAnother()
+    {
+        await using var commit = Commit();
+        var first = commit.Write(0, Ct);
+        await _firstGroupTaken.Task;
+        var waiting = new[] { 1, 2, Away, 4 }.Select(i => commit.Write(i, Ct)).ToList();
+
+        _firstGroupMayGo.SetResult();
+        await first;
+
+        foreach (var w in waiting)
+        {
+            await Assert.ThrowsAsync<TimeoutException>(() => w); // the page says "come back in a few minutes"
+        }
+
+        Assert.Equal([1, 4], _groupSizes); // each written alone would have waited for the database four times over
+    }
+
+    [Fact]
     public async Task AWriteWhoseRequestGaveUp_IsStillWritten()
     {
         await using var commit = Commit();
@@ -92,11 +111,14 @@ public sealed class GroupCommitTests(TongbanApp app) : IClassFixture<TongbanApp>
 
     private const int Poison = -1;
 
+    /// <summary>An item whose group finds the database away (as a connection timing out).</summary>
+    private const int Away = -2;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private string Key(int item) => $"group-commit-test:{_run}:{item}";
 
-    /// <summary>Writes a key-lock row per item; the first group waits for the test, and the poison item throws.</summary>
+    /// <summary>Writes a key-lock row per item; the first group waits for the test, the poison item throws, and so does the database away.</summary>
     private GroupCommit<int, int> Commit() => new($"test-{_run}", app.Services.GetRequiredService<IServiceScopeFactory>(), async (services, items, cancellationToken) =>
     {
         lock (_stateSeenByWriter)
@@ -107,6 +129,11 @@ public sealed class GroupCommitTests(TongbanApp app) : IClassFixture<TongbanApp>
 
         _firstGroupTaken.TrySetResult();
         await _firstGroupMayGo.Task;
+        if (items.Contains(Away))
+        {
+            throw new TimeoutException("the database did not answer");
+        }
+
         if (items.Contains(Poison))
         {
             throw new InvalidOperationException("poison: this item cannot be written");
