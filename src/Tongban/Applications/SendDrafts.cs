@@ -40,7 +40,7 @@ public sealed class SendDrafts : IAsyncDisposable
     public ValueTask DisposeAsync() => _commit.DisposeAsync();
 
     /// <summary>The key two submissions for the same resident queue on, on every node.</summary>
-    public static string ApplyKey(Guid residentId) => $"apply:{residentId:N}";
+    private static string ApplyKey(Guid residentId) => $"apply:{residentId:N}";
 
     private async Task<Submitted?[]> Write(IServiceProvider services, IReadOnlyList<DraftToSend> items, CancellationToken cancellationToken)
     {
