@@ -47,7 +47,7 @@ internal static class Benchmark
 
         if (args is ["http", ..])
         {
-            await HttpBench.Run(Arg(args, 1, 10), Postgres(args, 2), Arg(args, 3, 100), Arg(args, 4, 3), Arg(args, 5, 8000), proxied: args is [.., "proxied"]);
+            await HttpBench.Run(Arg(args, 1, 10), Postgres(args, 2), Arg(args, 3, 100), Arg(args, 4, 3), Arg(args, 5, 20000), proxied: args is [.., "proxied"]);
             return;
         }
 
