@@ -55,8 +55,7 @@ public sealed class SendDrafts : IAsyncDisposable
         var drafts = await db.Drafts.Where(d => draftIds.Contains(d.Id))
             .Join(db.Residents, d => d.ResidentId, r => r.Id, (d, r) => new { Draft = d, Resident = r })
             .ToDictionaryAsync(x => x.Draft.Id, x => (x.Draft, x.Resident), cancellationToken);
-        var earlier = (await EarlierCases.OfEach(db, [.. drafts.Values.Select(x => x.Draft.ResidentId).Distinct()], cancellationToken))
-            .ToDictionary(g => g.Key, g => g.ToList());
+        var earlier = await EarlierCases.OfEach(db, [.. drafts.Values.Select(x => x.Draft.ResidentId).Distinct()], cancellationToken);
 
         var sent = new Submitted?[items.Count];
         var made = new Dictionary<Guid, IReadOnlyList<Case>>();

@@ -73,14 +73,15 @@ public sealed class EarlierCases(AppDbContext db)
     }
 
     /// <summary>Every earlier case of each of many residents (a group of submissions), in one query, by her alone as <see cref="Of"/> reads them.</summary>
-    public static async Task<ILookup<Guid, EarlierCase>> OfEach(AppDbContext db, IReadOnlyCollection<Guid> residentIds, CancellationToken cancellationToken)
+    /// <returns>Her list by resident (none for a resident without cases), for the group to add the cases it makes.</returns>
+    public static async Task<Dictionary<Guid, List<EarlierCase>>> OfEach(AppDbContext db, IReadOnlyCollection<Guid> residentIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Cases.AsNoTracking()
             .Where(c => residentIds.Contains(c.ResidentId))
             .Select(c => new { c.ResidentId, c.ServiceCode, c.Reference, c.Status, c.DecidedAt })
             .ToListAsync(cancellationToken);
-        return rows.ToLookup(c => c.ResidentId, c => Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt));
+        return rows.GroupBy(c => c.ResidentId).ToDictionary(g => g.Key, g => g.Select(c => Earlier(c.ServiceCode, c.Reference, c.Status, c.DecidedAt)).ToList());
     }
 
     /// <summary>A case just made, as the next submission in the same group sees it.</summary>

@@ -10,8 +10,8 @@ namespace Tongban.Platform.Data;
 /// Alone, an item is written at once; under load, the commits that SQLite's single writer (or PostgreSQL's log flush)
 /// would have made one after another become one. Items of one batch are written in the order they came, so two writes
 /// to the same row (a double click) follow each other instead of conflicting. A conflict with another node re-reads
-/// and writes the batch again; an item that fails is retried alone, so that it cannot fail the others (unless the database is away: then the group fails at once). Nothing is
-/// acknowledged before it is committed.
+/// and writes the batch again; an item that fails is retried alone, so that it cannot fail the others (unless the
+/// database is away: then the group fails at once). Nothing is acknowledged before it is committed.
 /// </summary>
 /// <typeparam name="TItem">What a request asks to write.</typeparam>
 /// <typeparam name="TResult">What it is told once committed.</typeparam>
