@@ -86,6 +86,23 @@ public sealed class InequalityMeasuresTests
     }
 
     /// <summary>
+    /// The non-ordered example in the same package's tests (tests/testthat/test-bgv.R and test-mdmw.R): 25 subgroups
+    /// with populations <c>round(rnorm(25, 1000, 300))</c> and estimates <c>rbinom(25, 1000, .065)</c> after R's
+    /// <c>set.seed(123)</c> (the figures below, printed by R 4.2), and its expected values: a between-group variance of
+    /// 46.198326 and a weighted mean difference from the mean of 5.8348689.
+    /// </summary>
+    [Fact]
+    public void WhoHealthequalExample_NonOrdered_GivesItsPublishedBetweenGroupVarianceAndMeanDifference()
+    {
+        int[] populations = [832, 931, 1468, 1021, 1039, 1515, 1138, 620, 794, 866, 1367, 1108, 1120, 1033, 833, 1536, 1149, 410, 1210, 858, 680, 935, 692, 781, 812];
+        int[] estimates = [61, 74, 58, 59, 72, 75, 74, 68, 75, 67, 73, 63, 66, 62, 60, 66, 71, 73, 71, 61, 74, 84, 55, 69, 60];
+        var s = InequalityMeasures.Summarise([.. estimates.Select((y, j) => new GroupEstimate($"{j}", y, populations[j]))], ordered: false, higherIsBetter: true, share: false);
+
+        Assert.Equal(46.198326, s.BetweenGroupVariance, 1e-6);
+        Assert.Equal(5.8348689, s.MeanDifferenceFromMean, 1e-6);
+    }
+
+    /// <summary>
     /// Stoermann's example (Regionalökonomik, 2009), as the R package REAT documents it for its <c>theil</c> function,
     /// which is Theil's second measure, the mean log deviation: five equal regions with incomes 10, 10, 10, 20 and 50
     /// give 0.2326302 (μ = 20: (3 ln 2 + ln 1 + ln 0.4) / 5).
