@@ -81,6 +81,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnore
 builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
 builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddHealthEndpoints();
+builder.Services.AddHostedService<MemoryBackWhenQuiet>();
 
 var app = builder.Build();
 

@@ -18,8 +18,12 @@ public class TongbanApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture has not been initialised.");
 
-    /// <summary>Extra configuration for this instance (for example Catalogue:Path). The job loop is off: tests run due jobs by hand.</summary>
-    public Dictionary<string, string?> Settings { get; } = new() { ["Jobs:Run"] = "false" };
+    /// <summary>
+    /// Extra configuration for this instance (for example Catalogue:Path). The job loop is off: tests run due jobs by
+    /// hand. No memory is given back when quiet (ADR 0040): many apps share the test process, and one app's collection
+    /// of the whole process would pause the others' timed tests.
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; } = new() { ["Jobs:Run"] = "false", ["Memory:GiveBackWhenQuiet"] = "false" };
 
     /// <summary>The hosting environment; Development by default, as the README's run command uses.</summary>
     public string Environment { get; init; } = "Development";
