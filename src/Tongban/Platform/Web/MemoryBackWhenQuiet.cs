@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Tongban.Platform.Web;
 
 /// <summary>
@@ -34,10 +36,11 @@ internal sealed class MemoryBackWhenQuiet(IConfiguration configuration, ILogger<
         {
             if (watch.GiveBackNow(GC.GetTotalAllocatedBytes()))
             {
-                var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                var (committed, clock) = (GC.GetGCMemoryInfo().TotalCommittedBytes, Stopwatch.StartNew());
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 NativeHeap.Trim();
-                logger.LogDebug("Quiet: the collector's committed memory went from {Before} to {After} bytes.", committed, GC.GetGCMemoryInfo().TotalCommittedBytes);
+                logger.LogInformation("Quiet after work: the managed heap went from {Before} MB to {After} MB committed, in {Milliseconds} ms.",
+                    committed >> 20, GC.GetGCMemoryInfo().TotalCommittedBytes >> 20, clock.ElapsedMilliseconds);
                 watch.GivenBack(GC.GetTotalAllocatedBytes());
             }
         }
