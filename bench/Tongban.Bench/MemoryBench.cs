@@ -21,6 +21,7 @@ internal static class MemoryBench
     private static readonly (string Name, Dictionary<string, string> Environment)[] Variants =
     [
         ("as shipped (Tongban.csproj)", []),
+        ("as shipped, but quick JIT on (the runtime's default)", new() { ["DOTNET_TC_QuickJit"] = "1" }),
         ("as shipped, but memory not given back when quiet", new() { ["Memory__GiveBackWhenQuiet"] = "false" }),
         ("as shipped, but tiered PGO on", new() { ["DOTNET_TieredPGO"] = "1" }),
         ("runtime defaults for a web app: server GC, tiered PGO", new() { ["DOTNET_gcServer"] = "1", ["DOTNET_TieredPGO"] = "1" }),

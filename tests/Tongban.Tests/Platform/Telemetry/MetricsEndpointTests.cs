@@ -1,8 +1,11 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tongban.Applications;
 using Tongban.Platform.Telemetry;
 using Tongban.Tests.Infrastructure;
 
@@ -27,16 +30,7 @@ public sealed partial class MetricsEndpointTests(MetricsEndpointTests.App app) :
         var figures = app.Services.GetServices<IHostedService>().OfType<OperationsFigures>().Single();
         await figures.Refresh(ct);
 
-        // The server records a request's duration when it disposes of the request, which the test client may see
-        // answered a moment before, and only once the meter's listener is attached: ask again and scrape until a
-        // request is there (as Prometheus would at its next scrape), for up to 30 s: 5 s once ran out on a loaded CI machine.
-        var (status, text) = await Scrape(client, ct);
-        for (var tries = 0; tries < 300 && !text.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal); tries++)
-        {
-            await Task.Delay(100, ct);
-            await client.GetAsync(new Uri("/services", UriKind.Relative), ct);
-            (status, text) = await Scrape(client, ct);
-        }
+        var (status, text) = await ScrapeUntil(client, "http_server_request_duration_seconds_bucket", ct);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
@@ -45,6 +39,25 @@ public sealed partial class MetricsEndpointTests(MetricsEndpointTests.App app) :
         {
             Assert.Matches($"(?m)^{figure}(_[a-z]+)?\\{{[^}}]*\\}} [0-9]+", text);
         }
+    }
+
+    /// <summary>
+    /// Scrapes, asking for a page between scrapes, until the text holds <paramref name="expected"/> (as Prometheus would
+    /// see it at a later scrape), for up to 30 s: the server records a request's duration when it disposes of the request,
+    /// which the test client may see answered a moment before, and the exporter serves the same scrape for a moment.
+    /// 5 s once ran out on a loaded CI machine.
+    /// </summary>
+    private static async Task<(HttpStatusCode Status, string Text)> ScrapeUntil(HttpClient client, string expected, CancellationToken ct)
+    {
+        var (status, text) = await Scrape(client, ct);
+        for (var tries = 0; tries < 300 && !text.Contains(expected, StringComparison.Ordinal); tries++)
+        {
+            await Task.Delay(100, ct);
+            await client.GetAsync(new Uri("/services", UriKind.Relative), ct);
+            (status, text) = await Scrape(client, ct);
+        }
+
+        return (status, text);
     }
 
     private static async Task<(HttpStatusCode Status, string Text)> Scrape(HttpClient client, CancellationToken ct)
@@ -60,8 +73,7 @@ public sealed partial class MetricsEndpointTests(MetricsEndpointTests.App app) :
     {
         var ct = TestContext.Current.CancellationToken;
         var client = app.CreateClient();
-        await client.GetAsync(new Uri("/", UriKind.Relative), ct);
-        var (_, scraped) = await Scrape(client, ct);
+        var (_, scraped) = await ScrapeUntil(client, "http_server_request_duration_seconds_count", ct);
 
         // Tongban's own instruments, as Prometheus names them ('.' becomes '_'), from the source; the others from a scrape
         // (histograms of Tongban's that nothing has measured yet are not in a scrape).
@@ -78,6 +90,29 @@ public sealed partial class MetricsEndpointTests(MetricsEndpointTests.App app) :
                 Assert.True(instrument.StartsWith("tongban_", StringComparison.Ordinal) ? instruments.Contains(instrument) : scraped.Contains(metric, StringComparison.Ordinal), $"{file} names {metric}, which nothing measures");
             }
         }
+    }
+
+    [Fact]
+    public async Task DecisionsKeepASeriesForEveryService_AMetricWithFewTagsKeepsAHundred_AndCountsTheRestAsOverflow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = app.CreateClient();
+        var decisions = app.Services.GetRequiredService<SubmissionMetrics>();
+        using var meter = new Meter("Tongban.Tests.TagSets"); // "Tongban.*" is listened to, as Tongban's own meters are
+        var few = meter.CreateCounter<long>("tongban.tests.tag_sets");
+        for (var i = 0; i < 150; i++)
+        {
+            decisions.Decided($"TAGSET-{i:D3}", approved: true, Stopwatch.GetTimestamp());
+            few.Add(1, new KeyValuePair<string, object?>("kind", $"kind-{i:D3}"));
+        }
+
+        var (_, text) = await ScrapeUntil(client, "TAGSET-149", ct);
+        var services = Regex.Matches(text, "tongban_applications_decision_duration_seconds_count\\{[^}]*service=\"(TAGSET-[0-9]+)\"")
+            .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(150, services.Count);
+        var kinds = Regex.Matches(text, "(?m)^tongban_tests_tag_sets_total\\{[^}]*\\}").Select(m => m.Value).ToList();
+        Assert.Equal(TelemetrySetup.FewTagSets, kinds.Count(k => k.Contains("kind=", StringComparison.Ordinal)));
+        Assert.Matches("(?m)^tongban_tests_tag_sets_total\\{[^}]*otel_metric_overflow=\"true\"[^}]*\\} 50", text);
     }
 
     [GeneratedRegex("\"(tongban\\.[a-z_.]+)\"")]
